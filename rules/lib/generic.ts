@@ -1,0 +1,121 @@
+/**
+ * Does a host name look generic (an address pool's automatic name) or like
+ * a named mail host? Shared by ptr-not-generic and helo-not-generic.
+ */
+import ipaddr from 'ipaddr.js';
+import { subdomainPart, canonicalName } from '../../src/core/names.js';
+import { DYNAMIC_PREFIXES, DYNAMIC_WORDS, MAIL_WORDS, STATIC_WORDS, WEAK_WORDS } from '../data/words.js';
+import { providerByDefaultName } from '../data/providers.js';
+
+export type GenericKind =
+  | 'clean'
+  | 'mail-host'
+  | 'static'
+  | 'cloud-default'
+  | 'dynamic-pool'
+  | 'ip-in-name'
+  | 'dynamic-word';
+
+export interface GenericFinding {
+  kind: GenericKind;
+  /** What was seen: the encoding of the IP, the words, or the provider. */
+  detail: string;
+  provider?: string;
+}
+
+/** How the address shows in the name: all of it, part of it, or not at all. */
+export interface IpMatch {
+  level: 'full' | 'partial' | 'none';
+  encoding?: string;
+}
+
+const DYNAMIC = new Set(DYNAMIC_WORDS);
+const WEAK = new Set(WEAK_WORDS);
+const MAIL = new Set(MAIL_WORDS);
+const STATIC = new Set(STATIC_WORDS);
+
+export function classifyName(rawName: string, address?: string): GenericFinding {
+  const name = canonicalName(rawName);
+  const provider = providerByDefaultName(name);
+  if (provider) return { kind: 'cloud-default', detail: `${provider.name} default name`, provider: provider.name };
+
+  const local = subdomainPart(name);
+  const tokens = local.match(/[a-z]+/g) ?? [];
+  const dynamic = tokens.filter((t) => DYNAMIC.has(t) || DYNAMIC_PREFIXES.some((p) => t.startsWith(p)));
+  const weak = tokens.filter((t) => WEAK.has(t));
+  const mail = tokens.filter((t) => MAIL.has(t));
+  const stat = tokens.filter((t) => STATIC.has(t));
+  const ip = address ? ipInName(local, address) : { level: 'none' as const };
+  const ipText = ip.encoding ? `the address ${ip.level === 'full' ? '' : 'partly '}in the name (${ip.encoding})` : '';
+  const words = (list: string[]): string => [...new Set(list)].join(', ');
+
+  if (dynamic.length > 0 && ip.level !== 'none') {
+    return { kind: 'dynamic-pool', detail: `${ipText} with pool words: ${words(dynamic)}` };
+  }
+  if (mail.length > 0) return { kind: 'mail-host', detail: `mail host words: ${words(mail)}` };
+  if (stat.length > 0 && dynamic.length === 0) return { kind: 'static', detail: `static assignment: ${words(stat)}` };
+  if (ip.level === 'full') return { kind: 'ip-in-name', detail: ipText };
+  if (dynamic.length > 0) return { kind: 'dynamic-word', detail: `pool words: ${words(dynamic)}` };
+  if (ip.level === 'partial' && weak.length > 0) return { kind: 'ip-in-name', detail: `${ipText} with generic words: ${words(weak)}` };
+  return { kind: 'clean', detail: '' };
+}
+
+/** Looks for the address in the labels of `local` in every common encoding. */
+export function ipInName(local: string, address: string): IpMatch {
+  let addr: ipaddr.IPv4 | ipaddr.IPv6;
+  try {
+    addr = ipaddr.process(address);
+  } catch {
+    return { level: 'none' };
+  }
+  return addr.kind() === 'ipv4' ? ipv4InName(local, addr as ipaddr.IPv4) : ipv6InName(local, addr as ipaddr.IPv6);
+}
+
+function ipv4InName(local: string, v4: ipaddr.IPv4): IpMatch {
+  const o = v4.octets;
+  const runs = (local.match(/\d+/g) ?? []).map((d) => ({ text: d, n: Number(d) }));
+  const nums = runs.map((r) => r.n);
+  const pad = o.map((x) => String(x).padStart(3, '0'));
+  const uint = ((o[0]! << 24) >>> 0) + (o[1]! << 16) + (o[2]! << 8) + o[3]!;
+  const hex = o.map((x) => x.toString(16).padStart(2, '0')).join('');
+
+  if (containsRun(nums, o) ) return { level: 'full', encoding: 'all four octets' };
+  if (containsRun(nums, [...o].reverse())) return { level: 'full', encoding: 'all four octets, reversed' };
+  if (runs.some((r) => r.text === pad.join(''))) return { level: 'full', encoding: 'zero-padded digits' };
+  if (runs.some((r) => r.n === uint && r.text.length >= 8)) return { level: 'full', encoding: 'decimal number' };
+  if (new RegExp(`(^|[^0-9a-f])${hex}([^0-9a-f]|$)`).test(local)) return { level: 'full', encoding: 'hexadecimal' };
+  if (containsRun(nums, o.slice(1)) || containsRun(nums, [...o.slice(1)].reverse())) return { level: 'full', encoding: 'three octets' };
+  if (runs.some((r) => r.text === pad.slice(1).join(''))) return { level: 'full', encoding: 'zero-padded digits' };
+  if (containsRun(nums, o.slice(2)) || containsRun(nums, [o[3]!, o[2]!])) return { level: 'partial', encoding: 'last two octets' };
+  return { level: 'none' };
+}
+
+function ipv6InName(local: string, v6: ipaddr.IPv6): IpMatch {
+  const nibbles = v6.parts.map((p) => p.toString(16).padStart(4, '0')).join('');
+  const compact = local.replace(/[^0-9a-f]/g, '');
+  if (compact.includes(nibbles)) return { level: 'full', encoding: 'all 32 hex digits' };
+  if (compact.includes([...nibbles].reverse().join(''))) return { level: 'full', encoding: 'reversed nibbles' };
+  // A label spelling the address with dashes for colons: 2001-db8--1 is 2001:db8::1.
+  for (const label of local.split('.')) {
+    const guess = label.replace(/-/g, ':');
+    if (guess.includes(':') && ipaddr.IPv6.isValid(guess) && ipaddr.IPv6.parse(guess).toNormalizedString() === v6.toNormalizedString()) {
+      return { level: 'full', encoding: 'dashes for colons' };
+    }
+  }
+  const iid = nibbles.slice(16);
+  if (/[1-9a-f].*[1-9a-f].*[1-9a-f]/.test(iid) && compact.includes(iid.replace(/^0+/, ''))) {
+    return { level: 'partial', encoding: 'interface identifier' };
+  }
+  const groups = v6.parts.map((p) => p.toString(16));
+  const tokens = local.split(/[^0-9a-f]+/).filter(Boolean).map((t) => t.replace(/^0+(?=.)/, ''));
+  if (containsRun(tokens, groups.slice(-3)) || containsRun(tokens, groups.slice(0, 4))) return { level: 'partial', encoding: 'address groups' };
+  return { level: 'none' };
+}
+
+function containsRun<T>(haystack: readonly T[], needle: readonly T[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,53 @@
+import { defineRule } from '../src/core/rule.js';
+import type { Status } from '../src/core/types.js';
+import { classifyName, type GenericKind } from './lib/generic.js';
+
+/** How receivers weigh each kind of name; `dynamic-pool` is what residential blocklists are made of. */
+const STATUS: Record<GenericKind, Status> = {
+  clean: 'pass',
+  'mail-host': 'pass',
+  static: 'pass',
+  'cloud-default': 'warn',
+  'ip-in-name': 'warn',
+  'dynamic-word': 'warn',
+  'dynamic-pool': 'fail',
+};
+const RANK: Record<Status, number> = { pass: 0, info: 0, skip: 0, warn: 1, error: 2, fail: 3 };
+
+export default defineRule({
+  meta: {
+    id: 'ptr-not-generic',
+    title: 'The PTR name looks like a mail server',
+    failureTitle: 'The PTR name looks generic or dynamic',
+    rationale: 'Yahoo asks for a meaningful, non-generic PTR; SpamAssassin, rspamd and the Spamhaus PBL treat pool-style names (IP digits, dsl, dyn, cloud defaults) as residential or unmanaged senders.',
+    weight: 15,
+    severity: 'major',
+    refs: ['Yahoo sender best practices', 'SpamAssassin RDNS_DYNAMIC', 'rspamd hfilter HFILTER_HOSTNAME_*', 'RFC 1912 §2.1'],
+    requires: ['ip', 'ptr'],
+    messages: {
+      clean: '{name} does not look generic.',
+      'mail-host': '{name} is named as a mail host ({detail}).',
+      static: '{name} marks a static assignment ({detail}), which receivers accept; a name in your own domain is still better.',
+      'cloud-default': '{name} is the {provider} default name, shared by every customer address: receivers see an unmanaged cloud host.',
+      'ip-in-name': '{name} carries {detail}: receivers read it as an automatic name for an address pool.',
+      'dynamic-word': '{name} contains {detail}: it reads as a dynamic or residential address.',
+      'dynamic-pool': '{name} has {detail}: a dynamic/residential pool name, which many receivers block outright.',
+      'no-ptr': 'No PTR name to judge.',
+    },
+    remedies: {
+      'cloud-default': 'Set a custom PTR in your own domain (e.g. mail.yourdomain.com) in the provider\'s console; see Remediation.',
+      'ip-in-name': 'Ask the holder of the reverse zone for a PTR that names the mail server in your domain, e.g. mail.yourdomain.com.',
+      'dynamic-word': 'Ask the holder of the reverse zone for a PTR that names the mail server in your domain, e.g. mail.yourdomain.com.',
+      'dynamic-pool': 'Do not send directly from a residential or dynamic address: relay through your provider\'s smarthost or a mail service, or get a static IP with a custom PTR.',
+    },
+  },
+  run({ ip, ptr }) {
+    if (ptr.names.length === 0) return { status: 'skip', messageId: 'no-ptr' };
+    const judged = ptr.names.map((name) => ({ name, ...classifyName(name, ip.address) }));
+    const worst = judged.reduce((a, b) => (RANK[STATUS[b.kind]] > RANK[STATUS[a.kind]] ? b : a));
+    const data: Record<string, unknown> = { name: worst.name, detail: worst.detail, kind: worst.kind };
+    if (worst.provider) data.provider = worst.provider;
+    if (judged.length > 1) data.all = judged.map((j) => ({ name: j.name, kind: j.kind }));
+    return { status: STATUS[worst.kind], messageId: worst.kind, data };
+  },
+});

@@ -1,0 +1,8 @@
+/** What a command may touch: passed in so commands stay testable. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: NodeJS.ProcessEnv;
+  /** Colour on: stdout is a TTY and NO_COLOR is unset (https://no-color.org), or FORCE_COLOR is set. */
+  color: boolean;
+}

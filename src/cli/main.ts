@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/**
+ * The ptrcheck command line: a thin adapter from argv to the commands.
+ * Exit codes: 0 done and verdict not fail, 1 verdict fail, 2 bad input.
+ */
+import { readFileSync } from 'node:fs';
+import { auditCommand } from './commands/audit.js';
+import { rulesCommand } from './commands/rules.js';
+import type { CliIo } from './io.js';
+import { HELP, UsageError } from './usage.js';
+
+const COMMANDS: Record<string, (argv: string[], io: CliIo) => number | Promise<number>> = {
+  audit: auditCommand,
+  rules: rulesCommand,
+};
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+    io.stdout(`${pkg.version}\n`);
+    return 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) throw new UsageError(`unknown command '${command}' (try: ptrcheck --help)`);
+  return run(rest, io);
+}
+
+function errorLine(e: unknown): string {
+  if (e instanceof UsageError) return e.message;
+  // node:util parseArgs reports unknown or malformed options with a code.
+  const code = (e as { code?: string }).code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return (e as Error).message.split('\n')[0]!;
+  return `internal error: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+const io: CliIo = {
+  stdout: (t) => void process.stdout.write(t),
+  stderr: (t) => void process.stderr.write(t),
+  env: process.env,
+  color: process.env.FORCE_COLOR ? true : Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+};
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); // reader went away (| head): not an error
+});
+
+main(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    io.stderr(`ptrcheck: ${errorLine(e)}\n`);
+    process.exitCode = 2;
+  },
+);

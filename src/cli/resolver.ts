@@ -1,0 +1,43 @@
+/**
+ * Builds the resolver the CLI uses: --dns / PTRCHECK_DNS, else the
+ * system's configured resolvers, wrapped in the shared cache.
+ */
+import dns from 'node:dns';
+import net from 'node:net';
+import { createNodeResolver, type ClosableResolver, type DnsServer } from '../dns/node.js';
+import { withCache } from '../dns/cache.js';
+import { UsageError } from './usage.js';
+
+export function parseServer(text: string, what = '--dns'): DnsServer {
+  const t = text.trim();
+  let host = t;
+  let port = 53;
+  const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(t);
+  if (bracket) {
+    host = bracket[1]!;
+    if (bracket[2]) port = Number(bracket[2]);
+  } else if ((t.match(/:/g) ?? []).length === 1) {
+    const [h, p] = t.split(':');
+    host = h!;
+    port = Number(p);
+  }
+  if (!net.isIP(host)) throw new UsageError(`${what} '${text}' is not HOST:PORT with an IP address host (e.g. 127.0.0.1:5353 or [::1]:53)`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`${what} '${text}' has a bad port (1-65535)`);
+  return { host, port };
+}
+
+export interface ResolverChoice {
+  dns?: string | undefined;
+  timeoutMs?: number | undefined;
+}
+
+export function makeResolver(choice: ResolverChoice, env: NodeJS.ProcessEnv): ClosableResolver {
+  const configured = choice.dns ?? env.PTRCHECK_DNS;
+  const servers = configured
+    ? configured.split(',').map((s) => parseServer(s, choice.dns ? '--dns' : 'PTRCHECK_DNS'))
+    : dns.getServers().map((s) => parseServer(s, 'system resolver'));
+  if (servers.length === 0) throw new UsageError('no DNS server configured on this system; pass --dns HOST:PORT');
+  const inner = createNodeResolver({ servers, timeoutMs: choice.timeoutMs ?? 2000, retries: 1 });
+  const cached = withCache(inner);
+  return { query: (n, t) => cached.query(n, t), close: () => inner.close() };
+}

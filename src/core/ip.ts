@@ -1,0 +1,85 @@
+/**
+ * Parsing what a user typed as "the sending IP", strictly: a mail server's
+ * address is one IPv4 or IPv6 unicast address, nothing looser. Anything
+ * else gets an error that says what was given and what to do instead.
+ */
+import ipaddr from 'ipaddr.js';
+
+export interface ParsedIp {
+  /** Canonical text: dotted quad, or RFC 5952 compressed IPv6. */
+  address: string;
+  version: 4 | 6;
+  /** ipaddr.js range name: unicast, private, loopback, reserved, … */
+  range: string;
+  /** Reverse DNS name, no trailing dot: 55.2.0.192.in-addr.arpa */
+  reverseName: string;
+  /** Set when the input was an IPv4-mapped IPv6 address (::ffff:192.0.2.1) and was normalised. */
+  mappedFrom?: string;
+}
+
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+const IPV4_STRICT = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+export function parseIp(input: string): ParsedIp {
+  const raw = input.trim();
+  if (raw === '') throw new InputError('no IP address given');
+  const text = raw.startsWith('[') && raw.endsWith(']') ? raw.slice(1, -1) : raw;
+  if (text.includes('/')) {
+    throw new InputError(`'${raw}' is a CIDR range, not one address; use 'ptrcheck batch' for ranges`);
+  }
+  if (text.includes('%')) throw new InputError(`'${raw}' has an IPv6 zone index; give the global address`);
+  if (IPV4_STRICT.test(text)) return describe(ipaddr.IPv4.parse(text));
+  if (/^[\d.]+$/.test(text)) {
+    throw new InputError(`'${raw}' is not a valid IPv4 address (four decimal numbers 0-255, no leading zeros)`);
+  }
+  if (text.includes(':') && ipaddr.IPv6.isValid(text)) {
+    const v6 = ipaddr.IPv6.parse(text);
+    if (v6.isIPv4MappedAddress()) return { ...describe(v6.toIPv4Address()), mappedFrom: v6.toString() };
+    return describe(v6);
+  }
+  if (/^[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/i.test(text) && /[a-z]/i.test(text)) {
+    throw new InputError(`'${raw}' is a hostname, not an IP address; give the address mail is sent from (e.g. dig +short A ${text})`);
+  }
+  throw new InputError(`'${raw}' is not an IP address`);
+}
+
+function describe(addr: ipaddr.IPv4 | ipaddr.IPv6): ParsedIp {
+  if (addr.kind() === 'ipv4') {
+    const v4 = addr as ipaddr.IPv4;
+    return {
+      address: v4.toString(),
+      version: 4,
+      range: v4.range(),
+      reverseName: `${[...v4.octets].reverse().join('.')}.in-addr.arpa`,
+    };
+  }
+  const v6 = addr as ipaddr.IPv6;
+  return {
+    address: v6.toString(),
+    version: 6,
+    range: v6.range(),
+    reverseName: `${nibbles(v6).reverse().join('.')}.ip6.arpa`,
+  };
+}
+
+/** The 32 hex digits of an IPv6 address, most significant first. */
+export function nibbles(v6: ipaddr.IPv6): string[] {
+  return v6.parts.flatMap((p) => p.toString(16).padStart(4, '0').split(''));
+}
+
+/** True when two textual addresses are the same address (any IPv6 spelling, mapped IPv4). */
+export function sameAddress(a: string, b: string): boolean {
+  try {
+    return normalizeAddress(a) === normalizeAddress(b);
+  } catch {
+    return false;
+  }
+}
+
+export function normalizeAddress(text: string): string {
+  const parsed = ipaddr.process(text);
+  return parsed.toNormalizedString();
+}

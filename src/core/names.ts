@@ -1,0 +1,70 @@
+/**
+ * Domain-name facts shared by gather and the rules: syntax (RFC 1123 LDH
+ * host names), public suffix and organizational domain (Public Suffix List,
+ * via tldts, ICANN section only: a private suffix such as
+ * compute-1.amazonaws.com is still the provider's organization).
+ */
+import { parse } from 'tldts';
+
+export type NameProblem =
+  | 'empty'
+  | 'too-long'
+  | 'empty-label'
+  | 'label-too-long'
+  | 'underscore'
+  | 'bad-character'
+  | 'hyphen-edge'
+  | 'single-label'
+  | 'ip-address'
+  | 'numeric-tld'
+  | 'unknown-suffix';
+
+/** Problems that make a name impossible to look up usefully in public DNS. */
+const UNRESOLVABLE: ReadonlySet<NameProblem> = new Set(['empty', 'too-long', 'empty-label', 'label-too-long', 'single-label', 'ip-address', 'numeric-tld']);
+
+/** Strip one trailing dot and lower-case. */
+export function canonicalName(name: string): string {
+  const n = name.trim().toLowerCase();
+  return n.endsWith('.') ? n.slice(0, -1) : n;
+}
+
+/**
+ * Every reason `name` is not a valid Internet host name, most serious first;
+ * an empty list means it is one.
+ */
+export function hostnameProblems(raw: string): NameProblem[] {
+  const name = canonicalName(raw);
+  if (name === '') return ['empty'];
+  const problems: NameProblem[] = [];
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name) || (name.includes(':') && /^[0-9a-f:.]+$/.test(name))) return ['ip-address'];
+  if (name.length > 253) problems.push('too-long');
+  const labels = name.split('.');
+  if (labels.some((l) => l === '')) problems.push('empty-label');
+  if (labels.some((l) => l.length > 63)) problems.push('label-too-long');
+  if (labels.length === 1) problems.push('single-label');
+  if (name.includes('_')) problems.push('underscore');
+  if (/[^a-z0-9._-]/.test(name)) problems.push('bad-character');
+  if (labels.some((l) => l.startsWith('-') || l.endsWith('-'))) problems.push('hyphen-edge');
+  const tld = labels[labels.length - 1] ?? '';
+  if (labels.length > 1 && /^\d+$/.test(tld)) problems.push('numeric-tld');
+  else if (labels.length > 1 && problems.length === 0 && !parse(name).isIcann) problems.push('unknown-suffix');
+  return problems;
+}
+
+/** False for names that cannot exist in public DNS (single label, an IP, over-long): no need to ask. */
+export function isResolvableName(raw: string): boolean {
+  return !hostnameProblems(raw).some((p) => UNRESOLVABLE.has(p));
+}
+
+/** The registrable (organizational) domain, e.g. mail.eu.example.co.uk → example.co.uk; undefined if none. */
+export function organizationalDomain(raw: string): string | undefined {
+  return parse(canonicalName(raw)).domain ?? undefined;
+}
+
+/** The labels left of the organizational domain (mail.eu for mail.eu.example.co.uk), or all labels if none. */
+export function subdomainPart(raw: string): string {
+  const name = canonicalName(raw);
+  const domain = organizationalDomain(name);
+  if (!domain) return name;
+  return name === domain ? '' : name.slice(0, -(domain.length + 1));
+}

@@ -1,0 +1,104 @@
+/**
+ * A stub resolver over any transport that can exchange one query for one
+ * response (UDP/TCP on Node, DNS over HTTPS anywhere). It follows CNAME
+ * chains itself, because an authoritative server (or a test server) answers
+ * an out-of-zone CNAME without chasing it; RFC 2317 classless reverse
+ * delegation is exactly that case.
+ */
+import type { DnsAnswer, DnsOutcome, DnsRecord, RecordType, Resolver } from './types.js';
+import { normalizeName } from './types.js';
+import type { WireResponse } from './wire.js';
+import { parseSoa } from './wire.js';
+
+export type ExchangeResult =
+  | { ok: true; response: WireResponse; server: string; transport: DnsAnswer['transport'] }
+  | { ok: false; outcome: 'timeout' | 'error'; rcode: string; detail: string; server: string; transport: DnsAnswer['transport'] };
+
+export type Exchange = (name: string, type: RecordType) => Promise<ExchangeResult>;
+
+/** Longer chains are misconfiguration; resolvers give up around here too. */
+const MAX_CNAME_HOPS = 8;
+
+export function createStubResolver(exchange: Exchange, now: () => number = () => performance.now()): Resolver {
+  return {
+    async query(rawName: string, type: RecordType): Promise<DnsAnswer> {
+      const name = normalizeName(rawName);
+      const started = now();
+      const chain: DnsRecord[] = [];
+      const seen = new Set<string>([name]);
+      let current = name;
+      for (let hop = 0; hop <= MAX_CNAME_HOPS; hop++) {
+        const r = await exchange(current, type);
+        const base = { name, type, chain, server: r.server, transport: r.transport };
+        if (!r.ok) {
+          return { ...base, outcome: r.outcome, rcode: r.rcode, records: [], ttl: 0, ms: now() - started, detail: r.detail };
+        }
+        const resp = r.response;
+        let owner = current;
+        for (;;) {
+          const cname = type === 'CNAME' ? undefined : resp.answers.find((a) => a.type === 'CNAME' && a.name === owner);
+          if (!cname) break;
+          chain.push(cname);
+          owner = cname.data;
+          if (seen.has(owner)) {
+            return { ...base, outcome: 'error', rcode: resp.rcode, records: [], ttl: 0, ms: now() - started, detail: `CNAME loop at ${owner}` };
+          }
+          seen.add(owner);
+        }
+        const records = resp.answers.filter((a) => a.type === type && a.name === owner);
+        const soa = resp.authorities.find((a) => a.type === 'SOA');
+        const outcome = classify(resp.rcode, records.length > 0);
+        // The chain moved on but the server did not chase it (and did not say the
+        // target is empty): ask for the target ourselves.
+        const unchased = outcome === 'nodata' && owner !== current && !(soa && isWithin(owner, soa.name));
+        if (unchased) {
+          current = owner;
+          continue;
+        }
+        const answer: DnsAnswer = {
+          ...base,
+          outcome,
+          rcode: resp.rcode,
+          records,
+          ttl: answerTtl(outcome, chain, records, soa),
+          ms: now() - started,
+        };
+        if (soa) answer.authority = soa;
+        return answer;
+      }
+      return {
+        name, type, chain, outcome: 'error', rcode: 'NOERROR', records: [], ttl: 0, ms: now() - started,
+        server: '', transport: 'udp', detail: `CNAME chain longer than ${MAX_CNAME_HOPS}`,
+      };
+    },
+  };
+}
+
+function classify(rcode: string, hasRecords: boolean): DnsOutcome {
+  switch (rcode) {
+    case 'NOERROR':
+      return hasRecords ? 'ok' : 'nodata';
+    case 'NXDOMAIN':
+      return 'nxdomain';
+    case 'SERVFAIL':
+      return 'servfail';
+    case 'REFUSED':
+      return 'refused';
+    default:
+      return 'error';
+  }
+}
+
+function isWithin(name: string, zone: string): boolean {
+  return zone === '' || name === zone || name.endsWith(`.${zone}`);
+}
+
+/** RFC 2308: a negative answer lives for min(SOA TTL, SOA MINIMUM). */
+function answerTtl(outcome: DnsOutcome, chain: DnsRecord[], records: DnsRecord[], soa: DnsRecord | undefined): number {
+  if (outcome === 'ok') return Math.min(...chain.map((r) => r.ttl), ...records.map((r) => r.ttl));
+  if ((outcome === 'nxdomain' || outcome === 'nodata') && soa) {
+    const fields = parseSoa(soa.data);
+    return Math.min(soa.ttl, fields ? fields.minimum : soa.ttl, ...chain.map((r) => r.ttl));
+  }
+  return 0;
+}

@@ -1,0 +1,47 @@
+/**
+ * Gathers the evidence for a sending IP. The critical path is two round
+ * trips: PTR, then A/AAAA of the PTR names; the reverse zone's SOA and NS
+ * are asked beside it, never after it.
+ */
+import type { Resolver } from '../dns/types.js';
+import type { ParsedIp } from '../core/ip.js';
+import { sameAddress } from '../core/ip.js';
+import { canonicalName, isResolvableName } from '../core/names.js';
+import type { ForwardLookup, PtrEvidence, ReverseZone } from '../core/types.js';
+import { discoverReverseZone } from './reverse-zone.js';
+
+export interface IpEvidence {
+  ptr: PtrEvidence;
+  forward: ForwardLookup[];
+  reverseZone: ReverseZone;
+}
+
+export interface GatherConfig {
+  /** At most this many PTR names get forward lookups; more is abuse or a mistake. */
+  forwardCap: number;
+}
+
+export const DEFAULT_GATHER: GatherConfig = { forwardCap: 10 };
+
+export async function gatherIp(ip: ParsedIp, resolver: Resolver, config: GatherConfig = DEFAULT_GATHER): Promise<IpEvidence> {
+  const zoneP = discoverReverseZone(ip, resolver);
+  const answer = await resolver.query(ip.reverseName, 'PTR');
+  const names = answer.outcome === 'ok' ? [...new Set(answer.records.map((r) => canonicalName(r.data)))] : [];
+  const checked = names.slice(0, config.forwardCap);
+  const forward = await Promise.all(checked.map((name) => lookupForward(name, ip, resolver)));
+  return {
+    ptr: { answer, names, checked, capped: names.length > checked.length },
+    forward,
+    reverseZone: await zoneP,
+  };
+}
+
+async function lookupForward(name: string, ip: ParsedIp, resolver: Resolver): Promise<ForwardLookup> {
+  if (!isResolvableName(name)) {
+    return { name, notLookedUp: 'not a name that can exist in public DNS', addresses: [], matches: false };
+  }
+  // FCrDNS compares within the address family (RFC 8601 iprev): A for IPv4, AAAA for IPv6.
+  const answer = await resolver.query(name, ip.version === 4 ? 'A' : 'AAAA');
+  const addresses = answer.records.map((r) => r.data);
+  return { name, answer, addresses, matches: addresses.some((a) => sameAddress(a, ip.address)) };
+}

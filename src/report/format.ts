@@ -1,0 +1,26 @@
+/** Fills `{name}` placeholders from a result's data; lists read as "a, b". */
+export function format(template: string, data: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const v = data[key];
+    if (v === undefined || v === null) return whole;
+    if (Array.isArray(v)) return v.map(String).join('; ');
+    return String(v);
+  });
+}
+
+/** The placeholder names a template uses (RuleTester checks data provides them). */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+}
+
+/** Seconds in words: 3600 → "1 hour", 86400 → "1 day". */
+export function duration(seconds: number): string {
+  const units: [number, string][] = [[86400, 'day'], [3600, 'hour'], [60, 'minute'], [1, 'second']];
+  for (const [size, name] of units) {
+    if (seconds >= size && seconds % size === 0) {
+      const n = seconds / size;
+      return `${n} ${name}${n === 1 ? '' : 's'}`;
+    }
+  }
+  return `${seconds} seconds`;
+}

@@ -1,0 +1,101 @@
+/**
+ * The terminal rendering: the verdict at a glance, then each check, what to
+ * fix first, the remediation, and the DNS lookups. Pure: colour is a flag
+ * the CLI sets from the TTY and NO_COLOR.
+ */
+import type { Report, ReportResult, Status } from '../core/types.js';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const SGR = { reset: 0, bold: 1, dim: 2, red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36 } as const;
+type Style = keyof typeof SGR;
+
+const MARK: Record<Status, { sym: string; style: Style }> = {
+  pass: { sym: '✔', style: 'green' },
+  warn: { sym: '▲', style: 'yellow' },
+  fail: { sym: '✖', style: 'red' },
+  error: { sym: '?', style: 'magenta' },
+  info: { sym: 'i', style: 'blue' },
+  skip: { sym: '–', style: 'dim' },
+};
+const ORDER: Record<Status, number> = { fail: 0, error: 1, warn: 2, info: 3, pass: 4, skip: 5 };
+
+export function renderText(report: Report, options: TextOptions): string {
+  const paint = (style: Style, s: string): string => (options.color ? `\x1b[${SGR[style]}m${s}\x1b[0m` : s);
+  const verdictStyle: Style = report.verdict === 'pass' ? 'green' : report.verdict === 'warn' ? 'yellow' : 'red';
+  const out: string[] = [];
+  const ptr = report.ptr.length > 0 ? report.ptr.join(', ') : '(no PTR)';
+  out.push(`${paint('bold', 'ptrcheck')}  ${report.target.ip}  →  ${ptr}`);
+  const partial = report.partial ? paint('magenta', '  (incomplete: some lookups failed temporarily; run again)') : '';
+  out.push(`${paint(verdictStyle, paint('bold', ` ${report.verdict.toUpperCase()} `))}  score ${report.score}/100  iprev=${report.iprev}${partial}`);
+  out.push('');
+
+  for (const r of report.results) out.push(...resultLines(r, paint));
+
+  const fixes = report.results
+    .filter((r) => r.remedy)
+    .sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+  if (fixes.length > 0) {
+    out.push('', paint('bold', 'What to fix first'));
+    fixes.forEach((r, i) => out.push(...wrap(`${i + 1}. ${r.remedy}`, '  ', '     ')));
+  }
+
+  const m = report.remediation;
+  out.push('', paint('bold', m.needed ? 'Remediation' : 'Reverse DNS (nothing to fix)'));
+  out.push(...field('Reverse name', m.reverseName + (m.delegatedTo ? `  → CNAME ${m.delegatedTo} (RFC 2317)` : '')));
+  if (m.zone) out.push(...field('Zone', m.zone + (m.nameservers.length ? `  (NS ${m.nameservers.join(', ')})` : '')));
+  out.push(...field('Controlled by', m.controlledBy));
+  if (m.needed) {
+    const stand = m.hostnameIsPlaceholder ? paint('yellow', '   (replace mail.example.com with your mail server\'s name)') : '';
+    out.push(...field('PTR record', paint('cyan', m.record) + stand));
+    out.push(...field('Matching record', `${paint('cyan', m.forwardRecord)}   (in the forward zone, at the domain's DNS host)`));
+    if (m.providerSteps) out.push(...field('How', m.providerSteps));
+  }
+  out.push(...field('Verify', m.verify[0] ?? ''));
+  for (const cmd of m.verify.slice(1)) out.push(`${' '.repeat(19)}${cmd}`);
+  if (m.needed) out.push(...field('Propagation', m.propagation));
+
+  const total = report.dns.reduce((s, d) => s + d.ms, 0);
+  out.push('', paint('bold', `DNS lookups (${report.dns.length}, ${report.elapsedMs} ms elapsed, ${Math.round(total * 10) / 10} ms summed)`));
+  for (const d of report.dns) {
+    const answers = d.answers.length > 0 ? d.answers.join(', ') : d.detail ?? '';
+    const rc = d.outcome === 'ok' ? d.rcode : paint(d.outcome === 'nxdomain' || d.outcome === 'nodata' ? 'yellow' : 'magenta', d.rcode);
+    out.push(paint('dim', `  ${d.type.padEnd(5)}`) + `${d.name}  ${rc}  ${answers}` + paint('dim', `  ttl ${d.ttl}  ${d.ms} ms ${d.transport}`));
+  }
+  return out.join('\n') + '\n';
+}
+
+function resultLines(r: ReportResult, paint: (s: Style, t: string) => string): string[] {
+  const mark = MARK[r.status];
+  const head = `  ${paint(mark.style, `${mark.sym} ${r.status.padEnd(5)}`)} ${r.rule.padEnd(17)} ${r.title}`;
+  if (r.status === 'skip') return [paint('dim', `  ${mark.sym} skip  ${r.rule.padEnd(17)} ${r.message}`)];
+  return [head, ...wrap(r.message, ' '.repeat(33), ' '.repeat(33)).map((l) => paint('dim', l))];
+}
+
+function field(label: string, value: string): string[] {
+  return wrap(value, `  ${label.padEnd(17)}`, ' '.repeat(19));
+}
+
+/** Wraps at 100 columns; a long token (a record, a command) stays whole. */
+function wrap(text: string, first: string, rest: string, width = 100): string[] {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of text.split(' ')) {
+    if (!empty && visible(line) + 1 + visible(word) > width) {
+      lines.push(line);
+      line = rest + word;
+    } else {
+      line += (empty ? '' : ' ') + word;
+    }
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
+}
+
+function visible(s: string): number {
+  return s.replace(/\x1b\[\d+m/g, '').length;
+}

@@ -1,0 +1,280 @@
+/**
+ * A real authoritative DNS server for tests and benchmarks: UDP and TCP on
+ * 127.0.0.1 (port picked by the OS), serving RFC 1035 zone files, with fault
+ * injection per name: delay, SERVFAIL, REFUSED, no answer, truncation.
+ */
+import dgram from 'node:dgram';
+import net from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as packet from 'dns-packet';
+import { parseZone, type Zone, type ZoneRecord } from './zone-file.js';
+import { repoRoot } from './repo-root.js';
+
+export type Fault =
+  | { kind: 'delay'; ms: number }
+  | { kind: 'servfail' }
+  | { kind: 'refused' }
+  | { kind: 'timeout' }
+  | { kind: 'truncate' };
+
+export interface QueryLogEntry {
+  name: string;
+  type: string;
+  transport: 'udp' | 'tcp';
+}
+
+export interface DnsTestServer {
+  host: string;
+  port: number;
+  /** "127.0.0.1:PORT", the form `--dns` and PTRCHECK_DNS take. */
+  address: string;
+  /** Fault for a name (any type, or one type). `null` removes it. */
+  setFault(name: string, fault: Fault | null, type?: string): void;
+  clearFaults(): void;
+  /** Delay every answer by `ms` (benchmarks: a stand-in for network round-trip time). */
+  setDelay(ms: number): void;
+  readonly queries: QueryLogEntry[];
+  close(): Promise<void>;
+}
+
+export interface DnsServerOptions {
+  /** Zone files to serve; default: every fixtures/zones/*.zone. */
+  zoneFiles?: string[];
+  /** Extra zones given as text (each must carry its SOA). */
+  zoneTexts?: string[];
+  /** Faults by name, e.g. from fixtures/faults.json. */
+  faults?: Record<string, Fault>;
+  host?: string;
+  port?: number;
+}
+
+const AA = 1 << 10;
+const RCODE = { NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, REFUSED: 5 } as const;
+
+interface IndexedZone {
+  origin: string;
+  soa: ZoneRecord;
+  byName: Map<string, ZoneRecord[]>;
+  /** Names that exist only because something below them does (RFC 4592 empty non-terminals). */
+  nonTerminals: Set<string>;
+}
+
+export function fixtureZoneFiles(): string[] {
+  const dir = join(repoRoot(), 'fixtures', 'zones');
+  return readdirSync(dir).filter((f) => f.endsWith('.zone')).sort().map((f) => join(dir, f));
+}
+
+export function fixtureFaults(): Record<string, Fault> {
+  return JSON.parse(readFileSync(join(repoRoot(), 'fixtures', 'faults.json'), 'utf8')) as Record<string, Fault>;
+}
+
+export async function startDnsServer(options: DnsServerOptions = {}): Promise<DnsTestServer> {
+  const texts = (options.zoneFiles ?? fixtureZoneFiles()).map((f) => readFileSync(f, 'utf8'));
+  const zones = [...texts, ...(options.zoneTexts ?? [])].map((t) => indexZone(parseZone(t)));
+  zones.sort((a, b) => b.origin.length - a.origin.length); // longest match first
+  const faults = new Map<string, Fault>(Object.entries(options.faults ?? {}).map(([k, v]) => [canon(k), v]));
+  let globalDelay = 0;
+  const queries: QueryLogEntry[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  const host = options.host ?? '127.0.0.1';
+
+  function later(ms: number, fn: () => void): void {
+    if (ms <= 0) return fn();
+    const t = setTimeout(() => {
+      timers.delete(t);
+      fn();
+    }, ms);
+    timers.add(t);
+  }
+
+  /** Returns the encoded reply, or null to stay silent. */
+  function handle(msg: Buffer, transport: 'udp' | 'tcp', reply: (b: Buffer) => void): void {
+    let query: packet.DecodedPacket;
+    try {
+      query = packet.decode(msg);
+    } catch {
+      return; // not DNS: say nothing, like a real server
+    }
+    const q = query.questions?.[0];
+    if (!q) return reply(encode(query, RCODE.FORMERR, [], []));
+    const name = canon(q.name);
+    queries.push({ name, type: q.type, transport });
+    const fault = faults.get(`${name}|${q.type}`) ?? faults.get(name);
+    const delay = globalDelay + (fault?.kind === 'delay' ? fault.ms : 0);
+    if (fault?.kind === 'timeout') return;
+    later(delay, () => {
+      if (fault?.kind === 'servfail') return reply(encode(query, RCODE.SERVFAIL, [], []));
+      if (fault?.kind === 'refused') return reply(encode(query, RCODE.REFUSED, [], []));
+      const { rcode, answers, authorities } = resolve(zones, name, q.type);
+      const out = encode(query, rcode, answers, authorities);
+      if (transport === 'udp') {
+        const opt = (query.additionals ?? []).find((a) => a.type === 'OPT') as { udpPayloadSize?: number } | undefined;
+        const limit = opt?.udpPayloadSize ?? 512;
+        if (fault?.kind === 'truncate' || out.length > limit) return reply(encode(query, rcode, [], [], true));
+      }
+      reply(out);
+    });
+  }
+
+  const udp = dgram.createSocket(host.includes(':') ? 'udp6' : 'udp4');
+  udp.on('message', (msg, rinfo) => handle(msg, 'udp', (b) => udp.send(b, rinfo.port, rinfo.address)));
+  await new Promise<void>((res, rej) => {
+    udp.once('error', rej);
+    udp.bind(options.port ?? 0, host, () => res());
+  });
+  const port = udp.address().port;
+
+  const conns = new Set<net.Socket>();
+  const tcp = net.createServer((sock) => {
+    conns.add(sock);
+    sock.on('close', () => conns.delete(sock));
+    sock.on('error', () => sock.destroy());
+    let buf = Buffer.alloc(0);
+    sock.on('data', (chunk: Buffer) => {
+      buf = Buffer.concat([buf, chunk]);
+      while (buf.length >= 2 && buf.length >= buf.readUInt16BE(0) + 2) {
+        const len = buf.readUInt16BE(0);
+        const msg = buf.subarray(2, len + 2);
+        buf = buf.subarray(len + 2);
+        handle(msg, 'tcp', (b) => {
+          if (sock.destroyed) return;
+          const framed = Buffer.alloc(b.length + 2);
+          framed.writeUInt16BE(b.length, 0);
+          b.copy(framed, 2);
+          sock.write(framed);
+        });
+      }
+    });
+  });
+  await new Promise<void>((res, rej) => {
+    tcp.once('error', rej);
+    tcp.listen(port, host, () => res());
+  });
+
+  return {
+    host,
+    port,
+    address: host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`,
+    queries,
+    setFault(name, fault, type) {
+      const key = type ? `${canon(name)}|${type}` : canon(name);
+      if (fault) faults.set(key, fault);
+      else faults.delete(key);
+    },
+    clearFaults() {
+      faults.clear();
+    },
+    setDelay(ms) {
+      globalDelay = ms;
+    },
+    close() {
+      for (const t of timers) clearTimeout(t);
+      for (const c of conns) c.destroy();
+      return new Promise<void>((res) => {
+        udp.close(() => tcp.close(() => res()));
+      });
+    },
+  };
+}
+
+function indexZone(zone: Zone): IndexedZone {
+  const soa = zone.records.find((r) => r.type === 'SOA' && r.name === zone.origin);
+  if (!soa) throw new Error(`zone ${zone.origin} has no SOA at its apex`);
+  const byName = new Map<string, ZoneRecord[]>();
+  const nonTerminals = new Set<string>();
+  for (const r of zone.records) {
+    const list = byName.get(r.name) ?? [];
+    list.push(r);
+    byName.set(r.name, list);
+    let n = r.name;
+    while (n !== zone.origin && n.includes('.')) {
+      n = n.slice(n.indexOf('.') + 1);
+      nonTerminals.add(n);
+    }
+  }
+  return { origin: zone.origin, soa, byName, nonTerminals };
+}
+
+interface Resolution {
+  rcode: number;
+  answers: ZoneRecord[];
+  authorities: ZoneRecord[];
+}
+
+/** Authoritative lookup: answer, in-zone CNAME chase, NODATA, NXDOMAIN, wildcards. */
+function resolve(zones: IndexedZone[], qname: string, qtype: string): Resolution {
+  const zone = zones.find((z) => within(qname, z.origin));
+  if (!zone) return { rcode: RCODE.REFUSED, answers: [], authorities: [] };
+  const answers: ZoneRecord[] = [];
+  let current = qname;
+  for (let hop = 0; hop < 8; hop++) {
+    const recs: ZoneRecord[] | undefined = zone.byName.get(current) ?? wildcard(zone, current);
+    if (!recs) {
+      const exists = zone.nonTerminals.has(current);
+      return { rcode: exists ? RCODE.NOERROR : RCODE.NXDOMAIN, answers, authorities: [zone.soa] };
+    }
+    const matched = recs.filter((r) => r.type === qtype);
+    if (matched.length > 0) return { rcode: RCODE.NOERROR, answers: [...answers, ...matched], authorities: [] };
+    const cname: ZoneRecord | undefined = qtype === 'CNAME' ? undefined : recs.find((r) => r.type === 'CNAME');
+    if (!cname) return { rcode: RCODE.NOERROR, answers, authorities: [zone.soa] };
+    answers.push(cname);
+    const target: string = cname.fields[0]!;
+    // Like real authoritative servers, chase only inside this zone; the client follows the rest.
+    if (!within(target, zone.origin) || zones.find((z) => within(target, z.origin)) !== zone) {
+      return { rcode: RCODE.NOERROR, answers, authorities: [] };
+    }
+    current = target;
+  }
+  return { rcode: RCODE.SERVFAIL, answers: [], authorities: [] };
+}
+
+function wildcard(zone: IndexedZone, name: string): ZoneRecord[] | undefined {
+  let n = name;
+  while (n.includes('.') && n !== zone.origin) {
+    n = n.slice(n.indexOf('.') + 1);
+    if (zone.byName.has(n)) break; // closest encloser exists: a wildcard below it still applies
+    if (zone.nonTerminals.has(n)) break;
+  }
+  const recs = zone.byName.get(`*.${n}`);
+  return recs?.map((r) => ({ ...r, name }));
+}
+
+function encode(query: packet.DecodedPacket, rcode: number, answers: ZoneRecord[], authorities: ZoneRecord[], truncated = false): Buffer {
+  const flags = AA | (query.flags ?? 0) & packet.RECURSION_DESIRED | (truncated ? packet.TRUNCATED_RESPONSE : 0) | rcode;
+  return packet.encode({
+    type: 'response',
+    id: query.id ?? 0,
+    flags,
+    questions: query.questions ?? [],
+    answers: answers.map(toAnswer),
+    authorities: authorities.map(toAnswer),
+  });
+}
+
+function toAnswer(r: ZoneRecord): packet.Answer {
+  const f = r.fields;
+  const base = { name: r.name, ttl: r.ttl, class: 'IN' as const };
+  switch (r.type) {
+    case 'SOA':
+      return {
+        ...base, type: 'SOA',
+        data: { mname: f[0]!, rname: f[1]!, serial: +f[2]!, refresh: +f[3]!, retry: +f[4]!, expire: +f[5]!, minimum: +f[6]! },
+      };
+    case 'MX':
+      return { ...base, type: 'MX', data: { preference: +f[0]!, exchange: f[1]! } };
+    case 'TXT':
+      return { ...base, type: 'TXT', data: f.map((s) => (s.startsWith('"') ? s.slice(1) : s)) };
+    default:
+      return { ...base, type: r.type, data: f[0]! } as packet.Answer;
+  }
+}
+
+function canon(name: string): string {
+  const n = name.toLowerCase();
+  return n.endsWith('.') ? n.slice(0, -1) : n;
+}
+
+function within(name: string, zone: string): boolean {
+  return name === zone || name.endsWith(`.${zone}`);
+}
