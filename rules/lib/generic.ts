@@ -3,7 +3,7 @@
  * a named mail host? Shared by ptr-not-generic and helo-not-generic.
  */
 import ipaddr from 'ipaddr.js';
-import { subdomainPart, canonicalName } from '../../src/core/names.js';
+import { canonicalName, subdomainPart, withoutPublicSuffix } from '../../src/core/names.js';
 import { DYNAMIC_PREFIXES, DYNAMIC_WORDS, MAIL_WORDS, STATIC_WORDS, WEAK_WORDS } from '../data/words.js';
 import { providerByDefaultName } from '../data/providers.js';
 
@@ -45,7 +45,9 @@ export function classifyName(rawName: string, address?: string): GenericFinding 
   const weak = tokens.filter((t) => WEAK.has(t));
   const mail = tokens.filter((t) => MAIL.has(t));
   const stat = tokens.filter((t) => STATIC.has(t));
-  const ip = address ? ipInName(local, address) : { level: 'none' as const };
+  // Words count only left of the organizational domain (a company may be called broadband-experts);
+  // address digits count anywhere but the public suffix (ip-203-0-113-5.eu).
+  const ip = address ? ipInName(withoutPublicSuffix(name), address) : { level: 'none' as const };
   const ipText = ip.encoding ? `the address ${ip.level === 'full' ? '' : 'partly '}in the name (${ip.encoding})` : '';
   const words = (list: string[]): string => [...new Set(list)].join(', ');
 

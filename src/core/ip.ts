@@ -24,13 +24,14 @@ export class InputError extends Error {
 const IPV4_STRICT = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 export function parseIp(input: string): ParsedIp {
-  const raw = input.trim();
-  if (raw === '') throw new InputError('no IP address given');
-  const text = raw.startsWith('[') && raw.endsWith(']') ? raw.slice(1, -1) : raw;
-  if (text.includes('/')) {
+  const trimmed = input.trim();
+  if (trimmed === '') throw new InputError('no IP address given');
+  const raw = shown(trimmed);
+  const text = trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1) : trimmed;
+  if (/^[0-9a-f:.]+\/\d{1,3}$/i.test(text)) {
     throw new InputError(`'${raw}' is a CIDR range, not one address; use 'ptrcheck batch' for ranges`);
   }
-  if (text.includes('%')) throw new InputError(`'${raw}' has an IPv6 zone index; give the global address`);
+  if (/^[0-9a-f:.]+%[\w.-]+$/i.test(text)) throw new InputError(`'${raw}' has an IPv6 zone index; give the global address`);
   if (IPV4_STRICT.test(text)) return describe(ipaddr.IPv4.parse(text));
   if (/^[\d.]+$/.test(text)) {
     throw new InputError(`'${raw}' is not a valid IPv4 address (four decimal numbers 0-255, no leading zeros)`);
@@ -44,6 +45,12 @@ export function parseIp(input: string): ParsedIp {
     throw new InputError(`'${raw}' is a hostname, not an IP address; give the address mail is sent from (e.g. dig +short A ${text})`);
   }
   throw new InputError(`'${raw}' is not an IP address`);
+}
+
+/** Echo user input safely: bounded length, control characters escaped. */
+function shown(text: string): string {
+  const clipped = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  return clipped.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 function describe(addr: ipaddr.IPv4 | ipaddr.IPv6): ParsedIp {

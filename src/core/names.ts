@@ -68,3 +68,11 @@ export function subdomainPart(raw: string): string {
   if (!domain) return name;
   return name === domain ? '' : name.slice(0, -(domain.length + 1));
 }
+
+/** The name without its public suffix (mail.example.co.uk → mail.example); digits in any label count for IP detection. */
+export function withoutPublicSuffix(raw: string): string {
+  const name = canonicalName(raw);
+  const suffix = parse(name).publicSuffix;
+  if (!suffix || suffix === name || !name.endsWith(`.${suffix}`)) return name;
+  return name.slice(0, -(suffix.length + 1));
+}

@@ -3,7 +3,7 @@
  * trips: PTR, then A/AAAA of the PTR names; the reverse zone's SOA and NS
  * are asked beside it, never after it.
  */
-import type { Resolver } from '../dns/types.js';
+import type { DnsAnswer, Resolver } from '../dns/types.js';
 import type { ParsedIp } from '../core/ip.js';
 import { sameAddress } from '../core/ip.js';
 import { canonicalName, isResolvableName } from '../core/names.js';
@@ -26,7 +26,7 @@ export const DEFAULT_GATHER: GatherConfig = { forwardCap: 10 };
 export async function gatherIp(ip: ParsedIp, resolver: Resolver, config: GatherConfig = DEFAULT_GATHER): Promise<IpEvidence> {
   const zoneP = discoverReverseZone(ip, resolver);
   const answer = await resolver.query(ip.reverseName, 'PTR');
-  const names = answer.outcome === 'ok' ? [...new Set(answer.records.map((r) => canonicalName(r.data)))] : [];
+  const names = ptrNames(answer);
   const checked = names.slice(0, config.forwardCap);
   const forward = await Promise.all(checked.map((name) => lookupForward(name, ip, resolver)));
   return {
@@ -34,6 +34,11 @@ export async function gatherIp(ip: ParsedIp, resolver: Resolver, config: GatherC
     forward,
     reverseZone: await zoneP,
   };
+}
+
+/** Distinct PTR names, canonical, in answer order. */
+export function ptrNames(answer: DnsAnswer): string[] {
+  return answer.outcome === 'ok' ? [...new Set(answer.records.map((r) => canonicalName(r.data)))] : [];
 }
 
 async function lookupForward(name: string, ip: ParsedIp, resolver: Resolver): Promise<ForwardLookup> {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { InputError, parseIp, sameAddress } from './ip.js';
+
+describe('parseIp', () => {
+  it.each([
+    ['192.0.2.55', '192.0.2.55', 4, '55.2.0.192.in-addr.arpa'],
+    [' 192.0.2.55 ', '192.0.2.55', 4, '55.2.0.192.in-addr.arpa'],
+    ['0.0.0.0', '0.0.0.0', 4, '0.0.0.0.in-addr.arpa'],
+    ['2001:db8::25', '2001:db8::25', 6, '5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa'],
+    ['2001:DB8:0:0:0:0:0:25', '2001:db8::25', 6, '5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa'],
+    ['[2001:db8::25]', '2001:db8::25', 6, '5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa'],
+    ['::ffff:192.0.2.7', '192.0.2.7', 4, '7.2.0.192.in-addr.arpa'],
+    ['::ffff:c000:207', '192.0.2.7', 4, '7.2.0.192.in-addr.arpa'],
+  ])('%s → %s', (input, address, version, reverseName) => {
+    expect(parseIp(input)).toMatchObject({ address, version, reverseName });
+  });
+
+  it('says when an IPv4-mapped address was normalised', () => {
+    expect(parseIp('::ffff:192.0.2.7').mappedFrom).toBe('::ffff:c000:207');
+  });
+
+  it.each([
+    ['', /no IP address/],
+    ['   ', /no IP address/],
+    ['192.0.2.0/24', /CIDR range.*ptrcheck batch/],
+    ['2001:db8::/32', /CIDR range/],
+    ['mail.example.com', /hostname, not an IP address/],
+    ['localhost', /hostname/],
+    ['192.0.2', /not a valid IPv4 address/],
+    ['192.0.2.256', /not a valid IPv4 address/],
+    ['192.000.002.055', /no leading zeros/],
+    ['1.2.3.4.5', /not a valid IPv4/],
+    ['3221225985', /not a valid IPv4/],
+    ['0x7f.1', /not an IP address/],
+    ['fe80::1%eth0', /zone index/],
+    ['2001:db8:::1', /not an IP address/],
+    ['<script>alert(1)</script>', /not an IP address/],
+    ['192.0.2.1; rm -rf /', /not an IP address/],
+  ])('rejects %j', (input, message) => {
+    expect(() => parseIp(input)).toThrow(InputError);
+    expect(() => parseIp(input)).toThrow(message);
+  });
+});
+
+describe('sameAddress', () => {
+  it.each([
+    ['192.0.2.1', '192.0.2.1', true],
+    ['192.0.2.1', '192.0.2.2', false],
+    ['2001:db8::1', '2001:0db8:0:0:0:0:0:1', true],
+    ['::ffff:192.0.2.1', '192.0.2.1', true],
+    ['2001:db8::1', '2001:db8::2', false],
+    ['not-an-ip', '192.0.2.1', false],
+  ])('%s vs %s → %s', (a, b, same) => {
+    expect(sameAddress(a, b)).toBe(same);
+  });
+});

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { withCache } from './cache.js';
+import { createNodeResolver, type ClosableResolver } from './node.js';
+import { fixtureFaults, startDnsServer, type DnsTestServer } from '../../test/support/dns-server.js';
+
+let server: DnsTestServer;
+let inner: ClosableResolver;
+let clock = 0;
+const now = (): number => clock;
+
+beforeAll(async () => {
+  server = await startDnsServer({ faults: fixtureFaults() });
+  inner = createNodeResolver({ servers: [{ host: server.host, port: server.port }], timeoutMs: 250, retries: 0 });
+});
+afterAll(async () => {
+  inner.close();
+  await server.close();
+});
+beforeEach(() => {
+  server.queries.length = 0;
+  clock = 1_000_000;
+});
+const asked = (name: string): number => server.queries.filter((q) => q.name === name).length;
+
+describe('caching resolver', () => {
+  it('shares one in-flight query among concurrent askers', async () => {
+    const cache = withCache(inner, { now });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => cache.query('mx1.example.com', 'A')));
+    expect(asked('mx1.example.com')).toBe(1);
+    expect(new Set(answers.map((a) => a.records[0]?.data))).toEqual(new Set(['192.0.2.10']));
+  });
+
+  it('serves from cache until the TTL runs out, with the remaining TTL', async () => {
+    const cache = withCache(inner, { now });
+    await cache.query('mx1.example.com', 'A');
+    clock += 3599_000;
+    const hit = await cache.query('MX1.example.com.', 'A');
+    expect(hit).toMatchObject({ transport: 'cache', ttl: 1, ms: 0 });
+    expect(asked('mx1.example.com')).toBe(1);
+    clock += 1_000;
+    expect((await cache.query('mx1.example.com', 'A')).transport).toBe('udp');
+    expect(asked('mx1.example.com')).toBe(2);
+  });
+
+  it('caches NXDOMAIN for the negative TTL only', async () => {
+    const cache = withCache(inner, { now });
+    await cache.query('11.2.0.192.in-addr.arpa', 'PTR');
+    clock += 299_000;
+    expect((await cache.query('11.2.0.192.in-addr.arpa', 'PTR')).outcome).toBe('nxdomain');
+    expect(asked('11.2.0.192.in-addr.arpa')).toBe(1);
+    clock += 1_000;
+    await cache.query('11.2.0.192.in-addr.arpa', 'PTR');
+    expect(asked('11.2.0.192.in-addr.arpa')).toBe(2);
+  });
+
+  it('never caches temporary failures', async () => {
+    const cache = withCache(inner, { now });
+    await cache.query('13.2.0.192.in-addr.arpa', 'PTR');
+    await cache.query('13.2.0.192.in-addr.arpa', 'PTR');
+    expect(asked('13.2.0.192.in-addr.arpa')).toBe(2);
+  });
+
+  it('keeps at most maxEntries, dropping the least recently used', async () => {
+    const cache = withCache(inner, { now, maxEntries: 2 });
+    await cache.query('mx1.example.com', 'A');
+    await cache.query('mx2.example.com', 'A');
+    await cache.query('mx1.example.com', 'A'); // mx1 is now the most recent
+    await cache.query('mx-tcp.example.com', 'A'); // evicts mx2
+    expect(cache.size).toBe(2);
+    await cache.query('mx1.example.com', 'A');
+    await cache.query('mx2.example.com', 'A');
+    expect(asked('mx1.example.com')).toBe(1);
+    expect(asked('mx2.example.com')).toBe(2);
+  });
+
+  it('caps TTLs at maxTtl', async () => {
+    const cache = withCache(inner, { now, maxTtl: 10 });
+    await cache.query('mx1.example.com', 'A');
+    clock += 10_000;
+    await cache.query('mx1.example.com', 'A');
+    expect(asked('mx1.example.com')).toBe(2);
+  });
+});
