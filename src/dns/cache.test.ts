@@ -1,37 +1,26 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { withCache } from './cache.js';
-import { createNodeResolver, type ClosableResolver } from './node.js';
-import { fixtureFaults, startDnsServer, type DnsTestServer } from '../../test/support/dns-server.js';
+import { useFixtureDns } from '../../test/support/use-dns.js';
 
-let server: DnsTestServer;
-let inner: ClosableResolver;
+const dns = useFixtureDns();
 let clock = 0;
 const now = (): number => clock;
+const asked = (name: string): number => dns.asked(name);
 
-beforeAll(async () => {
-  server = await startDnsServer({ faults: fixtureFaults() });
-  inner = createNodeResolver({ servers: [{ host: server.host, port: server.port }], timeoutMs: 250, retries: 0 });
-});
-afterAll(async () => {
-  inner.close();
-  await server.close();
-});
 beforeEach(() => {
-  server.queries.length = 0;
   clock = 1_000_000;
 });
-const asked = (name: string): number => server.queries.filter((q) => q.name === name).length;
 
 describe('caching resolver', () => {
   it('shares one in-flight query among concurrent askers', async () => {
-    const cache = withCache(inner, { now });
+    const cache = withCache(dns.resolver, { now });
     const answers = await Promise.all(Array.from({ length: 20 }, () => cache.query('mx1.example.com', 'A')));
     expect(asked('mx1.example.com')).toBe(1);
     expect(new Set(answers.map((a) => a.records[0]?.data))).toEqual(new Set(['192.0.2.10']));
   });
 
   it('serves from cache until the TTL runs out, with the remaining TTL', async () => {
-    const cache = withCache(inner, { now });
+    const cache = withCache(dns.resolver, { now });
     await cache.query('mx1.example.com', 'A');
     clock += 3599_000;
     const hit = await cache.query('MX1.example.com.', 'A');
@@ -43,7 +32,7 @@ describe('caching resolver', () => {
   });
 
   it('caches NXDOMAIN for the negative TTL only', async () => {
-    const cache = withCache(inner, { now });
+    const cache = withCache(dns.resolver, { now });
     await cache.query('11.2.0.192.in-addr.arpa', 'PTR');
     clock += 299_000;
     expect((await cache.query('11.2.0.192.in-addr.arpa', 'PTR')).outcome).toBe('nxdomain');
@@ -54,14 +43,14 @@ describe('caching resolver', () => {
   });
 
   it('never caches temporary failures', async () => {
-    const cache = withCache(inner, { now });
+    const cache = withCache(dns.resolver, { now });
     await cache.query('13.2.0.192.in-addr.arpa', 'PTR');
     await cache.query('13.2.0.192.in-addr.arpa', 'PTR');
     expect(asked('13.2.0.192.in-addr.arpa')).toBe(2);
   });
 
   it('keeps at most maxEntries, dropping the least recently used', async () => {
-    const cache = withCache(inner, { now, maxEntries: 2 });
+    const cache = withCache(dns.resolver, { now, maxEntries: 2 });
     await cache.query('mx1.example.com', 'A');
     await cache.query('mx2.example.com', 'A');
     await cache.query('mx1.example.com', 'A'); // mx1 is now the most recent
@@ -74,7 +63,7 @@ describe('caching resolver', () => {
   });
 
   it('caps TTLs at maxTtl', async () => {
-    const cache = withCache(inner, { now, maxTtl: 10 });
+    const cache = withCache(dns.resolver, { now, maxTtl: 10 });
     await cache.query('mx1.example.com', 'A');
     clock += 10_000;
     await cache.query('mx1.example.com', 'A');

@@ -1,27 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gather } from './index.js';
-import { createNodeResolver, type ClosableResolver } from '../dns/node.js';
-import { fixtureFaults, startDnsServer, type DnsTestServer } from '../../test/support/dns-server.js';
+import { useFixtureDns } from '../../test/support/use-dns.js';
 
-let server: DnsTestServer;
-let resolver: ClosableResolver;
-
-beforeAll(async () => {
-  server = await startDnsServer({ faults: fixtureFaults() });
-  resolver = createNodeResolver({ servers: [{ host: server.host, port: server.port }], timeoutMs: 250, retries: 0 });
-});
-afterAll(async () => {
-  resolver.close();
-  await server.close();
-});
-beforeEach(() => {
-  server.queries.length = 0;
-});
+const dns = useFixtureDns();
 
 describe('gather for an IP', () => {
   it('asks PTR and the reverse zone SOA first, together, then A and NS', async () => {
-    const e = await gather({ ip: '23.192.228.80' }, resolver);
-    const log = server.queries.map((q) => `${q.type} ${q.name}`);
+    const e = await gather({ ip: '23.192.228.80' }, dns.resolver);
+    const log = dns.server.queries.map((q) => `${q.type} ${q.name}`);
     expect(new Set(log.slice(0, 2))).toEqual(new Set(['PTR 80.228.192.23.in-addr.arpa', 'SOA 80.228.192.23.in-addr.arpa']));
     expect(new Set(log.slice(2))).toEqual(new Set(['A mail.example.com', 'NS 228.192.23.in-addr.arpa']));
     expect(e.dns).toHaveLength(4);
@@ -34,21 +20,21 @@ describe('gather for an IP', () => {
   });
 
   it('asks only AAAA for an IPv6 sender', async () => {
-    const e = await gather({ ip: '2001:db8::25' }, resolver);
-    expect(server.queries.filter((q) => q.type === 'A' || q.type === 'AAAA').map((q) => q.type)).toEqual(['AAAA']);
+    const e = await gather({ ip: '2001:db8::25' }, dns.resolver);
+    expect(dns.server.queries.filter((q) => q.type === 'A' || q.type === 'AAAA').map((q) => q.type)).toEqual(['AAAA']);
     expect(e.forward?.[0]?.matches).toBe(true);
   });
 
   it('caps forward lookups at 10 names and says so', async () => {
-    const e = await gather({ ip: '192.0.2.40' }, resolver);
+    const e = await gather({ ip: '192.0.2.40' }, dns.resolver);
     expect(e.ptr?.names).toHaveLength(12);
     expect(e.ptr?.checked).toHaveLength(10);
     expect(e.ptr?.capped).toBe(true);
-    expect(server.queries.filter((q) => q.type === 'A')).toHaveLength(10);
+    expect(dns.server.queries.filter((q) => q.type === 'A')).toHaveLength(10);
   });
 
   it('finds the delegated zone of an RFC 2317 CNAME', async () => {
-    const e = await gather({ ip: '198.51.100.70' }, resolver);
+    const e = await gather({ ip: '198.51.100.70' }, dns.resolver);
     expect(e.reverseZone).toMatchObject({
       zone: '64-127.100.51.198.in-addr.arpa',
       delegatedTo: '70.64-127.100.51.198.in-addr.arpa',
@@ -58,20 +44,20 @@ describe('gather for an IP', () => {
   });
 
   it('walks up to the parent zones when the SOA question fails', async () => {
-    const e = await gather({ ip: '192.0.2.13' }, resolver);
+    const e = await gather({ ip: '192.0.2.13' }, dns.resolver);
     expect(e.ptr?.answer.outcome).toBe('servfail');
     expect(e.reverseZone?.zone).toBe('2.0.192.in-addr.arpa');
-    expect(server.queries.some((q) => q.type === 'SOA' && q.name === '2.0.192.in-addr.arpa')).toBe(true);
+    expect(dns.server.queries.some((q) => q.type === 'SOA' && q.name === '2.0.192.in-addr.arpa')).toBe(true);
   });
 
   it('does not look up names that cannot exist, and records why', async () => {
-    const e = await gather({ ip: '192.0.2.20' }, resolver);
+    const e = await gather({ ip: '192.0.2.20' }, dns.resolver);
     expect(e.forward).toEqual([{ name: 'mailhost', notLookedUp: 'not a name that can exist in public DNS', addresses: [], matches: false }]);
-    expect(server.queries.some((q) => q.name === 'mailhost')).toBe(false);
+    expect(dns.server.queries.some((q) => q.name === 'mailhost')).toBe(false);
   });
 
   it('normalises IPv4-mapped IPv6 to IPv4', async () => {
-    const e = await gather({ ip: '::ffff:23.192.228.80' }, resolver);
+    const e = await gather({ ip: '::ffff:23.192.228.80' }, dns.resolver);
     expect(e.target.ip).toBe('23.192.228.80');
     expect(e.ip?.mappedFrom).toBe('::ffff:17c0:e450');
     expect(e.forward?.[0]?.matches).toBe(true);
