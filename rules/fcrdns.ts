@@ -8,10 +8,11 @@ export default defineRule({
     title: 'Forward-confirmed reverse DNS (FCrDNS)',
     failureTitle: 'The PTR name does not resolve back to the IP (no FCrDNS)',
     rationale: 'Receivers trust a PTR only when its name resolves back to the same IP (iprev); Gmail requires matching forward and reverse DNS, and Postfix, Haraka fcrdns and rspamd test exactly this.',
-    weight: 35,
+    weight: 20,
     severity: 'critical',
     refs: ['RFC 8601 §2.7.3 (iprev)', 'RFC 1912 §2.1', 'Gmail sender guidelines', 'Postfix reject_unknown_client_hostname', 'Haraka fcrdns'],
     requires: ['ip', 'ptr', 'forward'],
+    authres: 'iprev',
     messages: {
       confirmed: '{name} resolves back to {address}: forward-confirmed (iprev=pass).',
       mismatch: 'No PTR name resolves back to {address}: {details} (iprev=fail).',
@@ -43,8 +44,9 @@ export default defineRule({
   },
 });
 
-function outcome(status: 'pass' | 'fail' | 'error', messageId: string, iprev: Iprev, data: Record<string, unknown>) {
-  return { status, messageId, data: { ...data, iprev } };
+function outcome(status: 'pass' | 'fail' | 'error', messageId: string, iprev: Iprev, data: Record<string, unknown> & { address: string }) {
+  const authres = { result: iprev, props: { 'policy.iprev': data.address }, ...(typeof data.name === 'string' ? { comment: data.name } : {}) };
+  return { status, messageId, data: { ...data, iprev, authres } };
 }
 
 function describe(f: ForwardLookup): string {

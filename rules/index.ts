@@ -9,8 +9,25 @@ import ptrSingle from './ptr-single.js';
 import ptrHostname from './ptr-hostname.js';
 import ptrNotGeneric from './ptr-not-generic.js';
 import fcrdns from './fcrdns.js';
+import heloFqdn from './helo-fqdn.js';
+import heloLiteralMatch from './helo-literal-match.js';
+import heloResolves from './helo-resolves.js';
+import heloMatchesIp from './helo-matches-ip.js';
+import heloMatchesPtr from './helo-matches-ptr.js';
+import heloNotGeneric from './helo-not-generic.js';
+import heloNotImpersonating from './helo-not-impersonating.js';
+import fromDomainResolves from './from-domain-resolves.js';
+import fromAligned from './from-aligned.js';
+import spfPass from './spf-pass.js';
+import dkimPass from './dkim-pass.js';
+import dmarcPolicy from './dmarc-policy.js';
+import dmarcPass from './dmarc-pass.js';
 
-export const catalogue: readonly Rule[] = [ipPublic, ptrPresent, ptrSingle, ptrHostname, ptrNotGeneric, fcrdns];
+export const catalogue: readonly Rule[] = [
+  ipPublic, ptrPresent, ptrSingle, ptrHostname, ptrNotGeneric, fcrdns,
+  heloFqdn, heloLiteralMatch, heloResolves, heloMatchesIp, heloMatchesPtr, heloNotGeneric, heloNotImpersonating,
+  fromDomainResolves, fromAligned, spfPass, dkimPass, dmarcPolicy, dmarcPass,
+];
 
 export function ruleById(id: string): Rule | undefined {
   return catalogue.find((r) => r.meta.id === id);

@@ -22,7 +22,7 @@ export default defineRule({
     title: 'The IP is a public unicast address',
     failureTitle: 'The IP is not a public unicast address',
     rationale: 'Receivers on the Internet only ever see public addresses; a private or reserved one means the audit is not of the address they see.',
-    weight: 5,
+    weight: 3,
     severity: 'minor',
     refs: ['RFC 6890', 'RFC 1918', 'RFC 5737', 'RFC 3849'],
     requires: ['ip'],

@@ -1,19 +1,6 @@
 import { defineRule } from '../src/core/rule.js';
-import { hostnameProblems, type NameProblem } from '../src/core/names.js';
+import { describeProblem, hostnameProblems } from '../src/core/names.js';
 
-const WORDS: Record<NameProblem, string> = {
-  empty: 'empty',
-  'too-long': 'longer than 253 characters',
-  'empty-label': 'has an empty label',
-  'label-too-long': 'has a label over 63 characters',
-  underscore: 'contains an underscore',
-  'bad-character': 'contains characters other than letters, digits, hyphens and dots',
-  'hyphen-edge': 'has a label starting or ending with a hyphen',
-  'single-label': 'is a single label, not a fully qualified name',
-  'ip-address': 'is an IP address, not a name',
-  'numeric-tld': 'ends in a numeric label',
-  'unknown-suffix': 'is not under a public suffix (TLD) that exists',
-};
 
 export default defineRule({
   meta: {
@@ -21,7 +8,7 @@ export default defineRule({
     title: 'The PTR name is a valid host name',
     failureTitle: 'The PTR name is not a valid host name',
     rationale: 'A PTR must name a real, fully qualified host (RFC 1123 letters, digits and hyphens, under a real TLD); receivers treat anything else as no name at all.',
-    weight: 10,
+    weight: 5,
     severity: 'major',
     refs: ['RFC 1123 §2.1', 'RFC 1912 §2.1', 'RFC 5321 §2.3.5', 'SpamAssassin RDNS_NONE'],
     requires: ['ptr'],
@@ -46,7 +33,7 @@ export default defineRule({
       data: {
         names: bad.map((b) => b.name),
         codes: bad.flatMap((b) => b.problems),
-        problems: bad.map((b) => `${b.name} ${b.problems.map((p) => WORDS[p]).join(' and ')}`),
+        problems: bad.map((b) => `${b.name} ${b.problems.map(describeProblem).join(' and ')}`),
       },
     };
   },

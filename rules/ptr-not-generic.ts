@@ -1,17 +1,7 @@
 import { defineRule } from '../src/core/rule.js';
 import type { Status } from '../src/core/types.js';
-import { classifyName, type GenericKind } from './lib/generic.js';
+import { classifyName, GENERIC_STATUS } from './lib/generic.js';
 
-/** How receivers weigh each kind of name; `dynamic-pool` is what residential blocklists are made of. */
-const STATUS: Record<GenericKind, Status> = {
-  clean: 'pass',
-  'mail-host': 'pass',
-  static: 'pass',
-  'cloud-default': 'warn',
-  'ip-in-name': 'warn',
-  'dynamic-word': 'warn',
-  'dynamic-pool': 'fail',
-};
 const RANK: Record<Status, number> = { pass: 0, info: 0, skip: 0, warn: 1, error: 2, fail: 3 };
 
 export default defineRule({
@@ -20,7 +10,7 @@ export default defineRule({
     title: 'The PTR name looks like a mail server',
     failureTitle: 'The PTR name looks generic or dynamic',
     rationale: 'Yahoo asks for a meaningful, non-generic PTR; SpamAssassin, rspamd and the Spamhaus PBL treat pool-style names (IP digits, dsl, dyn, cloud defaults) as residential or unmanaged senders.',
-    weight: 15,
+    weight: 8,
     severity: 'major',
     refs: ['Yahoo sender best practices', 'SpamAssassin RDNS_DYNAMIC', 'rspamd hfilter HFILTER_HOSTNAME_*', 'RFC 1912 §2.1'],
     requires: ['ip', 'ptr'],
@@ -44,10 +34,10 @@ export default defineRule({
   run({ ip, ptr }) {
     if (ptr.names.length === 0) return { status: 'skip', messageId: 'no-ptr' };
     const judged = ptr.names.map((name) => ({ name, ...classifyName(name, ip.address) }));
-    const worst = judged.reduce((a, b) => (RANK[STATUS[b.kind]] > RANK[STATUS[a.kind]] ? b : a));
+    const worst = judged.reduce((a, b) => (RANK[GENERIC_STATUS[b.kind]] > RANK[GENERIC_STATUS[a.kind]] ? b : a));
     const data: Record<string, unknown> = { name: worst.name, detail: worst.detail, kind: worst.kind };
     if (worst.provider) data.provider = worst.provider;
     if (judged.length > 1) data.all = judged.map((j) => ({ name: j.name, kind: j.kind }));
-    return { status: STATUS[worst.kind], messageId: worst.kind, data };
+    return { status: GENERIC_STATUS[worst.kind], messageId: worst.kind, data };
   },
 });

@@ -16,6 +16,17 @@ export type GenericKind =
   | 'ip-in-name'
   | 'dynamic-word';
 
+/** How receivers weigh each kind of name; `dynamic-pool` is what residential blocklists are made of. */
+export const GENERIC_STATUS: Record<GenericKind, 'pass' | 'warn' | 'fail'> = {
+  clean: 'pass',
+  'mail-host': 'pass',
+  static: 'pass',
+  'cloud-default': 'warn',
+  'ip-in-name': 'warn',
+  'dynamic-word': 'warn',
+  'dynamic-pool': 'fail',
+};
+
 export interface GenericFinding {
   kind: GenericKind;
   /** What was seen: the encoding of the IP, the words, or the provider. */

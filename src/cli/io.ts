@@ -5,4 +5,6 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Colour on: stdout is a TTY and NO_COLOR is unset (https://no-color.org), or FORCE_COLOR is set. */
   color: boolean;
+  /** Standard input, read until EOF or `limit` bytes (a larger input is cut there and rejected by the caller). */
+  readStdin(limit: number): Promise<Uint8Array>;
 }

@@ -6,11 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { auditCommand } from './commands/audit.js';
 import { rulesCommand } from './commands/rules.js';
+import { messageCommand } from './commands/message.js';
 import type { CliIo } from './io.js';
 import { HELP, UsageError } from './usage.js';
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => number | Promise<number>> = {
   audit: auditCommand,
+  message: messageCommand,
   rules: rulesCommand,
 };
 
@@ -43,6 +45,16 @@ const io: CliIo = {
   stderr: (t) => void process.stderr.write(t),
   env: process.env,
   color: process.env.FORCE_COLOR ? true : Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  readStdin: async (limit) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= limit) break;
+    }
+    return Buffer.concat(chunks).subarray(0, limit);
+  },
 };
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); // reader went away (| head): not an error

@@ -7,7 +7,10 @@ export const HELP = `ptrcheck: reverse DNS and sender checks for mail deliverabi
 
 Usage:
   ptrcheck audit <ip> [--helo NAME] [--mail-from ADDR] [--from ADDR]
-                      [--dns HOST:PORT] [--timeout MS] [--json]
+                      [--dns HOST:PORT] [--timeout MS] [--json | --format F]
+  ptrcheck message <file.eml|-> [--ip IP] [--helo NAME] [--mail-from ADDR]
+                      [--trusted-receiver PATTERN]... [--max-size MB]
+                      [--dns HOST:PORT] [--timeout MS] [--json | --format F]
   ptrcheck rules [--json]
   ptrcheck --help | --version
 
@@ -16,7 +19,17 @@ Options:
                    default: the system's resolvers
   --timeout MS     per-attempt DNS timeout in milliseconds (default 2000;
                    one retry)
-  --json           print the JSON report (version 1)
+  --json           print the JSON report (version 1); same as --format json
+  --format F       text (default), json, or authres (an RFC 8601
+                   Authentication-Results header line)
+  --ip, --helo, --mail-from (message)
+                   the connecting IP, HELO and envelope sender, overriding
+                   what the Received: and Return-Path: headers say
+  --trusted-receiver PATTERN (message)
+                   a host of the receiving side (mx.example.net,
+                   *.prod.outlook.com): its Received: hops are skipped when
+                   looking for the hop where the sender connected
+  --max-size MB    refuse larger messages (default 50)
 
 Exit codes: 0 audit done and verdict not fail; 1 verdict fail; 2 bad input.
 `;

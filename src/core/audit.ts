@@ -4,7 +4,7 @@
  * tests share it.
  */
 import type { Resolver } from '../dns/types.js';
-import { gather, DEFAULT_GATHER, type GatherConfig } from '../gather/index.js';
+import { gather, DEFAULT_GATHER, type ExtraGather, type GatherConfig } from '../gather/index.js';
 import { catalogue as defaultCatalogue, ruleById } from '../../rules/index.js';
 import { buildReport } from '../report/build.js';
 import type { Rule } from './rule.js';
@@ -22,11 +22,12 @@ export interface AuditDeps {
   rules?: readonly Rule[];
 }
 
-export async function audit(target: Target, deps: AuditDeps): Promise<Report> {
+export async function audit(target: Target, deps: AuditDeps, extra?: ExtraGather): Promise<Report> {
   const timer = deps.timer ?? (() => performance.now());
   const started = timer();
   const rules = deps.rules ?? defaultCatalogue;
-  const evidence = await gather(target, deps.resolver, { ...DEFAULT_GATHER, ...deps.config });
+  const config = { ...DEFAULT_GATHER, ...deps.config };
+  const evidence = await gather(target, deps.resolver, config, extra);
   const results = runRules(rules, evidence);
   const metaOf = (id: string) => (rules.find((r) => r.meta.id === id) ?? ruleById(id))?.meta;
   const score = scoreResults(results, metaOf);
@@ -35,6 +36,7 @@ export async function audit(target: Target, deps: AuditDeps): Promise<Report> {
     results,
     score,
     metaOf,
+    authservId: config.authservId,
     createdAt: new Date((deps.clock ?? Date.now)()),
     elapsedMs: timer() - started,
   });

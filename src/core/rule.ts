@@ -27,6 +27,8 @@ export interface RuleMeta {
   messages: Record<string, string>;
   /** Remedy templates by message id, for results that need action. */
   remedies?: Record<string, string>;
+  /** The RFC 8601 Authentication-Results method this rule's result reports (its data carries `authres`). */
+  authres?: 'iprev' | 'spf' | 'dkim' | 'dmarc';
 }
 
 export type EvidenceWith<K extends EvidenceKey> = Evidence & Required<Pick<Evidence, K>>;

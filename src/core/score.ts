@@ -31,7 +31,7 @@ export function scoreResults(results: readonly RuleResult[], metaOf: (id: string
       earned += weight * credit;
       possible += weight;
     }
-    if (r.status === 'fail' && meta?.severity === 'critical') criticalFail = true;
+    if (r.status === 'fail' && (r.critical || meta?.severity === 'critical')) criticalFail = true;
     if (r.status === 'fail' || r.status === 'warn') blemish = true;
     if (r.status === 'error') partial = true;
   }

@@ -4,6 +4,7 @@
  */
 import type { DnsAnswer } from '../dns/types.js';
 import type { ParsedIp } from './ip.js';
+import type { NameProblem } from './names.js';
 
 /** What to audit: the sending IP and, optionally, what the sender claimed. */
 export interface Target {
@@ -51,12 +52,113 @@ export interface ReverseZone {
   unknownBecause?: string;
 }
 
+/** The HELO/EHLO name as given, classified, and (for a host name) resolved. */
+export interface HeloEvidence {
+  name: string;
+  form: 'hostname' | 'address-literal' | 'bare-ip';
+  /** For an address literal: the address inside, canonical; absent when it is not a valid address. */
+  literal?: string;
+  /** Host-name syntax problems (hostname form only). */
+  problems: NameProblem[];
+  /** A and AAAA answers, when the name could exist in public DNS. */
+  a?: DnsAnswer;
+  aaaa?: DnsAnswer;
+  addresses: string[];
+}
+
+/** A sender domain (header From or MAIL FROM) and whether it can receive mail. */
+export interface DomainEvidence {
+  role: 'from' | 'mail-from';
+  /** The address as given. */
+  address: string;
+  /** A-label, lower case; absent when the address has no usable domain. */
+  domain?: string;
+  orgDomain?: string;
+  /** Why the address or its domain is unusable. */
+  problem?: string;
+  mx?: DnsAnswer;
+  a?: DnsAnswer;
+  aaaa?: DnsAnswer;
+  /** RFC 7505: a single MX "0 ." says the domain accepts no mail. */
+  nullMx: boolean;
+}
+
+export type SpfResult = 'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'temperror' | 'permerror';
+
+export interface SpfEvidence {
+  /** Which identity was checked: the MAIL FROM domain, or the HELO name for a null reverse-path. */
+  identity: 'mailfrom' | 'helo';
+  domain: string;
+  result: SpfResult;
+  comment: string;
+  record?: string;
+  lookups?: number;
+  explanation?: string;
+}
+
+export interface DmarcEvidence {
+  /** The author (header From) domain. */
+  domain: string;
+  outcome: 'found' | 'none' | 'temperror';
+  /** Effective policy after sp/np/t=y. */
+  policy?: 'none' | 'quarantine' | 'reject';
+  p?: string;
+  sp?: string;
+  testMode?: boolean;
+  record?: string;
+  /** Where the applied record was published (RFC 9989 policy domain). */
+  recordDomain?: string;
+  /** TXT records at _dmarc.<domain> that were not valid DMARC records. */
+  rejected: string[];
+  warnings: string[];
+  error?: string;
+}
+
+export interface DkimSignature {
+  domain: string;
+  selector: string;
+  result: string;
+  comment?: string;
+  /** True when the signing domain aligns (relaxed) with the From domain. */
+  aligned: boolean;
+  algorithm?: string;
+  bodyHashOk?: boolean;
+}
+
+/** What mailauth found in a received message (message mode only). */
+export interface AuthEvidence {
+  dkim: DkimSignature[];
+  dmarc?: { result: string; policy?: string; comment?: string; spfAligned?: string; dkimAligned?: string; skipReason?: string };
+  arc?: { result: string; comment?: string; instances?: number };
+  headerFrom: string[];
+}
+
+/** Where the connecting IP and HELO of a message came from. */
+export interface MessageEvidence {
+  size: number;
+  headerCount: number;
+  messageId?: string;
+  subject?: string;
+  /** The Received: header judged to be the receiving side's own, when one was used. */
+  hop?: { index: number; raw: string; by?: string };
+  ipSource: 'received' | 'caller' | 'session';
+  heloSource: 'received' | 'caller' | 'session' | 'none';
+  receivedCount: number;
+}
+
 export interface Evidence {
   target: Target;
   ip?: ParsedIp;
   ptr?: PtrEvidence;
   forward?: ForwardLookup[];
   reverseZone?: ReverseZone;
+  helo?: HeloEvidence;
+  /** Header From and MAIL FROM domains that were given. */
+  senders?: DomainEvidence[];
+  spf?: SpfEvidence;
+  dmarc?: DmarcEvidence;
+  auth?: AuthEvidence;
+  message?: MessageEvidence;
   /** Every DNS answer the audit saw, in order. */
   dns: DnsAnswer[];
 }
@@ -70,6 +172,8 @@ export interface RuleOutcome {
   status: Status;
   messageId: string;
   data?: Record<string, unknown>;
+  /** This particular failure is critical even if the rule is not (a bare-IP HELO). */
+  critical?: boolean;
 }
 
 export interface RuleResult extends RuleOutcome {
@@ -136,6 +240,10 @@ export interface Report {
   ptr: string[];
   results: ReportResult[];
   remediation: Remediation;
+  /** RFC 8601 header line (iprev, spf, dkim, dmarc) as a receiver would write it. */
+  authenticationResults: string;
+  /** Message mode: what was audited and where the connecting IP came from. */
+  message?: MessageEvidence;
   dns: ReportDnsEntry[];
   elapsedMs: number;
 }

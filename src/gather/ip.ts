@@ -16,14 +16,7 @@ export interface IpEvidence {
   reverseZone: ReverseZone;
 }
 
-export interface GatherConfig {
-  /** At most this many PTR names get forward lookups; more is abuse or a mistake. */
-  forwardCap: number;
-}
-
-export const DEFAULT_GATHER: GatherConfig = { forwardCap: 10 };
-
-export async function gatherIp(ip: ParsedIp, resolver: Resolver, config: GatherConfig = DEFAULT_GATHER): Promise<IpEvidence> {
+export async function gatherIp(ip: ParsedIp, resolver: Resolver, config: { forwardCap: number }): Promise<IpEvidence> {
   const zoneP = discoverReverseZone(ip, resolver);
   const answer = await resolver.query(ip.reverseName, 'PTR');
   const names = ptrNames(answer);

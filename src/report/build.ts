@@ -9,6 +9,7 @@ import type { Evidence, Iprev, Report, ReportDnsEntry, ReportResult, RuleResult 
 import type { DnsAnswer } from '../dns/types.js';
 import { format } from './format.js';
 import { buildRemediation } from './remediation.js';
+import { authenticationResults } from './authres.js';
 
 export interface BuildInput {
   evidence: Evidence;
@@ -17,6 +18,7 @@ export interface BuildInput {
   metaOf: (id: string) => RuleMeta | undefined;
   createdAt: Date;
   elapsedMs: number;
+  authservId: string;
   id?: string;
 }
 
@@ -25,7 +27,7 @@ const NEEDS_REMEDY = new Set(['fail', 'warn', 'error']);
 export function buildReport(input: BuildInput): Report {
   const { evidence, results, score, metaOf } = input;
   const fcrdns = results.find((r) => r.rule === 'fcrdns');
-  return {
+  const report: Report = {
     version: 1,
     id: input.id ?? newReportId(),
     createdAt: input.createdAt.toISOString(),
@@ -37,9 +39,12 @@ export function buildReport(input: BuildInput): Report {
     ptr: evidence.ptr?.names ?? [],
     results: results.map((r) => toReportResult(r, metaOf(r.rule))),
     remediation: buildRemediation(evidence, results),
+    authenticationResults: authenticationResults(input.authservId, results, metaOf),
     dns: evidence.dns.map(toDnsEntry),
     elapsedMs: Math.round(input.elapsedMs * 10) / 10,
   };
+  if (evidence.message) report.message = evidence.message;
+  return report;
 }
 
 export function toReportResult(r: RuleResult, meta: RuleMeta | undefined): ReportResult {

@@ -32,7 +32,17 @@ export function renderText(report: Report, options: TextOptions): string {
   out.push(`${paint(verdictStyle, paint('bold', ` ${report.verdict.toUpperCase()} `))}  score ${report.score}/100  iprev=${report.iprev}${partial}`);
   out.push('');
 
-  for (const r of report.results) out.push(...resultLines(r, paint));
+  const msg = report.message;
+  if (msg) {
+    const hop = msg.hop ? `Received: hop ${msg.hop.index + 1} of ${msg.receivedCount}${msg.hop.by ? ` (by ${msg.hop.by})` : ''}` : `the ${msg.ipSource}`;
+    out.push(...field('Message', `${msg.subject ? `"${msg.subject}" ` : ''}${msg.messageId ?? '(no Message-ID)'}, ${msg.size} bytes, ${msg.headerCount} header fields`));
+    out.push(...field('Connecting IP', `${report.target.ip} from ${hop}; HELO ${report.target.helo ?? '(none)'}; MAIL FROM ${report.target.mailFrom ?? '(none)'}`), '');
+  }
+  const ran = report.results.filter((r) => r.status !== 'skip');
+  for (const r of ran) out.push(...resultLines(r, paint));
+  const skipped = new Map<string, string[]>();
+  for (const r of report.results.filter((x) => x.status === 'skip')) skipped.set(r.message, [...(skipped.get(r.message) ?? []), r.rule]);
+  for (const [why, rules] of skipped) out.push(...wrap(`${rules.join(', ')}: ${why}`, paint('dim', `  ${MARK.skip.sym} skip  `), ' '.repeat(10)).map((l) => paint('dim', l)));
 
   const fixes = report.results
     .filter((r) => r.remedy)
@@ -57,6 +67,8 @@ export function renderText(report: Report, options: TextOptions): string {
   for (const cmd of m.verify.slice(1)) out.push(`${' '.repeat(19)}${cmd}`);
   if (m.needed) out.push(...field('Propagation', m.propagation));
 
+  out.push('', paint('bold', 'Authentication-Results'), ...report.authenticationResults.split('\r\n').map((l) => `  ${l.trim()}`));
+
   const total = report.dns.reduce((s, d) => s + d.ms, 0);
   out.push('', paint('bold', `DNS lookups (${report.dns.length}, ${report.elapsedMs} ms elapsed, ${Math.round(total * 10) / 10} ms summed)`));
   for (const d of report.dns) {
@@ -69,9 +81,8 @@ export function renderText(report: Report, options: TextOptions): string {
 
 function resultLines(r: ReportResult, paint: (s: Style, t: string) => string): string[] {
   const mark = MARK[r.status];
-  const head = `  ${paint(mark.style, `${mark.sym} ${r.status.padEnd(5)}`)} ${r.rule.padEnd(17)} ${r.title}`;
-  if (r.status === 'skip') return [paint('dim', `  ${mark.sym} skip  ${r.rule.padEnd(17)} ${r.message}`)];
-  return [head, ...wrap(r.message, ' '.repeat(33), ' '.repeat(33)).map((l) => paint('dim', l))];
+  const head = `  ${paint(mark.style, `${mark.sym} ${r.status.padEnd(5)}`)} ${r.rule.padEnd(22)} ${r.title}`;
+  return [head, ...wrap(r.message, ' '.repeat(38), ' '.repeat(38)).map((l) => paint('dim', l))];
 }
 
 function field(label: string, value: string): string[] {

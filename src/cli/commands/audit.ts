@@ -1,22 +1,20 @@
 import { parseArgs } from 'node:util';
 import { audit } from '../../core/audit.js';
 import { InputError, parseIp } from '../../core/ip.js';
-import { renderText } from '../../report/text.js';
 import { makeResolver } from '../resolver.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
+import { chooseFormat, COMMON_OPTIONS, parseTimeout, printReport } from '../output.js';
 
 export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
+      ...COMMON_OPTIONS,
       helo: { type: 'string' },
       'mail-from': { type: 'string' },
       from: { type: 'string' },
-      dns: { type: 'string' },
-      timeout: { type: 'string' },
-      json: { type: 'boolean', default: false },
     },
   });
   if (positionals.length !== 1) {
@@ -29,22 +27,15 @@ export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
     if (e instanceof InputError) throw new UsageError(e.message);
     throw e;
   }
-  const timeoutMs = values.timeout === undefined ? undefined : parseTimeout(values.timeout);
-  const resolver = makeResolver({ dns: values.dns, timeoutMs }, io.env);
+  const format = chooseFormat(values.format, values.json);
+  const resolver = makeResolver({ dns: values.dns, timeoutMs: parseTimeout(values.timeout) }, io.env);
   try {
     const report = await audit(
       { ip: ipText, helo: values.helo, mailFrom: values['mail-from'], from: values.from },
       { resolver },
     );
-    io.stdout(values.json ? JSON.stringify(report, null, 2) + '\n' : renderText(report, { color: io.color }));
-    return report.verdict === 'fail' ? 1 : 0;
+    return printReport(report, format, io);
   } finally {
     resolver.close();
   }
-}
-
-function parseTimeout(text: string): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1 || n > 60_000) throw new UsageError(`--timeout '${text}' must be a whole number of milliseconds, 1-60000`);
-  return n;
 }

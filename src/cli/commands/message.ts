@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { auditMessage, DEFAULT_MAX_MESSAGE_BYTES } from '../../message/index.js';
+import { InputError } from '../../core/ip.js';
+import { makeResolver } from '../resolver.js';
+import { UsageError } from '../usage.js';
+import type { CliIo } from '../io.js';
+import { chooseFormat, COMMON_OPTIONS, parseTimeout, printReport } from '../output.js';
+
+export async function messageCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      ...COMMON_OPTIONS,
+      ip: { type: 'string' },
+      helo: { type: 'string' },
+      'mail-from': { type: 'string' },
+      'trusted-receiver': { type: 'string', multiple: true },
+      'max-size': { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError('message needs one file (or - for standard input): ptrcheck message <file.eml|->');
+  const format = chooseFormat(values.format, values.json);
+  const maxBytes = values['max-size'] === undefined ? DEFAULT_MAX_MESSAGE_BYTES : parseMb(values['max-size']);
+  const message = await readMessage(positionals[0]!, io, maxBytes);
+  const resolver = makeResolver({ dns: values.dns, timeoutMs: parseTimeout(values.timeout) }, io.env);
+  try {
+    const report = await auditMessage(
+      message,
+      { ip: values.ip, helo: values.helo, mailFrom: values['mail-from'], trustedReceivers: values['trusted-receiver'] ?? [] },
+      { resolver, maxBytes },
+    );
+    return printReport(report, format, io);
+  } catch (e) {
+    if (e instanceof InputError) throw new UsageError(e.message);
+    throw e;
+  } finally {
+    resolver.close();
+  }
+}
+
+async function readMessage(path: string, io: CliIo, maxBytes: number): Promise<Uint8Array> {
+  if (path === '-') return io.readStdin(maxBytes + 1);
+  try {
+    return await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new UsageError(`cannot read '${path}': ${why}`);
+  }
+}
+
+function parseMb(text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0 || n > 1024) throw new UsageError(`--max-size '${text}' must be a size in MB, 0-1024`);
+  return Math.round(n * 1024 * 1024);
+}

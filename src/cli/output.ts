@@ -1,0 +1,36 @@
+import type { Report } from '../core/types.js';
+import { renderText } from '../report/text.js';
+import type { CliIo } from './io.js';
+import { UsageError } from './usage.js';
+
+export type Format = 'text' | 'json' | 'authres';
+
+export function chooseFormat(format: string | undefined, json: boolean | undefined): Format {
+  if (json) return 'json';
+  if (format === undefined) return 'text';
+  if (format === 'text' || format === 'json' || format === 'authres') return format;
+  throw new UsageError(`--format '${format}' is not one of text, json, authres`);
+}
+
+/** Prints the report; exit code 1 when the verdict is fail. */
+export function printReport(report: Report, format: Format, io: CliIo): number {
+  if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
+  else if (format === 'authres') io.stdout(report.authenticationResults + '\r\n');
+  else io.stdout(renderText(report, { color: io.color }));
+  return report.verdict === 'fail' ? 1 : 0;
+}
+
+export function parseTimeout(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > 60_000) throw new UsageError(`--timeout '${text}' must be a whole number of milliseconds, 1-60000`);
+  return n;
+}
+
+/** Options every auditing command takes. */
+export const COMMON_OPTIONS = {
+  dns: { type: 'string' },
+  timeout: { type: 'string' },
+  json: { type: 'boolean' },
+  format: { type: 'string' },
+} as const;

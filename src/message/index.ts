@@ -1,0 +1,74 @@
+/**
+ * The message audit: find who connected (the trusted Received: hop, or what
+ * the caller or the SMTP session says), then audit that IP and HELO with the
+ * message's From and envelope sender, while mailauth checks SPF, DKIM,
+ * DMARC and ARC beside it on the same resolver.
+ */
+import { audit, type AuditDeps } from '../core/audit.js';
+import { InputError } from '../core/ip.js';
+import type { MessageEvidence, Report, Target } from '../core/types.js';
+import { authenticateMessage } from './authenticate.js';
+import { headerValues, parseHeaders } from './headers.js';
+import { findTrustedHop, parseReceived } from './received.js';
+
+export interface MessageOverrides {
+  ip?: string | undefined;
+  helo?: string | undefined;
+  mailFrom?: string | undefined;
+  /** Where ip/helo/mailFrom came from when given: the caller (CLI/API) or a live SMTP session. */
+  source?: 'caller' | 'session';
+  /** Received: `by`/`from` host patterns that belong to the receiving side (`*.prod.outlook.com`). */
+  trustedReceivers?: readonly string[];
+}
+
+export const DEFAULT_MAX_MESSAGE_BYTES = 50 * 1024 * 1024;
+
+export async function auditMessage(message: Uint8Array, overrides: MessageOverrides, deps: AuditDeps & { maxBytes?: number }): Promise<Report> {
+  const max = deps.maxBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  if (message.length > max) {
+    throw new InputError(`the message is ${mb(message.length)}, over the ${mb(max)} limit`);
+  }
+  const headers = parseHeaders(message);
+  const received = headerValues(headers, 'received').map(parseReceived);
+  const hop = findTrustedHop(received, overrides.trustedReceivers ?? []);
+  const ip = overrides.ip ?? hop?.hop.ip;
+  if (!ip) {
+    throw new InputError('no Received: header names the connecting IP; pass it (--ip, or ip= in the API) to audit this message');
+  }
+  const helo = overrides.helo ?? (overrides.ip === undefined ? hop?.hop.helo : undefined);
+  const returnPath = headerValues(headers, 'return-path')[0];
+  const mailFrom = overrides.mailFrom ?? returnPath;
+  const from = headerValues(headers, 'from');
+  const target: Target = { ip };
+  if (helo !== undefined) target.helo = helo;
+  if (mailFrom !== undefined) target.mailFrom = mailFrom;
+  if (from.length > 0) target.from = from.join(', ');
+
+  const source = overrides.source ?? 'caller';
+  const messageEvidence: MessageEvidence = {
+    size: message.length,
+    headerCount: headers.fields.length,
+    ipSource: overrides.ip !== undefined ? source : 'received',
+    heloSource: overrides.helo !== undefined ? source : helo !== undefined ? 'received' : 'none',
+    receivedCount: received.length,
+  };
+  const messageId = headerValues(headers, 'message-id')[0];
+  if (messageId) messageEvidence.messageId = messageId;
+  const subject = headerValues(headers, 'subject')[0];
+  if (subject) messageEvidence.subject = subject;
+  if (hop && overrides.ip === undefined) {
+    messageEvidence.hop = { index: hop.index, raw: hop.hop.raw };
+    if (hop.hop.by) messageEvidence.hop.by = hop.hop.by;
+  }
+
+  const authservId = deps.config?.authservId ?? 'ptrcheck';
+  return audit(target, { ...deps, config: { ...deps.config, spf: false } }, async (resolver) => {
+    const sender = mailFrom === undefined ? undefined : mailFrom.trim().replace(/^<(.*)>$/, '$1');
+    const { auth, spf } = await authenticateMessage(message, { ip, helo, mailFrom: sender, authservId }, resolver);
+    return { auth, message: messageEvidence, ...(spf ? { spf } : {}) };
+  });
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
