@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { catalogue } from '../rules/index.js';
 import { repoRoot } from './support/repo-root.js';
 
-const DESIGN_IDS = ['ip-public', 'ptr-present', 'ptr-single', 'ptr-hostname', 'ptr-not-generic', 'fcrdns'];
+/** Every rule id of DESIGN.md except dnsbl-clean (off until a DNSBL is configured; not built yet). */
+const DESIGN_IDS = ['ip-public', 'ptr-present', 'ptr-single', 'ptr-hostname', 'ptr-not-generic', 'fcrdns', 'helo-fqdn', 'helo-literal-match', 'helo-resolves', 'helo-matches-ip', 'helo-matches-ptr', 'helo-not-generic', 'helo-not-impersonating', 'from-domain-resolves', 'from-aligned', 'spf-pass', 'dkim-pass', 'dmarc-policy', 'dmarc-pass'];
 
 describe('rule catalogue', () => {
   const files = readdirSync(join(repoRoot(), 'rules'))
@@ -15,7 +16,7 @@ describe('rule catalogue', () => {
     expect(catalogue.map((r) => r.meta.id).sort()).toEqual([...files].sort());
   });
 
-  it('has every rule of DESIGN.md implemented so far', () => {
+  it('has every rule of DESIGN.md', () => {
     for (const id of DESIGN_IDS) expect(files).toContain(id);
   });
 
@@ -38,7 +39,7 @@ describe('rule catalogue', () => {
 
   it('has the critical set DESIGN.md names', () => {
     const critical = catalogue.filter((r) => r.meta.severity === 'critical').map((r) => r.meta.id).sort();
-    expect(critical).toEqual(['fcrdns', 'ptr-present']);
+    expect(critical).toEqual(['dmarc-pass', 'fcrdns', 'helo-literal-match', 'ptr-present']);
   });
 
   it('weights add up to 100 so scores read as percent of the weight that ran', () => {

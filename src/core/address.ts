@@ -19,8 +19,8 @@ export function parseAddressField(raw: string): ParsedAddress[] {
   // `"a@b" <>` is a display name and an EMPTY address; addressparser would take the name for the address.
   if (/<\s*>\s*$/.test(text) && !/,/.test(text)) return [{ address: '', problem: 'empty address <> (only a display name)' }];
   const parsed = addressparser(text, { flatten: true });
-  const mailboxes = parsed.flatMap((a) => (a.address !== undefined ? [a.address] : []));
-  if (mailboxes.length === 0) return [{ address: text, problem: 'no address in the field' }];
+  const mailboxes = parsed.flatMap((a) => (a.address ? [a.address] : []));
+  if (mailboxes.length === 0) return [{ address: text, problem: 'no address in the field (only a display name?)' }];
   return mailboxes.map(parseMailbox);
 }
 

@@ -4,11 +4,11 @@
  */
 import type { Resolver } from '../dns/types.js';
 import type { DomainEvidence } from '../core/types.js';
-import { parseAddressField, parseMailbox } from '../core/address.js';
+import { parseAddressField, parseMailbox, type ParsedAddress } from '../core/address.js';
 import { organizationalDomain } from '../core/names.js';
 
 export async function gatherSender(role: DomainEvidence['role'], raw: string, resolver: Resolver): Promise<DomainEvidence> {
-  const parsed = role === 'from' ? firstOf(parseAddressField(raw)) : parseMailbox(raw);
+  const parsed = senderAddress(role, raw);
   const base: DomainEvidence = { role, address: parsed.address, nullMx: false };
   if (parsed.problem || !parsed.domain) return { ...base, problem: parsed.problem ?? 'no domain' };
   const domain = parsed.domain;
@@ -17,6 +17,11 @@ export async function gatherSender(role: DomainEvidence['role'], raw: string, re
   const org = organizationalDomain(domain);
   if (org) out.orgDomain = org;
   return out;
+}
+
+/** The address a sender domain check judges: MAIL FROM as is; of a From field, the first mailbox. */
+export function senderAddress(role: DomainEvidence['role'], raw: string): ParsedAddress {
+  return role === 'from' ? firstOf(parseAddressField(raw)) : parseMailbox(raw);
 }
 
 /** A From field with several mailboxes: judge the first, note the rest. */

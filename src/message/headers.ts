@@ -25,7 +25,7 @@ export function parseHeaders(message: Uint8Array): ParsedHeaders {
   // latin1 keeps every byte as one character: header parsing never fails on bad UTF-8.
   const head = latin1(message.subarray(0, headerEnd(message)));
   if (head.includes('\u0000')) throw new InputError('not a message: the header section contains NUL bytes (binary data?)');
-  const lines = head.split(/\r?\n/);
+  const lines = head.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   if (lines[0]?.startsWith('From ')) lines.shift(); // mbox separator line
   if (!/^[!-9;-~]+:/.test(lines[0] ?? '')) {
     throw new InputError('not an RFC 5322 message: it does not start with a header field ("Name: value")');

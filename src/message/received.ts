@@ -26,9 +26,11 @@ export interface ReceivedHop {
 export function parseReceived(raw: string): ReceivedHop {
   const text = raw.replace(/\s+/g, ' ').trim();
   const hop: ReceivedHop = { raw };
-  const by = /(?:^|[\s)])by ([^\s;()]+)/i.exec(text);
+  // `by` and `with` are read outside comments: "(using TLSv1.3 with cipher …)" is not the protocol.
+  const bare = text.replace(/\((?:[^()]|\([^()]*\))*\)/g, ' ');
+  const by = /(?:^|\s)by ([^\s;()]+)/i.exec(bare);
   if (by) hop.by = by[1]!.toLowerCase().replace(/\.$/, '');
-  const withClause = /(?:^|[\s)])with ([^\s;()]+)/i.exec(text);
+  const withClause = /(?:^|\s)with ([^\s;()]+)/i.exec(bare);
   if (withClause) hop.protocol = withClause[1];
   const from = /^from ([^\s()]+) ?((?:\((?:[^()]|\([^()]*\))*\) ?)*)/i.exec(text);
   if (!from) return hop;

@@ -3,9 +3,11 @@
  * built from a few words per case.
  */
 import { parseIp, sameAddress } from '../../src/core/ip.js';
-import type { Evidence, ForwardLookup, Target } from '../../src/core/types.js';
+import type { AuthEvidence, DmarcEvidence, DomainEvidence, Evidence, ForwardLookup, HeloEvidence, SpfEvidence, Target } from '../../src/core/types.js';
+import { classifyHelo } from '../../src/gather/helo.js';
+import { senderAddress } from '../../src/gather/senders.js';
 import type { DnsAnswer, DnsOutcome, RecordType } from '../../src/dns/types.js';
-import { isResolvableName } from '../../src/core/names.js';
+import { isResolvableName, organizationalDomain } from '../../src/core/names.js';
 import { ptrNames } from '../../src/gather/ip.js';
 
 const RCODE: Record<DnsOutcome, string> = {
@@ -22,7 +24,27 @@ export function answer(name: string, type: RecordType, result: string[] | DnsOut
   };
 }
 
+export interface HeloSpec {
+  name: string;
+  /** A answers; default: the audited IP when it is IPv4, else none. */
+  a?: string[] | DnsOutcome;
+  aaaa?: string[] | DnsOutcome;
+}
+
+export interface SenderSpec {
+  address: string;
+  mx?: string[] | DnsOutcome;
+  a?: string[] | DnsOutcome;
+  aaaa?: string[] | DnsOutcome;
+}
+
 export interface EvidenceSpec {
+  helo?: string | HeloSpec;
+  from?: string | SenderSpec;
+  mailFrom?: string | SenderSpec;
+  spf?: SpfEvidence;
+  dmarc?: DmarcEvidence;
+  auth?: AuthEvidence;
   /** PTR names, or the outcome of the PTR lookup. */
   ptr?: string[] | DnsOutcome;
   /** Forward answers by PTR name; a name not listed resolves to the IP itself. */
@@ -44,7 +66,7 @@ export function evidenceFor(ip: string, spec: EvidenceSpec = {}): Evidence {
     const addresses = a.records.map((r) => r.data);
     return { name, answer: a, addresses, matches: addresses.some((x) => sameAddress(x, parsed.address)) };
   });
-  return {
+  const evidence: Evidence = {
     target: { ip: parsed.address, ...spec.target },
     ip: parsed,
     ptr: { answer: ptrAnswer, names, checked, capped: names.length > checked.length },
@@ -52,4 +74,38 @@ export function evidenceFor(ip: string, spec: EvidenceSpec = {}): Evidence {
     reverseZone: { zone: parsed.reverseName.split('.').slice(1).join('.'), nameservers: ['ns1.isp.example'] },
     dns: [ptrAnswer, ...forward.flatMap((f) => (f.answer ? [f.answer] : []))],
   };
+  if (spec.helo !== undefined) evidence.helo = heloEvidence(typeof spec.helo === 'string' ? { name: spec.helo } : spec.helo, parsed.address, parsed.version);
+  const senders = [
+    ...(spec.from !== undefined ? [senderEvidence('from', spec.from)] : []),
+    ...(spec.mailFrom !== undefined ? [senderEvidence('mail-from', spec.mailFrom)] : []),
+  ];
+  if (senders.length > 0) evidence.senders = senders;
+  if (spec.spf) evidence.spf = spec.spf;
+  if (spec.dmarc) evidence.dmarc = spec.dmarc;
+  if (spec.auth) evidence.auth = spec.auth;
+  return evidence;
+}
+
+/** As gatherHelo builds it. */
+function heloEvidence(spec: HeloSpec, ip: string, version: 4 | 6): HeloEvidence {
+  const base = classifyHelo(spec.name);
+  if (base.form !== 'hostname' || !isResolvableName(base.name) || base.problems.includes('bad-character')) return { ...base, addresses: [] };
+  const name = base.name.toLowerCase();
+  const a = answer(name, 'A', spec.a ?? (version === 4 ? [ip] : []));
+  const aaaa = answer(name, 'AAAA', spec.aaaa ?? (version === 6 ? [ip] : []));
+  return { ...base, a, aaaa, addresses: [...a.records, ...aaaa.records].map((r) => r.data) };
+}
+
+/** As gatherSender builds it; MX defaults to one mail host. */
+function senderEvidence(role: DomainEvidence['role'], raw: string | SenderSpec): DomainEvidence {
+  const spec = typeof raw === 'string' ? { address: raw } : raw;
+  const parsed = senderAddress(role, spec.address);
+  const base: DomainEvidence = { role, address: parsed.address, nullMx: false };
+  if (parsed.problem || !parsed.domain) return { ...base, problem: parsed.problem ?? 'no domain' };
+  const d = parsed.domain;
+  const mx = answer(d, 'MX', spec.mx ?? [`10 mx.${d}`]);
+  const out: DomainEvidence = { ...base, domain: d, mx, a: answer(d, 'A', spec.a ?? []), aaaa: answer(d, 'AAAA', spec.aaaa ?? []), nullMx: mx.records.length === 1 && /^0\s*\.?$/.test(mx.records[0]!.data.trim()) };
+  const org = organizationalDomain(d);
+  if (org) out.orgDomain = org;
+  return out;
 }

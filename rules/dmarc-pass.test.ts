@@ -1,0 +1,18 @@
+import rule from './dmarc-pass.js';
+import { testRule } from '../test/support/rule-tester.js';
+import { evidenceFor } from '../test/support/evidence.js';
+import type { AuthEvidence } from '../src/core/types.js';
+
+const at = (dmarc: AuthEvidence['dmarc'], headerFrom = ['news@example.com']) =>
+  evidenceFor('203.0.113.5', { ptr: ['mail.example.com'], auth: { dkim: [], headerFrom, ...(dmarc ? { dmarc } : {}) } });
+
+testRule(rule, [
+  { why: 'aligned DKIM', evidence: at({ result: 'pass', policy: 'reject', dkimAligned: 'example.com' }), status: 'pass', messageId: 'pass', data: { via: 'DKIM (example.com)' } },
+  { why: 'aligned SPF', evidence: at({ result: 'pass', policy: 'none', spfAligned: 'example.com' }), status: 'pass', messageId: 'pass', data: { via: 'SPF (example.com)' } },
+  { why: 'neither aligned', evidence: at({ result: 'fail', policy: 'reject' }), status: 'fail', messageId: 'fail', data: { policy: 'reject' } },
+  { why: 'no policy published', evidence: at({ result: 'none' }), status: 'warn', messageId: 'no-policy' },
+  { why: 'temporary DNS failure', evidence: at({ result: 'temperror' }), status: 'error', messageId: 'temporary' },
+  { why: 'From in two domains', evidence: at({ result: 'none', skipReason: 'multiple-author-domains' }), status: 'fail', messageId: 'unevaluable', data: { reason: 'multiple-author-domains' } },
+  { why: 'no From at all', evidence: at(undefined, []), status: 'fail', messageId: 'unevaluable' },
+  { why: 'IP audit: no message', evidence: evidenceFor('203.0.113.5', { ptr: ['mail.example.com'] }), status: 'skip', messageId: 'runner/missing-input' },
+]);
