@@ -14,5 +14,10 @@ testRule(rule, [
   { why: 'temporary DNS failure', evidence: at({ result: 'temperror' }), status: 'error', messageId: 'temporary' },
   { why: 'From in two domains', evidence: at({ result: 'none', skipReason: 'multiple-author-domains' }), status: 'fail', messageId: 'unevaluable', data: { reason: 'multiple-author-domains' } },
   { why: 'no From at all', evidence: at(undefined, []), status: 'fail', messageId: 'unevaluable' },
+  {
+    why: 'mailauth passes the display name of "ceo@example.com" <>, but the From has no address',
+    evidence: evidenceFor('203.0.113.5', { ptr: ['mail.example.com'], from: '"ceo@example.com" <>', auth: { dkim: [], headerFrom: ['ceo@example.com'], dmarc: { result: 'pass', spfAligned: 'example.com' } } }),
+    status: 'fail', messageId: 'unevaluable', data: { reason: 'empty address <> (only a display name)' },
+  },
   { why: 'IP audit: no message', evidence: evidenceFor('203.0.113.5', { ptr: ['mail.example.com'] }), status: 'skip', messageId: 'runner/missing-input' },
 ]);

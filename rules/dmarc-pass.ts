@@ -23,11 +23,14 @@ export default defineRule({
       unevaluable: 'Send with exactly one From header holding one address in one domain.',
     },
   },
-  run({ auth }) {
+  run({ auth, senders }) {
     const d = auth.dmarc;
     const fromDomain = auth.headerFrom[0]?.split('@').pop()?.toLowerCase() ?? 'unknown';
-    if (!d || d.skipReason) {
-      const reason = d?.skipReason ?? 'no From address';
+    // Where our reading of From finds no usable address (`"ceo@bank.example" <>`), a DMARC
+    // result for the display name would reassure about an address nobody sees.
+    const unusable = senders?.find((s) => s.role === 'from' && s.problem)?.problem;
+    if (!d || d.skipReason || unusable) {
+      const reason = unusable ?? d?.skipReason ?? 'no From address';
       return { status: 'fail', messageId: 'unevaluable', data: { reason, authres: { result: 'permerror', props: {} } } };
     }
     const authres = { result: d.result, props: { 'header.from': fromDomain } };

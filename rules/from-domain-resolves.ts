@@ -38,7 +38,7 @@ export default defineRule({
 
 function judge(s: DomainEvidence): RuleOutcome {
   const role = s.role === 'from' ? 'header From' : 'MAIL FROM';
-  if (s.problem || !s.domain || !s.mx) return { status: 'fail', messageId: 'unusable', data: { role, address: s.address, problem: s.problem ?? 'no domain' } };
+  if (s.problem || !s.domain || !s.mx) return { status: 'fail', messageId: 'unusable', data: { role, address: s.address || '(empty)', problem: s.problem ?? 'no domain' } };
   const data = { role, domain: s.domain };
   const mx = s.mx;
   if (s.nullMx) {

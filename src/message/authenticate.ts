@@ -27,7 +27,8 @@ export async function authenticateMessage(message: Uint8Array, facts: SessionFac
     disableBimi: true,
     trustReceived: false,
   });
-  const dkim: DkimSignature[] = r.dkim.results.map((d) => {
+  // An unsigned message still gets one result ("none, message not signed"): that is no signature.
+  const dkim: DkimSignature[] = r.dkim.results.filter((d) => d.signingDomain).map((d) => {
     const sig: DkimSignature = {
       domain: d.signingDomain ?? '',
       selector: d.selector ?? '',

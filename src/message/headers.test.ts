@@ -26,6 +26,10 @@ describe('parseHeaders', () => {
     expect(parseHeaders(bytes(`From: a@example.com\r\n${text}\r\n\r\nbody`)).fields).toHaveLength(5001);
   });
 
+  it('reads UTF-8 headers (RFC 6532)', () => {
+    expect(headerValues(parseHeaders(bytes('From: Müller <info@müller.example>\r\n\r\n')), 'from')).toEqual(['Müller <info@müller.example>']);
+  });
+
   it('keeps non-UTF-8 header bytes without failing', () => {
     const raw = new Uint8Array([...bytes('Subject: '), 0xff, 0xfe, ...bytes('\r\nFrom: a@example.com\r\n\r\n')]);
     expect(headerValues(parseHeaders(raw), 'from')).toEqual(['a@example.com']);

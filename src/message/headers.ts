@@ -22,8 +22,8 @@ export const MAX_HEADER_FIELDS = 20_000;
 
 export function parseHeaders(message: Uint8Array): ParsedHeaders {
   if (message.length === 0) throw new InputError('the message is empty');
-  // latin1 keeps every byte as one character: header parsing never fails on bad UTF-8.
-  const head = latin1(message.subarray(0, headerEnd(message)));
+  // UTF-8 (RFC 6532 allows it in headers); invalid bytes become U+FFFD instead of failing.
+  const head = new TextDecoder('utf-8').decode(message.subarray(0, headerEnd(message)));
   if (head.includes('\u0000')) throw new InputError('not a message: the header section contains NUL bytes (binary data?)');
   const lines = head.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   if (lines[0]?.startsWith('From ')) lines.shift(); // mbox separator line
@@ -59,10 +59,4 @@ function headerEnd(m: Uint8Array): number {
     if (m[i] === 0x0a && (m[i + 1] === 0x0a || (m[i + 1] === 0x0d && m[i + 2] === 0x0a))) return i;
   }
   return m.length;
-}
-
-function latin1(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return s;
 }

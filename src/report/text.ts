@@ -22,7 +22,23 @@ const MARK: Record<Status, { sym: string; style: Style }> = {
 };
 const ORDER: Record<Status, number> = { fail: 0, error: 1, warn: 2, info: 3, pass: 4, skip: 5 };
 
-export function renderText(report: Report, options: TextOptions): string {
+/**
+ * PTR names, HELO, headers and DNS answers are attacker-controlled: a control
+ * character in them must not reach the terminal (escape sequences, fake lines).
+ */
+export function sanitize<T>(value: T): T {
+  if (typeof value === 'string') {
+    return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`) as T;
+  }
+  if (Array.isArray(value)) return value.map(sanitize) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'authenticationResults' ? v : sanitize(v)])) as T;
+  }
+  return value;
+}
+
+export function renderText(raw: Report, options: TextOptions): string {
+  const report = sanitize(raw);
   const paint = (style: Style, s: string): string => (options.color ? `\x1b[${SGR[style]}m${s}\x1b[0m` : s);
   const verdictStyle: Style = report.verdict === 'pass' ? 'green' : report.verdict === 'warn' ? 'yellow' : 'red';
   const out: string[] = [];
