@@ -83,7 +83,7 @@ export function renderText(raw: Report, options: TextOptions): string {
   for (const cmd of m.verify.slice(1)) out.push(`${' '.repeat(19)}${cmd}`);
   if (m.needed) out.push(...field('Propagation', m.propagation));
 
-  out.push('', paint('bold', 'Authentication-Results'), ...report.authenticationResults.split('\r\n').map((l) => `  ${l.trim()}`));
+  out.push('', paint('bold', 'Authentication-Results'), ...report.authenticationResults.split('\r\n').map((l, i) => `${i === 0 ? '  ' : '      '}${l.trim()}`));
 
   const total = report.dns.reduce((s, d) => s + d.ms, 0);
   out.push('', paint('bold', `DNS lookups (${report.dns.length}, ${report.elapsedMs} ms elapsed, ${Math.round(total * 10) / 10} ms summed)`));
