@@ -7,12 +7,14 @@ import { readFileSync } from 'node:fs';
 import { auditCommand } from './commands/audit.js';
 import { rulesCommand } from './commands/rules.js';
 import { messageCommand } from './commands/message.js';
+import { serveCommand } from './commands/serve.js';
 import type { CliIo } from './io.js';
 import { HELP, UsageError } from './usage.js';
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => number | Promise<number>> = {
   audit: auditCommand,
   message: messageCommand,
+  serve: serveCommand,
   rules: rulesCommand,
 };
 

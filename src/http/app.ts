@@ -1,0 +1,59 @@
+/**
+ * The HTTP app, built by a factory from its dependencies so that Node,
+ * Workers and tests share it (hono's model). Web-standard Request/Response
+ * only.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { InputError } from '../core/ip.js';
+import type { HttpDeps } from './deps.js';
+import { AuditTimeout, errorJson } from './errors.js';
+import { rateLimit } from './rate-limit.js';
+import { apiRoutes } from './routes/api.js';
+import { pageRoutes } from './routes/pages.js';
+import { securityHeaders } from './security.js';
+import { auditService } from './service.js';
+
+export function createApp(deps: HttpDeps): OpenAPIHono {
+  const service = auditService(deps);
+  const clientIp = deps.clientIp ?? ((c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown');
+  const limiter = rateLimit({
+    perMinute: service.config.rateLimitPerMinute,
+    burst: service.config.rateLimitBurst,
+    now: deps.clock ?? Date.now,
+    key: clientIp,
+  });
+  const validation = {
+    defaultHook: (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string; code?: string; input?: unknown }[] } }, c: Context) => {
+      if (result.success) return undefined;
+      const issue = result.error?.issues[0];
+      const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'request';
+      const missing = issue?.code === 'invalid_type' && issue.input === undefined;
+      return errorJson(c, 400, 'bad_request', missing ? `${field} is required` : `${field}: ${issue?.message ?? 'invalid'}`);
+    },
+  };
+
+  const app = new OpenAPIHono(validation);
+  app.use('*', securityHeaders());
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.use('/api/v1/audit/*', limiter); // in hono this also matches /api/v1/audit itself
+  app.route('/api/v1', apiRoutes(service, validation as ConstructorParameters<typeof OpenAPIHono>[0]));
+  app.route('/', pageRoutes(service, limiter));
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'ptrcheck', version: '1', description: 'Reverse DNS, HELO and sender-domain audits for mail deliverability.' },
+  });
+
+  app.notFound((c) => errorJson(c, 404, 'not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`));
+  app.onError((err, c) => {
+    if (err instanceof InputError) return errorJson(c, 400, 'bad_request', err.message);
+    if (err instanceof AuditTimeout) return errorJson(c, 504, 'timeout', err.message);
+    const status = (err as { status?: number }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return errorJson(c, status as 400, status === 415 ? 'unsupported_media_type' : 'bad_request', err.message || 'bad request');
+    }
+    console.error('ptrcheck: internal error', err);
+    return errorJson(c, 500, 'internal', 'internal error');
+  });
+  return app;
+}

@@ -1,0 +1,43 @@
+/**
+ * What the HTTP app needs, passed in by the runtime entry (node.ts,
+ * worker.ts) or a test: the app itself touches no runtime API.
+ */
+import type { Context } from 'hono';
+import type { Resolver } from '../dns/types.js';
+import type { ReportStore } from '../store/types.js';
+
+export interface HttpConfig {
+  /** Largest raw message accepted by POST /api/v1/audit/message. */
+  maxMessageBytes: number;
+  /** Largest JSON body. */
+  maxJsonBytes: number;
+  /** Audits per client IP per minute (token bucket refill), and the burst allowed. */
+  rateLimitPerMinute: number;
+  rateLimitBurst: number;
+  /** An audit taking longer answers 504. */
+  auditTimeoutMs: number;
+  /** authserv-id in Authentication-Results. */
+  authservId: string;
+  /** Received: hosts of the receiving side for message audits. */
+  trustedReceivers: string[];
+}
+
+export const DEFAULT_HTTP_CONFIG: HttpConfig = {
+  maxMessageBytes: 10 * 1024 * 1024,
+  maxJsonBytes: 16 * 1024,
+  rateLimitPerMinute: 30,
+  rateLimitBurst: 10,
+  auditTimeoutMs: 20_000,
+  authservId: 'ptrcheck',
+  trustedReceivers: [],
+};
+
+export interface HttpDeps {
+  resolver: Resolver;
+  store: ReportStore;
+  /** Epoch milliseconds. */
+  clock?: () => number;
+  config?: Partial<HttpConfig>;
+  /** The client's address as the runtime sees it (socket peer, CF-Connecting-IP…). */
+  clientIp?: (c: Context) => string;
+}

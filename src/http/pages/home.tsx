@@ -1,0 +1,53 @@
+import { Layout } from './layout.js';
+
+export interface HomeValues {
+  ip?: string | undefined;
+  helo?: string | undefined;
+  mailFrom?: string | undefined;
+  from?: string | undefined;
+}
+
+export function HomePage(props: { values?: HomeValues; error?: string }) {
+  const v = props.values ?? {};
+  return (
+    <Layout title="ptrcheck: check a mail server's reverse DNS">
+      <section class="card">
+        <h1>Will receivers trust your mail server?</h1>
+        <p class="muted">
+          Gmail, Yahoo and most receivers check that the sending IP has a PTR record whose name resolves back to the IP,
+          that the HELO name holds up, and that SPF, DKIM and DMARC line up with your From domain. Enter the IP your mail
+          leaves from; add the HELO name and addresses to check those too.
+        </p>
+        {props.error ? (
+          <p class="card error-box" role="alert">
+            <strong>Cannot audit that:</strong> {props.error}
+          </p>
+        ) : null}
+        <form class="audit" method="get" action="/check">
+          <label>
+            Sending IP (IPv4 or IPv6)
+            <input name="ip" required maxlength={100} placeholder="192.0.2.55" value={v.ip ?? ''} />
+          </label>
+          <label>
+            HELO name (optional)
+            <input name="helo" maxlength={300} placeholder="mail.example.com" value={v.helo ?? ''} />
+          </label>
+          <label>
+            MAIL FROM (optional)
+            <input name="mailFrom" maxlength={400} placeholder="bounce@example.com" value={v.mailFrom ?? ''} />
+          </label>
+          <label>
+            Header From (optional)
+            <input name="from" maxlength={1000} placeholder="news@example.com" value={v.from ?? ''} />
+          </label>
+          <button type="submit">Check</button>
+        </form>
+      </section>
+      <section class="card">
+        <h2>From the command line or your code</h2>
+        <pre>curl 'https://this-server/api/v1/audit?ip=192.0.2.55&amp;helo=mail.example.com'</pre>
+        <p class="muted">Received a message? POST it raw to /api/v1/audit/message. See the <a href="/openapi.json">OpenAPI document</a>.</p>
+      </section>
+    </Layout>
+  );
+}

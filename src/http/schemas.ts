@@ -1,0 +1,90 @@
+/**
+ * Requests and responses as zod schemas: they validate input and generate
+ * the OpenAPI 3.1 document at /openapi.json.
+ */
+import { z } from '@hono/zod-openapi';
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'bad_request' }),
+      message: z.string().openapi({ example: "'mail.example.com' is a hostname, not an IP address" }),
+    }),
+  })
+  .openapi('Error');
+
+const text = (max: number, example: string) => z.string().max(max).openapi({ example });
+
+export const AuditInputSchema = z
+  .object({
+    ip: text(100, '192.0.2.55').describe('The sending IP (IPv4 or IPv6).'),
+    helo: text(300, 'mail.example.com').optional().describe('The HELO/EHLO name the sender uses.'),
+    mailFrom: text(400, 'bounce@example.com').optional().describe('The envelope sender (MAIL FROM).'),
+    from: text(1000, 'News <news@example.com>').optional().describe('The header From.'),
+  })
+  .openapi('AuditInput');
+
+export const MessageQuerySchema = z.object({
+  ip: text(100, '192.0.2.55').optional().describe('Connecting IP, when no Received: header says it.'),
+  helo: text(300, 'mail.example.com').optional(),
+  mailFrom: text(400, 'bounce@example.com').optional(),
+});
+
+const StatusSchema = z.enum(['pass', 'warn', 'fail', 'info', 'skip', 'error']);
+
+export const ReportSchema = z
+  .object({
+    version: z.literal(1),
+    id: z.string().openapi({ example: 'Q2hlY2tJZDEyMzQ1Njc4OQ' }),
+    createdAt: z.string().openapi({ example: '2026-11-25T10:00:00.000Z' }),
+    target: z.object({ ip: z.string(), helo: z.string().optional(), mailFrom: z.string().optional(), from: z.string().optional() }),
+    verdict: z.enum(['pass', 'warn', 'fail']),
+    score: z.number().int().min(0).max(100),
+    partial: z.boolean(),
+    iprev: z.enum(['pass', 'fail', 'temperror', 'permerror']),
+    ptr: z.array(z.string()),
+    results: z.array(
+      z.object({
+        rule: z.string(),
+        status: StatusSchema,
+        title: z.string(),
+        message: z.string(),
+        messageId: z.string(),
+        evidence: z.record(z.string(), z.unknown()),
+        remedy: z.string().optional(),
+      }),
+    ),
+    remediation: z.object({
+      needed: z.boolean(),
+      reverseName: z.string(),
+      zone: z.string().optional(),
+      delegatedTo: z.string().optional(),
+      nameservers: z.array(z.string()),
+      contact: z.string().optional(),
+      controlledBy: z.string(),
+      providerSteps: z.string().optional(),
+      hostname: z.string(),
+      hostnameIsPlaceholder: z.boolean(),
+      record: z.string(),
+      forwardRecord: z.string(),
+      verify: z.array(z.string()),
+      propagation: z.string(),
+    }),
+    authenticationResults: z.string(),
+    message: z.record(z.string(), z.unknown()).optional(),
+    dns: z.array(
+      z.object({
+        name: z.string(), type: z.string(), rcode: z.string(), outcome: z.string(), answers: z.array(z.string()),
+        ttl: z.number(), ms: z.number(), server: z.string(), transport: z.string(), detail: z.string().optional(),
+      }),
+    ),
+    elapsedMs: z.number(),
+  })
+  .openapi('Report');
+
+export const RuleSchema = z
+  .object({
+    id: z.string(), title: z.string(), failureTitle: z.string(), rationale: z.string(), weight: z.number(),
+    severity: z.enum(['critical', 'major', 'minor', 'info']), refs: z.array(z.string()), requires: z.array(z.string()),
+  })
+  .openapi('Rule');

@@ -1,0 +1,186 @@
+/**
+ * The HTTP API over a real listening server, with the test DNS server and a
+ * real SQLite file behind it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { useHttpServer } from './support/http.js';
+import { repoRoot } from './support/repo-root.js';
+import { createApp } from '../src/http/app.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
+import { createNodeResolver } from '../src/dns/node.js';
+import type { Report } from '../src/core/types.js';
+
+const srv = useHttpServer({ maxMessageBytes: 256 * 1024, maxJsonBytes: 2048 });
+const json = async (r: Response) => (await r.json()) as Record<string, unknown>;
+const errorOf = async (r: Response) => ((await r.json()) as { error: { code: string; message: string } }).error;
+
+describe('audit endpoints', () => {
+  it('GET /api/v1/audit audits an IP and keeps the report', async () => {
+    const res = await srv.get('/api/v1/audit?ip=23.192.228.80&helo=mail.example.com&mailFrom=bounce@example.com&from=news@example.com');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    const report = (await res.json()) as Report;
+    expect(report).toMatchObject({ version: 1, verdict: 'pass', iprev: 'pass', ptr: ['mail.example.com'] });
+    const kept = await srv.get(`/api/v1/reports/${report.id}`);
+    expect(kept.status).toBe(200);
+    expect(((await kept.json()) as Report).createdAt).toBe(report.createdAt);
+    expect(await srv.store.get(report.id)).toMatchObject({ id: report.id, verdict: 'pass' });
+  });
+
+  it('POST /api/v1/audit takes a JSON body', async () => {
+    const res = await srv.get('/api/v1/audit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ip: '192.0.2.11' }) });
+    expect(res.status).toBe(200);
+    expect(await json(res)).toMatchObject({ verdict: 'fail', iprev: 'permerror' });
+  });
+
+  it('POST /api/v1/audit/message audits a raw message', async () => {
+    const eml = readFileSync(join(repoRoot(), 'fixtures', 'messages', 'gmail.eml'));
+    const res = await srv.get('/api/v1/audit/message', { method: 'POST', headers: { 'content-type': 'message/rfc822' }, body: eml });
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as Report;
+    expect(report.target).toMatchObject({ ip: '23.192.228.80', helo: 'mail.example.com' });
+    expect(report.message).toMatchObject({ ipSource: 'received' });
+  });
+
+  it('takes ip/helo for a message without Received headers', async () => {
+    const eml = readFileSync(join(repoRoot(), 'fixtures', 'messages', 'no-received.eml'));
+    const res = await srv.get('/api/v1/audit/message?ip=23.192.228.80&helo=mail.example.com', { method: 'POST', headers: { 'content-type': 'message/rfc822' }, body: eml });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as Report).message).toMatchObject({ ipSource: 'caller' });
+  });
+
+  it('GET /api/v1/rules lists the catalogue', async () => {
+    const rules = (await (await srv.get('/api/v1/rules')).json()) as { id: string }[];
+    expect(rules).toHaveLength(19);
+    expect(rules.map((r) => r.id)).toContain('fcrdns');
+  });
+
+  it('GET /healthz', async () => {
+    const res = await srv.get('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('bad input: 400/404/413, never 500', () => {
+  it.each([
+    ['/api/v1/audit', 400, 'bad_request', /ip is required/],
+    ['/api/v1/audit?ip=', 400, 'bad_request', /no IP address given/],
+    ['/api/v1/audit?ip=mail.example.com', 400, 'bad_request', /hostname, not an IP address/],
+    ['/api/v1/audit?ip=192.0.2.0/24', 400, 'bad_request', /CIDR range/],
+    ['/api/v1/audit?ip=%00%01', 400, 'bad_request', /not an IP address/],
+    [`/api/v1/audit?ip=${'1'.repeat(200)}`, 400, 'bad_request', /ip:/],
+    ['/api/v1/reports/nope', 404, 'not_found', /no such report/],
+    ['/api/v1/reports/AAAAAAAAAAAAAAAAAAAAAA', 404, 'not_found', /no such report/],
+    ['/api/v1/nothing-here', 404, 'not_found', /no route/],
+  ])('GET %s → %i', async (path, status, code, message) => {
+    const res = await srv.get(path);
+    expect(res.status).toBe(status);
+    const e = await errorOf(res);
+    expect(e.code).toBe(code);
+    expect(e.message).toMatch(message);
+  });
+
+  it.each([
+    ['malformed JSON', 'application/json', '{bad', 400],
+    ['JSON without ip', 'application/json', '{"helo":"x"}', 400],
+    ['ip of the wrong type', 'application/json', '{"ip":42}', 400],
+    ['wrong content type', 'text/plain', 'ip=192.0.2.1', 415],
+    ['oversized JSON', 'application/json', JSON.stringify({ ip: '192.0.2.1', from: 'x'.repeat(5000) }), 413],
+  ])('POST /api/v1/audit with %s → %i', async (_what, type, body, status) => {
+    const res = await srv.get('/api/v1/audit', { method: 'POST', headers: { 'content-type': type }, body });
+    expect(res.status).toBe(status);
+    expect((await errorOf(res)).code).toMatch(/^[a-z_]+$/);
+  });
+
+  it.each([
+    ['an empty body', '', 400, /the message is empty/],
+    ['binary data', '\u0000\u0001\u0002PNG', 400, /not an RFC 5322 message|NUL/],
+    ['no Received and no ip', 'From: a@example.com\r\nSubject: x\r\n\r\nhi', 400, /no Received: header names the connecting IP/],
+    ['a body over the limit', `From: a@example.com\r\n\r\n${'x'.repeat(300 * 1024)}`, 413, /over the 262144 byte limit/],
+  ])('POST /api/v1/audit/message with %s', async (_what, body, status, message) => {
+    const res = await srv.get('/api/v1/audit/message', { method: 'POST', headers: { 'content-type': 'message/rfc822' }, body });
+    expect(res.status).toBe(status);
+    expect((await errorOf(res)).message).toMatch(message);
+  });
+
+  it('survives a storm of malformed requests on every route, answering each with a JSON or HTML error below 500', async () => {
+    const junk = ['', '%', '%ff', '%00', '\u202e', '<script>', "' OR 1=1 --", '../../etc/passwd', 'x'.repeat(5000), '[::1]', '1.2.3.4.5', '::ffff:999.1.1.1'];
+    const paths = ['/api/v1/audit?ip=', '/api/v1/audit?helo=', '/api/v1/audit?ip=192.0.2.1&from=', '/api/v1/reports/', '/r/', '/check?ip=', '/api/v1/audit/message?ip='];
+    const statuses = new Set<number>();
+    for (const p of paths) {
+      for (const j of junk) {
+        const method = p.startsWith('/api/v1/audit/message') ? 'POST' : 'GET';
+        const res = await srv.get(`${p}${encodeURIComponent(j)}`, method === 'POST' ? { method, headers: { 'content-type': 'message/rfc822' }, body: j } : {});
+        statuses.add(res.status);
+        expect(res.status, `${method} ${p}${j.slice(0, 20)}`).toBeLessThan(500);
+        await res.arrayBuffer();
+      }
+    }
+    for (const body of ['null', '[]', '"ip"', '{"ip":null}', '{"ip":["192.0.2.1"]}', '{"ip":{"$gt":""}}', '{"__proto__":{"ip":"1"}}', '\u0000']) {
+      const res = await srv.get('/api/v1/audit', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(res.status, body).toBe(400);
+    }
+    expect([...statuses].every((s) => s < 500)).toBe(true);
+  });
+});
+
+describe('rate limiting and timeouts', () => {
+  it('answers 429 with Retry-After once a client exhausts its burst', async () => {
+    const dir = (await import('node:fs')).mkdtempSync(join((await import('node:os')).tmpdir(), 'ptrcheck-rl-'));
+    const resolver = createNodeResolver({ servers: [{ host: srv.dns.host, port: srv.dns.port }], timeoutMs: 300 });
+    const store = openSqliteStore(join(dir, 'r.sqlite'));
+    let now = 0;
+    const app = createApp({ resolver, store, clock: () => now, config: { rateLimitPerMinute: 6, rateLimitBurst: 2 }, clientIp: (c) => c.req.header('x-test-client') ?? '?' });
+    const ask = (client: string) => app.request('/api/v1/audit?ip=23.192.228.80', { headers: { 'x-test-client': client } });
+    expect((await ask('a')).status).toBe(200);
+    expect((await ask('a')).status).toBe(200);
+    const limited = await ask('a');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('10');
+    expect((await ask('b')).status).toBe(200);
+    now += 10_000;
+    expect((await ask('a')).status).toBe(200);
+    expect((await app.request('/healthz', { headers: { 'x-test-client': 'a' } })).status).toBe(200);
+    resolver.close();
+    store.close();
+  });
+
+  it('answers 504 when an audit outlives its budget', async () => {
+    const dir = (await import('node:fs')).mkdtempSync(join((await import('node:os')).tmpdir(), 'ptrcheck-to-'));
+    const resolver = createNodeResolver({ servers: [{ host: srv.dns.host, port: srv.dns.port }], timeoutMs: 2000, retries: 0 });
+    const store = openSqliteStore(join(dir, 'r.sqlite'));
+    const app = createApp({ resolver, store, config: { auditTimeoutMs: 150, rateLimitPerMinute: 0 } });
+    srv.dns.setFault('80.228.192.23.in-addr.arpa', { kind: 'delay', ms: 600 });
+    try {
+      const res = await app.request('/api/v1/audit?ip=23.192.228.80');
+      expect(res.status).toBe(504);
+      expect((await errorOf(res)).code).toBe('timeout');
+    } finally {
+      srv.dns.setFault('80.228.192.23.in-addr.arpa', null);
+      resolver.close();
+      store.close();
+    }
+  });
+});
+
+describe('OpenAPI', () => {
+  it('serves a valid OpenAPI 3.1 document describing every API route', async () => {
+    const doc = (await (await srv.get('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/audit', '/api/v1/audit/message', '/api/v1/reports/{id}', '/api/v1/rules'].sort());
+    const validator = new Validator();
+    const result = await validator.validate(doc as unknown as Parameters<Validator['validate']>[0]);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('documents responses that match what the server returns', async () => {
+    const { ReportSchema } = await import('../src/http/schemas.js');
+    const report = await (await srv.get('/api/v1/audit?ip=2001:db8::26&helo=mail6.example.com')).json();
+    expect(ReportSchema.safeParse(report).success).toBe(true);
+  });
+});
