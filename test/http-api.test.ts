@@ -128,6 +128,23 @@ describe('bad input: 400/404/413, never 500', () => {
   });
 });
 
+describe('repeat audits', () => {
+  it('gives the same report for the same target within the cache window, a new one otherwise', async () => {
+    const a = (await (await srv.get('/api/v1/audit?ip=198.51.100.70&helo=smtp.example.org')).json()) as Report;
+    const b = (await (await srv.get('/api/v1/audit?ip=198.51.100.70&helo=smtp.example.org')).json()) as Report;
+    const c = (await (await srv.get('/api/v1/audit?ip=198.51.100.70&helo=mx.example.org')).json()) as Report;
+    expect(b.id).toBe(a.id);
+    expect(c.id).not.toBe(a.id);
+  });
+
+  it('never repeats a partial (temporarily failed) report', async () => {
+    const a = (await (await srv.get('/api/v1/audit?ip=192.0.2.13')).json()) as Report;
+    const b = (await (await srv.get('/api/v1/audit?ip=192.0.2.13')).json()) as Report;
+    expect(a.partial).toBe(true);
+    expect(b.id).not.toBe(a.id);
+  });
+});
+
 describe('rate limiting and timeouts', () => {
   it('answers 429 with Retry-After once a client exhausts its burst', async () => {
     const dir = (await import('node:fs')).mkdtempSync(join((await import('node:os')).tmpdir(), 'ptrcheck-rl-'));

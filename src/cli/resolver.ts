@@ -29,6 +29,8 @@ export function parseServer(text: string, what = '--dns'): DnsServer {
 export interface ResolverChoice {
   dns?: string | undefined;
   timeoutMs?: number | undefined;
+  /** Cap on cached TTLs, seconds: a server keeps it short so that a re-check sees a fix soon. */
+  maxTtl?: number;
 }
 
 export function makeResolver(choice: ResolverChoice, env: NodeJS.ProcessEnv): ClosableResolver {
@@ -38,6 +40,6 @@ export function makeResolver(choice: ResolverChoice, env: NodeJS.ProcessEnv): Cl
     : dns.getServers().map((s) => parseServer(s, 'system resolver'));
   if (servers.length === 0) throw new UsageError('no DNS server configured on this system; pass --dns HOST:PORT');
   const inner = createNodeResolver({ servers, timeoutMs: choice.timeoutMs ?? 2000, retries: 1 });
-  const cached = withCache(inner);
+  const cached = withCache(inner, choice.maxTtl !== undefined ? { maxTtl: choice.maxTtl } : {});
   return { query: (n, t) => cached.query(n, t), close: () => inner.close() };
 }

@@ -20,6 +20,12 @@ export interface HttpConfig {
   authservId: string;
   /** Received: hosts of the receiving side for message audits. */
   trustedReceivers: string[];
+  /**
+   * Repeat IP audits of the same target within this many seconds (and within
+   * the DNS TTLs they saw) get the same report instead of a new one: the DNS
+   * answers would be the same cached ones anyway. 0 turns it off.
+   */
+  reportCacheSeconds: number;
 }
 
 export const DEFAULT_HTTP_CONFIG: HttpConfig = {
@@ -30,6 +36,7 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   auditTimeoutMs: 20_000,
   authservId: 'ptrcheck',
   trustedReceivers: [],
+  reportCacheSeconds: 30,
 };
 
 export interface HttpDeps {

@@ -24,11 +24,41 @@ export function auditService(deps: HttpDeps): AuditService {
     await deps.store.save(report);
     return report;
   };
+  const fresh = freshReports(config.reportCacheSeconds, deps.clock ?? Date.now);
   return {
     config,
-    auditIp: (target) => keep(audit(target, auditDeps)),
+    auditIp: async (target) => {
+      const key = JSON.stringify([target.ip, target.helo, target.mailFrom, target.from]);
+      const cached = fresh.get(key);
+      if (cached) return cached;
+      const report = await keep(audit(target, auditDeps));
+      fresh.set(key, report);
+      return report;
+    },
     auditMessage: (message, overrides) =>
       keep(auditMessage(message, { trustedReceivers: config.trustedReceivers, ...overrides }, { ...auditDeps, maxBytes: config.maxMessageBytes })),
     report: async (id) => (isReportId(id) ? deps.store.get(id) : undefined),
+  };
+}
+
+/** A small, short-lived map of the newest report per target (bounded, oldest out first). */
+function freshReports(seconds: number, now: () => number, max = 1000) {
+  const map = new Map<string, { report: Report; until: number }>();
+  return {
+    get(key: string): Report | undefined {
+      const hit = map.get(key);
+      if (!hit) return undefined;
+      if (hit.until > now()) return hit.report;
+      map.delete(key);
+      return undefined;
+    },
+    set(key: string, report: Report): void {
+      if (seconds <= 0 || report.partial) return; // a partial result should be retried, not repeated
+      const ttl = Math.min(seconds, ...report.dns.map((d) => d.ttl));
+      if (ttl <= 0) return;
+      map.delete(key);
+      map.set(key, { report, until: now() + ttl * 1000 });
+      if (map.size > max) map.delete(map.keys().next().value!);
+    },
   };
 }

@@ -24,10 +24,30 @@ export function openSqliteStore(path: string, migrations: Migration[] = loadMigr
   const insert = db.prepare('INSERT OR REPLACE INTO reports (id, created_at, ip, verdict, score, json) VALUES (?, ?, ?, ?, ?, ?)');
   const select = db.prepare('SELECT json FROM reports WHERE id = ?');
   const purge = db.prepare('DELETE FROM reports WHERE created_at < ?');
+  // Group commit: saves that arrive together share one transaction. Each save()
+  // still resolves only after its row is committed, so a report that was
+  // answered is a report that was kept.
+  let queue: { report: Report; done: (e?: unknown) => void }[] = [];
+  const flush = (): void => {
+    const batch = queue;
+    queue = [];
+    try {
+      db.exec('BEGIN');
+      for (const { report: r } of batch) insert.run(r.id, Date.parse(r.createdAt), r.target.ip, r.verdict, r.score, JSON.stringify(r));
+      db.exec('COMMIT');
+      for (const b of batch) b.done();
+    } catch (e) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      for (const b of batch) b.done(e);
+    }
+  };
   return {
     path,
-    async save(r: Report) {
-      insert.run(r.id, Date.parse(r.createdAt), r.target.ip, r.verdict, r.score, JSON.stringify(r));
+    save(report: Report) {
+      return new Promise<void>((resolve, reject) => {
+        if (queue.length === 0) setImmediate(flush);
+        queue.push({ report, done: (e) => (e ? reject(e) : resolve()) });
+      });
     },
     async get(id: string) {
       const row = select.get(id) as { json: string } | undefined;

@@ -23,7 +23,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const port = integer(values['http-port'], '--http-port', 0, 65535);
   const retentionDays = integer(values['retention-days'], '--retention-days', 0, 36500);
   const rateLimitPerMinute = integer(values['rate-limit'], '--rate-limit', 0, 1_000_000);
-  const resolver = makeResolver({ dns: values.dns, timeoutMs: parseTimeout(values.timeout) }, io.env);
+  const resolver = makeResolver({ dns: values.dns, timeoutMs: parseTimeout(values.timeout), maxTtl: 60 }, io.env);
   let store;
   try {
     store = openSqliteStore(values.db);

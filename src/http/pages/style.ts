@@ -1,8 +1,8 @@
 /** Gauge fill per score: a class each, because the CSP allows no inline style attribute. */
-const GAUGE_STEPS = Array.from({ length: 101 }, (_, i) => `.p-${i}{--p:${i}}`).join('');
+const GAUGE_STEPS = Array.from({ length: 101 }, (_, i) => `.gauge.p-${i}{--p:${i}}`).join('');
 
 /** The one stylesheet, served from /assets/style.css (the CSP allows no inline style). */
-export const STYLE = GAUGE_STEPS + `
+export const STYLE = `
 :root { --bg:#f7f8fa; --fg:#1c2330; --muted:#5b6474; --card:#fff; --line:#e3e6eb; --pass:#137333; --warn:#a15c00; --fail:#c5221f; --error:#7b3fb0; --skip:#80868b; --accent:#1a56db; --code:#f1f3f6; }
 @media (prefers-color-scheme: dark) { :root { --bg:#11151c; --fg:#e6e9ef; --muted:#9aa3b2; --card:#1a2029; --line:#2b3340; --pass:#5bd17c; --warn:#f0b34a; --fail:#ff6b66; --error:#c79bff; --skip:#8c939e; --accent:#7aa7ff; --code:#232a35; } }
 * { box-sizing: border-box; }
@@ -13,7 +13,7 @@ header.top a.brand { font-weight:700; color:var(--fg); text-decoration:none; fon
 a { color: var(--accent); }
 .card { background:var(--card); border:1px solid var(--line); border-radius:12px; padding:1rem 1.25rem; margin:0 0 1rem; }
 .summary { display:flex; gap:1.5rem; align-items:center; flex-wrap:wrap; }
-.gauge { --p: 0; width:120px; height:120px; border-radius:50%; display:grid; place-items:center; flex:none;
+.gauge { width:120px; height:120px; border-radius:50%; display:grid; place-items:center; flex:none;
   background: conic-gradient(var(--c) calc(var(--p) * 1%), var(--line) 0); }
 .gauge > span { width:92px; height:92px; border-radius:50%; background:var(--card); display:grid; place-items:center; font-size:1.8rem; font-weight:700; }
 .gauge.pass { --c: var(--pass); } .gauge.warn { --c: var(--warn); } .gauge.fail { --c: var(--fail); }
@@ -23,7 +23,7 @@ h1 { font-size:1.4rem; margin:.25rem 0; word-break:break-all; }
 h2 { font-size:1.15rem; margin:.25rem 0 .75rem; }
 h3 { font-size:1rem; margin:0 0 .25rem; }
 .muted { color:var(--muted); }
-.pill { display:inline-block; min-width:3.6rem; text-align:center; border-radius:6px; padding:0 .4rem; font-size:.8rem; font-weight:700; text-transform:uppercase; border:1px solid currentColor; }
+.pill { align-self:start; justify-self:start; display:inline-block; min-width:3.6rem; text-align:center; border-radius:6px; padding:0 .4rem; font-size:.8rem; font-weight:700; text-transform:uppercase; border:1px solid currentColor; }
 .s-pass { color:var(--pass); } .s-warn { color:var(--warn); } .s-fail { color:var(--fail); } .s-error { color:var(--error); } .s-skip, .s-info { color:var(--skip); }
 .fix { border-left:4px solid var(--fail); } .fix.warn { border-left-color:var(--warn); } .fix.error { border-left-color:var(--error); }
 .checks { list-style:none; padding:0; margin:0; }
@@ -43,4 +43,4 @@ button { font:inherit; padding:.55rem 1rem; border-radius:8px; border:none; back
 .error-box { border-left:4px solid var(--fail); }
 footer { color:var(--muted); font-size:.85rem; padding:1rem 0 2rem; }
 @media (max-width: 600px) { dl.kv { grid-template-columns: 1fr; } .checks li { grid-template-columns: 1fr; } .gauge { width:96px; height:96px; } .gauge > span { width:72px; height:72px; font-size:1.4rem; } }
-`;
+` + GAUGE_STEPS;

@@ -1,0 +1,114 @@
+/// <reference lib="dom" />
+/**
+ * The report page in a real browser (Debian chromium driven by
+ * playwright-core): hostile input is shown as text and runs no script; the
+ * form works without JavaScript; screenshots land in test-artifacts/.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { useHttpServer } from './support/http.js';
+import { repoRoot } from './support/repo-root.js';
+import type { Report } from '../src/core/types.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveBrowser = existsSync(CHROMIUM);
+if (!haveBrowser && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`);
+const artifacts = join(repoRoot(), 'test-artifacts');
+
+const srv = useHttpServer();
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!haveBrowser) return;
+  mkdirSync(artifacts, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function audit(query: string): Promise<Report> {
+  const res = await srv.get(`/api/v1/audit?${query}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as Report;
+}
+
+describe.skipIf(!haveBrowser)('report page in chromium', () => {
+  it('shows hostile HELO, From and PTR strings literally and runs no script', async () => {
+    const helo = '<script>window.__xss=1</script>';
+    const from = '"><img src=x onerror="window.__xss=2">@example.com';
+    const report = await audit(`ip=192.0.2.60&helo=${encodeURIComponent(helo)}&from=${encodeURIComponent(from)}`);
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    const blocked: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+    });
+    const res = await page.goto(`${srv.url}/r/${report.id}`);
+    expect(res?.status()).toBe(200);
+    expect(res?.headers()['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(await page.locator('script').count()).toBe(0);
+    expect(await page.locator('img').count()).toBe(0);
+    const text = await page.locator('body').innerText();
+    expect(text).toContain(helo);
+    expect(text).toContain('<img/src=x/onerror=window.__xss=3>.example.com');
+    expect(text).toContain('onerror="window.__xss=2"');
+    await page.screenshot({ path: join(artifacts, 'report-hostile.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('renders a normal report: verdict, score, fixes, the exact record', async () => {
+    const report = await audit('ip=192.0.2.17&helo=mail.example.com&mailFrom=bounce@example.com&from=news@example.com');
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(`${srv.url}/r/${report.id}`);
+    expect(await page.locator('.verdict').innerText()).toBe('FAIL');
+    expect(await page.locator('.gauge').innerText()).toBe(String(report.score));
+    expect(await page.locator('#fix').isVisible()).toBe(true);
+    expect(await page.locator('pre', { hasText: 'noaddr.example.com. 3600 IN A 192.0.2.17' }).count()).toBe(1);
+    // The stylesheet loaded under the CSP: the gauge is round.
+    expect(await page.locator('.gauge').evaluate((el) => getComputedStyle(el).borderRadius)).toBe('50%');
+    await page.screenshot({ path: join(artifacts, 'report.png'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: join(artifacts, 'report-dark.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(artifacts, 'report-mobile.png'), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
+  it('runs an audit from the home page form with JavaScript disabled', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${srv.url}/`);
+    await page.fill('input[name=ip]', '23.192.228.80');
+    await page.fill('input[name=helo]', 'mail.example.com');
+    await page.fill('input[name=mailFrom]', 'bounce@example.com');
+    await Promise.all([page.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/), page.click('button[type=submit]')]);
+    expect(await page.locator('.verdict').innerText()).toBe('PASS');
+    await page.goto(`${srv.url}/`);
+    await page.fill('input[name=ip]', 'mail.example.com');
+    await page.click('button[type=submit]');
+    expect(await page.locator('[role=alert]').innerText()).toMatch(/hostname, not an IP address/);
+    await context.close();
+  });
+
+  it('shows a clear page for an unknown report', async () => {
+    const page = await browser.newPage();
+    const res = await page.goto(`${srv.url}/r/AAAAAAAAAAAAAAAAAAAAAA`);
+    expect(res?.status()).toBe(404);
+    expect(await page.locator('h1').innerText()).toBe('No such report');
+    await page.close();
+  });
+});
