@@ -11,7 +11,7 @@ export default defineRule({
     title: 'The HELO name is a fully qualified host name',
     failureTitle: 'The HELO name is not a valid fully qualified host name',
     rationale: 'RFC 5321 requires the EHLO argument to be the client\'s FQDN or an address literal; Postfix (reject_invalid_helo_hostname, reject_non_fqdn_helo_hostname), Haraka helo.checks and rspamd reject or penalise anything else.',
-    weight: 5,
+    weight: 4,
     severity: 'major',
     refs: ['RFC 5321 §4.1.1.1', 'RFC 5321 §2.3.5', 'Postfix reject_non_fqdn_helo_hostname', 'Haraka helo.checks'],
     requires: ['helo'],

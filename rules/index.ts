@@ -22,11 +22,15 @@ import spfPass from './spf-pass.js';
 import dkimPass from './dkim-pass.js';
 import dmarcPolicy from './dmarc-policy.js';
 import dmarcPass from './dmarc-pass.js';
+import smtpStarttls from './smtp-starttls.js';
+import messageIdPresent from './message-id-present.js';
+import listUnsubscribe from './list-unsubscribe.js';
 
 export const catalogue: readonly Rule[] = [
   ipPublic, ptrPresent, ptrSingle, ptrHostname, ptrNotGeneric, fcrdns,
   heloFqdn, heloLiteralMatch, heloResolves, heloMatchesIp, heloMatchesPtr, heloNotGeneric, heloNotImpersonating,
   fromDomainResolves, fromAligned, spfPass, dkimPass, dmarcPolicy, dmarcPass,
+  smtpStarttls, messageIdPresent, listUnsubscribe,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -11,7 +11,7 @@ export default defineRule({
     title: 'SPF authorizes the IP',
     failureTitle: 'SPF does not authorize the IP',
     rationale: 'Gmail and Yahoo require SPF or DKIM for every sender (both for bulk senders); an SPF fail gets mail rejected or spam-foldered.',
-    weight: 5,
+    weight: 4,
     severity: 'major',
     refs: ['RFC 7208', 'Gmail sender guidelines', 'Yahoo sender requirements'],
     requires: ['spf', 'ip'],

@@ -20,6 +20,8 @@ export interface AuditDeps {
   timer?: () => number;
   config?: Partial<GatherConfig>;
   rules?: readonly Rule[];
+  /** The report's id when it must be known beforehand (the sink announces it in its 250 reply). */
+  reportId?: string;
 }
 
 export async function audit(target: Target, deps: AuditDeps, extra?: ExtraGather): Promise<Report> {
@@ -37,6 +39,7 @@ export async function audit(target: Target, deps: AuditDeps, extra?: ExtraGather
     score,
     metaOf,
     authservId: config.authservId,
+    ...(deps.reportId ? { id: deps.reportId } : {}),
     createdAt: new Date((deps.clock ?? Date.now)()),
     elapsedMs: timer() - started,
   });

@@ -23,6 +23,7 @@ const INPUT_NAMES: Record<EvidenceKey, string> = {
   dmarc: 'a header From address (--from)',
   auth: 'a received message (ptrcheck message)',
   message: 'a received message (ptrcheck message)',
+  session: 'a live SMTP session (mail sent to the test address)',
 };
 
 export function runRule(rule: Rule, evidence: Evidence): RuleResult {

@@ -133,6 +133,19 @@ export interface AuthEvidence {
   headerFrom: string[];
 }
 
+/** What the SMTP sink saw of the connection itself (sink mode only). */
+export interface SessionEvidence {
+  ip: string;
+  /** The peer address before XCLIENT/XFORWARD, when a trusted proxy presented another. */
+  peerIp?: string;
+  helo?: string;
+  mailFrom: string;
+  rcpt: string[];
+  tls: boolean;
+  tlsProtocol?: string;
+  tlsCipher?: string;
+}
+
 /** Where the connecting IP and HELO of a message came from. */
 export interface MessageEvidence {
   size: number;
@@ -144,6 +157,10 @@ export interface MessageEvidence {
   ipSource: 'received' | 'caller' | 'session';
   heloSource: 'received' | 'caller' | 'session' | 'none';
   receivedCount: number;
+  listUnsubscribe?: string;
+  listUnsubscribePost?: string;
+  /** Headers that mark bulk mail (Precedence: bulk/list, List-Id, List-Unsubscribe, Feedback-ID). */
+  bulkSignals: string[];
 }
 
 export interface Evidence {
@@ -159,6 +176,7 @@ export interface Evidence {
   dmarc?: DmarcEvidence;
   auth?: AuthEvidence;
   message?: MessageEvidence;
+  session?: SessionEvidence;
   /** Every DNS answer the audit saw, in order. */
   dns: DnsAnswer[];
 }
@@ -244,6 +262,8 @@ export interface Report {
   authenticationResults: string;
   /** Message mode: what was audited and where the connecting IP came from. */
   message?: MessageEvidence;
+  /** Sink mode: the SMTP session as the sink saw it. */
+  session?: SessionEvidence;
   dns: ReportDnsEntry[];
   elapsedMs: number;
 }

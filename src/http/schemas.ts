@@ -72,6 +72,7 @@ export const ReportSchema = z
     }),
     authenticationResults: z.string(),
     message: z.record(z.string(), z.unknown()).optional(),
+    session: z.record(z.string(), z.unknown()).optional(),
     dns: z.array(
       z.object({
         name: z.string(), type: z.string(), rcode: z.string(), outcome: z.string(), answers: z.array(z.string()),

@@ -6,7 +6,7 @@
  */
 import { audit, type AuditDeps } from '../core/audit.js';
 import { InputError } from '../core/ip.js';
-import type { MessageEvidence, Report, Target } from '../core/types.js';
+import type { MessageEvidence, Report, SessionEvidence, Target } from '../core/types.js';
 import { authenticateMessage } from './authenticate.js';
 import { headerValues, parseHeaders } from './headers.js';
 import { findTrustedHop, parseReceived } from './received.js';
@@ -19,6 +19,8 @@ export interface MessageOverrides {
   source?: 'caller' | 'session';
   /** Received: `by`/`from` host patterns that belong to the receiving side (`*.prod.outlook.com`). */
   trustedReceivers?: readonly string[];
+  /** The live SMTP session (sink mode), added to the evidence as is. */
+  session?: SessionEvidence;
 }
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 50 * 1024 * 1024;
@@ -51,7 +53,12 @@ export async function auditMessage(message: Uint8Array, overrides: MessageOverri
     ipSource: overrides.ip !== undefined ? source : 'received',
     heloSource: overrides.helo !== undefined ? source : helo !== undefined ? 'received' : 'none',
     receivedCount: received.length,
+    bulkSignals: bulkSignals(headers),
   };
+  const listUnsubscribe = headerValues(headers, 'list-unsubscribe')[0];
+  if (listUnsubscribe) messageEvidence.listUnsubscribe = listUnsubscribe;
+  const listUnsubscribePost = headerValues(headers, 'list-unsubscribe-post')[0];
+  if (listUnsubscribePost) messageEvidence.listUnsubscribePost = listUnsubscribePost;
   const messageId = headerValues(headers, 'message-id')[0];
   if (messageId) messageEvidence.messageId = messageId;
   const subject = headerValues(headers, 'subject')[0];
@@ -65,8 +72,19 @@ export async function auditMessage(message: Uint8Array, overrides: MessageOverri
   return audit(target, { ...deps, config: { ...deps.config, spf: false } }, async (resolver) => {
     const sender = mailFrom === undefined ? undefined : mailFrom.trim().replace(/^<(.*)>$/, '$1');
     const { auth, spf } = await authenticateMessage(message, { ip, helo, mailFrom: sender, authservId }, resolver);
-    return { auth, message: messageEvidence, ...(spf ? { spf } : {}) };
+    return { auth, message: messageEvidence, ...(spf ? { spf } : {}), ...(overrides.session ? { session: overrides.session } : {}) };
   });
+}
+
+/** Headers by which Gmail and Yahoo recognise bulk (list, marketing) mail. */
+function bulkSignals(h: ReturnType<typeof parseHeaders>): string[] {
+  const out: string[] = [];
+  const precedence = headerValues(h, 'precedence')[0]?.toLowerCase();
+  if (precedence === 'bulk' || precedence === 'list') out.push(`Precedence: ${precedence}`);
+  for (const [name, shown] of [['list-id', 'List-ID'], ['list-unsubscribe', 'List-Unsubscribe'], ['feedback-id', 'Feedback-ID']] as const) {
+    if (headerValues(h, name).length > 0) out.push(shown);
+  }
+  return out;
 }
 
 function mb(bytes: number): string {

@@ -44,6 +44,7 @@ export function buildReport(input: BuildInput): Report {
     elapsedMs: Math.round(input.elapsedMs * 10) / 10,
   };
   if (evidence.message) report.message = evidence.message;
+  if (evidence.session) report.session = evidence.session;
   return report;
 }
 

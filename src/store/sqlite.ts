@@ -8,9 +8,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../core/types.js';
 import { MIGRATIONS_TABLE, migrationVersion, type Migration } from './migrations.js';
-import type { ReportStore } from './types.js';
+import type { InboxEntry, ReportStore, SinkStore, StoredMessage } from './types.js';
 
-export interface SqliteStore extends ReportStore {
+export interface SqliteStore extends ReportStore, SinkStore {
   readonly path: string;
   close(): void;
 }
@@ -41,8 +41,47 @@ export function openSqliteStore(path: string, migrations: Migration[] = loadMigr
       for (const b of batch) b.done(e);
     }
   };
+  const insInbox = db.prepare('INSERT OR IGNORE INTO inboxes (token, created_at) VALUES (?, ?)');
+  const hasInbox = db.prepare('SELECT 1 FROM inboxes WHERE token = ?');
+  const insMessage = db.prepare('INSERT INTO messages (id, token, received_at, session, raw) VALUES (?, ?, ?, ?, ?)');
+  const pending = db.prepare('SELECT id, token, received_at, session, raw FROM messages WHERE audited_at IS NULL ORDER BY received_at LIMIT ?');
+  const audited = db.prepare('UPDATE messages SET audited_at = ? WHERE id = ?');
+  const byToken = db.prepare('SELECT id, received_at, audited_at FROM messages WHERE token = ? ORDER BY received_at');
   return {
     path,
+    async createInbox(token: string, now: number) {
+      insInbox.run(token, now);
+    },
+    async inboxExists(token: string) {
+      return hasInbox.get(token) !== undefined;
+    },
+    async storeMessages(rows: StoredMessage[]) {
+      // A message acknowledged is a message kept: this commit reaches the disk before the 250.
+      db.exec('PRAGMA synchronous = FULL');
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        for (const m of rows) insMessage.run(m.id, m.token, m.receivedAt, JSON.stringify(m.session), m.raw);
+        db.exec('COMMIT');
+      } catch (e) {
+        if (db.isTransaction) db.exec('ROLLBACK');
+        throw e;
+      } finally {
+        db.exec('PRAGMA synchronous = NORMAL');
+      }
+    },
+    async pendingMessages(limit: number) {
+      return (pending.all(limit) as { id: string; token: string; received_at: number; session: string; raw: Uint8Array }[]).map((r) => ({
+        id: r.id, token: r.token, receivedAt: r.received_at, session: JSON.parse(r.session) as StoredMessage['session'], raw: r.raw,
+      }));
+    },
+    async markAudited(id: string, now: number) {
+      audited.run(now, id);
+    },
+    async inboxMessages(token: string): Promise<InboxEntry[]> {
+      return (byToken.all(token) as { id: string; received_at: number; audited_at: number | null }[]).map((r) => ({
+        id: r.id, receivedAt: r.received_at, ...(r.audited_at !== null ? { auditedAt: r.audited_at } : {}),
+      }));
+    },
     save(report: Report) {
       return new Promise<void>((resolve, reject) => {
         if (queue.length === 0) setImmediate(flush);

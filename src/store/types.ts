@@ -2,7 +2,7 @@
  * Where reports live, so permalinks outlast the process. One interface for
  * SQLite on Node and D1 on Workers; the SQL in migrations/ serves both.
  */
-import type { Report } from '../core/types.js';
+import type { Report, SessionEvidence } from '../core/types.js';
 
 export interface ReportStore {
   save(report: Report): Promise<void>;
@@ -14,4 +14,33 @@ export interface ReportStore {
 /** Report ids are 22 URL-safe base64 characters (128 bits): anything else is not one. */
 export function isReportId(id: string): boolean {
   return /^[A-Za-z0-9_-]{22}$/.test(id);
+}
+
+/** What the SMTP sink saw of the connection that delivered a message. */
+export type SessionFacts = SessionEvidence;
+
+export interface StoredMessage {
+  id: string;
+  token: string;
+  receivedAt: number;
+  session: SessionFacts;
+  raw: Uint8Array;
+}
+
+export interface InboxEntry {
+  id: string;
+  receivedAt: number;
+  auditedAt?: number;
+}
+
+/** The sink's durable side: inboxes and accepted messages. */
+export interface SinkStore {
+  createInbox(token: string, now: number): Promise<void>;
+  /** Commits every row (one per recipient token) in one transaction, flushed to disk, before it resolves. */
+  storeMessages(rows: StoredMessage[]): Promise<void>;
+  /** Accepted messages that have no report yet, oldest first. */
+  pendingMessages(limit: number): Promise<StoredMessage[]>;
+  markAudited(id: string, now: number): Promise<void>;
+  inboxMessages(token: string): Promise<InboxEntry[]>;
+  inboxExists(token: string): Promise<boolean>;
 }

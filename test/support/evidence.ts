@@ -3,7 +3,7 @@
  * built from a few words per case.
  */
 import { parseIp, sameAddress } from '../../src/core/ip.js';
-import type { AuthEvidence, DmarcEvidence, DomainEvidence, Evidence, ForwardLookup, HeloEvidence, SpfEvidence, Target } from '../../src/core/types.js';
+import type { AuthEvidence, DmarcEvidence, DomainEvidence, Evidence, ForwardLookup, HeloEvidence, MessageEvidence, SessionEvidence, SpfEvidence, Target } from '../../src/core/types.js';
 import { classifyHelo } from '../../src/gather/helo.js';
 import { senderAddress } from '../../src/gather/senders.js';
 import type { DnsAnswer, DnsOutcome, RecordType } from '../../src/dns/types.js';
@@ -45,6 +45,8 @@ export interface EvidenceSpec {
   spf?: SpfEvidence;
   dmarc?: DmarcEvidence;
   auth?: AuthEvidence;
+  message?: Partial<MessageEvidence>;
+  session?: SessionEvidence;
   /** PTR names, or the outcome of the PTR lookup. */
   ptr?: string[] | DnsOutcome;
   /** Forward answers by PTR name; a name not listed resolves to the IP itself. */
@@ -83,6 +85,8 @@ export function evidenceFor(ip: string, spec: EvidenceSpec = {}): Evidence {
   if (spec.spf) evidence.spf = spec.spf;
   if (spec.dmarc) evidence.dmarc = spec.dmarc;
   if (spec.auth) evidence.auth = spec.auth;
+  if (spec.message) evidence.message = { size: 1000, headerCount: 10, ipSource: 'received', heloSource: 'received', receivedCount: 1, bulkSignals: [], ...spec.message };
+  if (spec.session) evidence.session = spec.session;
   return evidence;
 }
 
