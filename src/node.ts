@@ -8,7 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './http/app.js';
 import type { HttpConfig } from './http/deps.js';
 import type { Resolver } from './dns/types.js';
-import type { ReportStore } from './store/types.js';
+import type { ReportStore, SinkStore } from './store/types.js';
+import { startSink, type RunningSink, type SinkOptions } from './smtp/sink.js';
+import { startAuditor, type Auditor } from './smtp/auditor.js';
 
 export interface HttpServerOptions {
   resolver: Resolver;
@@ -18,6 +20,9 @@ export interface HttpServerOptions {
   config?: Partial<HttpConfig>;
   /** Delete reports older than this many days (0 keeps them for ever); checked hourly. */
   retentionDays?: number;
+  /** The SMTP sink's store and domain, when one runs beside. */
+  sink?: { store: SinkStore; domain: string };
+  publicUrl?: string;
 }
 
 export interface RunningHttp {
@@ -32,6 +37,8 @@ export async function startHttp(o: HttpServerOptions): Promise<RunningHttp> {
     store: o.store,
     ...(o.config ? { config: o.config } : {}),
     clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    ...(o.sink ? { sink: o.sink } : {}),
+    ...(o.publicUrl ? { publicUrl: o.publicUrl } : {}),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, () => resolve(s));
@@ -55,5 +62,47 @@ export async function startHttp(o: HttpServerOptions): Promise<RunningHttp> {
         server.close(() => resolve());
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
+  };
+}
+
+export interface ServeOptions extends Omit<HttpServerOptions, 'store' | 'sink' | 'publicUrl'> {
+  store: ReportStore & SinkStore;
+  /** null: no SMTP sink. */
+  smtp: null | (Omit<SinkOptions, 'store' | 'publicUrl' | 'onStored'> & { publicUrl?: string });
+  trustedReceivers?: string[];
+}
+
+export interface Running {
+  http: RunningHttp;
+  smtp?: RunningSink;
+  auditor?: Auditor;
+  close(): Promise<void>;
+}
+
+/** HTTP, and the SMTP sink with its auditor: everything `ptrcheck serve` runs. */
+export async function startServe(o: ServeOptions): Promise<Running> {
+  const sink = o.smtp ? { store: o.store, domain: o.smtp.domain } : undefined;
+  // The public URL must be known before HTTP listens when port 0 is asked: fill it in after.
+  let publicUrl = o.smtp?.publicUrl;
+  const http = await startHttp({ ...o, ...(sink ? { sink } : {}), ...(publicUrl ? { publicUrl } : {}) });
+  publicUrl ??= http.url;
+  if (!o.smtp) return { http, close: () => http.close() };
+  const auditor = startAuditor({
+    sink: o.store,
+    reports: o.store,
+    audit: { resolver: o.resolver, config: { authservId: o.config?.authservId ?? 'ptrcheck' } },
+    trustedReceivers: o.trustedReceivers ?? [],
+    log: (line) => console.error(`ptrcheck: ${line}`),
+  });
+  const smtp = await startSink({ ...o.smtp, store: o.store, publicUrl, onStored: () => auditor.kick() });
+  return {
+    http,
+    smtp,
+    auditor,
+    async close() {
+      await smtp.close();
+      await auditor.stop();
+      await http.close();
+    },
   };
 }

@@ -37,8 +37,11 @@ export function createApp(deps: HttpDeps): OpenAPIHono {
   app.use('*', securityHeaders());
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.use('/api/v1/audit/*', limiter); // in hono this also matches /api/v1/audit itself
-  app.route('/api/v1', apiRoutes(service, validation as ConstructorParameters<typeof OpenAPIHono>[0]));
-  app.route('/', pageRoutes(service, limiter));
+  const base = (c: Context): string => deps.publicUrl ?? new URL(c.req.url).origin;
+  const inbox = deps.sink ? { sink: deps.sink, reports: deps.store, base } : undefined;
+  app.on('POST', ['/api/v1/inbox', '/inbox'], limiter); // creating addresses is limited; polling them is not
+  app.route('/api/v1', apiRoutes(service, validation as ConstructorParameters<typeof OpenAPIHono>[0], inbox));
+  app.route('/', pageRoutes(service, limiter, inbox));
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'ptrcheck', version: '1', description: 'Reverse DNS, HELO and sender-domain audits for mail deliverability.' },

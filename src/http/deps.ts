@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import type { Resolver } from '../dns/types.js';
-import type { ReportStore } from '../store/types.js';
+import type { ReportStore, SinkStore } from '../store/types.js';
 
 export interface HttpConfig {
   /** Largest raw message accepted by POST /api/v1/audit/message. */
@@ -47,4 +47,8 @@ export interface HttpDeps {
   config?: Partial<HttpConfig>;
   /** The client's address as the runtime sees it (socket peer, CF-Connecting-IP…). */
   clientIp?: (c: Context) => string;
+  /** The SMTP sink's side, when one runs: test addresses are <token>@domain. */
+  sink?: { store: SinkStore; domain: string };
+  /** Public base URL for links (report URLs in API answers); default: the request's origin. */
+  publicUrl?: string;
 }

@@ -7,7 +7,7 @@ export interface HomeValues {
   from?: string | undefined;
 }
 
-export function HomePage(props: { values?: HomeValues; error?: string }) {
+export function HomePage(props: { values?: HomeValues; error?: string; sinkDomain?: string | undefined }) {
   const v = props.values ?? {};
   return (
     <Layout title="ptrcheck: check a mail server's reverse DNS">
@@ -43,6 +43,18 @@ export function HomePage(props: { values?: HomeValues; error?: string }) {
           <button type="submit">Check</button>
         </form>
       </section>
+      {props.sinkDomain ? (
+        <section class="card">
+          <h2>Or send a test message</h2>
+          <p class="muted">
+            Get a one-time address at {props.sinkDomain}, send a message to it from your mail server, and read what receivers see:
+            the connecting IP, HELO, TLS, SPF, DKIM and DMARC, judged together.
+          </p>
+          <form method="post" action="/inbox">
+            <button type="submit">Get a test address</button>
+          </form>
+        </section>
+      ) : null}
       <section class="card">
         <h2>From the command line or your code</h2>
         <pre>curl 'https://this-server/api/v1/audit?ip=192.0.2.55&amp;helo=mail.example.com'</pre>

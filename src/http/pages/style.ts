@@ -41,6 +41,7 @@ label { display:grid; gap:.25rem; font-size:.9rem; color:var(--muted); }
 input { font:inherit; padding:.5rem .6rem; border-radius:8px; border:1px solid var(--line); background:var(--bg); color:var(--fg); }
 button { font:inherit; padding:.55rem 1rem; border-radius:8px; border:none; background:var(--accent); color:#fff; font-weight:600; cursor:pointer; }
 .error-box { border-left:4px solid var(--fail); }
+pre.address { font-size:1.2rem; font-weight:700; text-align:center; }
 footer { color:var(--muted); font-size:.85rem; padding:1rem 0 2rem; }
 @media (max-width: 600px) { dl.kv { grid-template-columns: 1fr; } .checks li { grid-template-columns: 1fr; } .gauge { width:96px; height:96px; } .gauge > span { width:72px; height:72px; font-size:1.4rem; } }
 ` + GAUGE_STEPS;

@@ -8,6 +8,16 @@ import { AuditInputSchema, ErrorSchema, MessageQuerySchema, ReportSchema, RuleSc
 import { errorJson } from '../errors.js';
 import type { AuditService } from '../service.js';
 import type { Target } from '../../core/types.js';
+import type { Context } from 'hono';
+import type { ReportStore, SinkStore } from '../../store/types.js';
+import { inboxStatus, isToken, newToken } from '../inbox.js';
+
+export interface InboxDeps {
+  sink: { store: SinkStore; domain: string };
+  reports: ReportStore;
+  /** The public base URL for links. */
+  base: (c: Context) => string;
+}
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 const errors = {
@@ -40,12 +50,28 @@ const reportGet = createRoute({
   request: { params: z.object({ id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' }, example: 'Q2hlY2tJZDEyMzQ1Njc4OQ' }) }) },
   responses: { 200: json(ReportSchema, 'The report'), 404: json(ErrorSchema, 'No such report (or expired)') },
 });
+const InboxSchema = z.object({ address: z.string(), token: z.string(), reportUrl: z.string() }).openapi('Inbox');
+const InboxStatusSchema = z
+  .object({
+    status: z.enum(['waiting', 'received']),
+    reports: z.array(z.object({ id: z.string(), url: z.string(), receivedAt: z.string(), ready: z.boolean(), verdict: z.string().optional(), score: z.number().optional() })),
+  })
+  .openapi('InboxStatus');
+const inboxCreate = createRoute({
+  method: 'post', path: '/inbox', summary: 'Create a test address for the SMTP sink',
+  responses: { 201: json(InboxSchema, 'The address to send a test message to'), 404: json(ErrorSchema, 'No SMTP sink runs here'), 429: errors[429] },
+});
+const inboxGet = createRoute({
+  method: 'get', path: '/inbox/{token}', summary: 'What arrived at a test address',
+  request: { params: z.object({ token: z.string().max(64).openapi({ param: { name: 'token', in: 'path' }, example: 'k3v9q2m7x1b8c4n6p0s5' }) }) },
+  responses: { 200: json(InboxStatusSchema, 'waiting, or received with the reports'), 400: errors[400], 404: json(ErrorSchema, 'No SMTP sink runs here') },
+});
 const rulesGet = createRoute({
   method: 'get', path: '/rules', summary: 'The rule catalogue',
   responses: { 200: json(z.array(RuleSchema), 'Every rule, from its meta') },
 });
 
-export function apiRoutes(service: AuditService, options: ConstructorParameters<typeof OpenAPIHono>[0]): OpenAPIHono {
+export function apiRoutes(service: AuditService, options: ConstructorParameters<typeof OpenAPIHono>[0], inbox?: InboxDeps): OpenAPIHono {
   const api = new OpenAPIHono(options);
   const limit = (maxSize: number) =>
     bodyLimit({
@@ -69,6 +95,19 @@ export function apiRoutes(service: AuditService, options: ConstructorParameters<
   api.openapi(reportGet, async (c) => {
     const report = await service.report(c.req.valid('param').id);
     return report ? c.json(report, 200) : c.json({ error: { code: 'not_found', message: 'no such report (it may have expired)' } }, 404);
+  });
+  api.openapi(inboxCreate, async (c) => {
+    if (!inbox) return c.json({ error: { code: 'not_found', message: 'no SMTP sink runs on this server' } }, 404);
+    const token = newToken();
+    await inbox.sink.store.createInbox(token, Date.now());
+    const base = inbox.base(c);
+    return c.json({ address: `${token}@${inbox.sink.domain}`, token, reportUrl: `${base}/inbox/${token}` }, 201);
+  });
+  api.openapi(inboxGet, async (c) => {
+    if (!inbox) return c.json({ error: { code: 'not_found', message: 'no SMTP sink runs on this server' } }, 404);
+    const token = c.req.valid('param').token.toLowerCase();
+    if (!isToken(token)) return c.json({ error: { code: 'bad_request', message: 'not a test address token' } }, 400);
+    return c.json(await inboxStatus(inbox.sink.store, inbox.reports, token, inbox.base(c)), 200);
   });
   api.openapi(rulesGet, (c) =>
     c.json(catalogue.map(({ meta: { id, title, failureTitle, rationale, weight, severity, refs, requires } }) => ({ id, title, failureTitle, rationale, weight, severity, refs, requires: [...requires] })), 200),

@@ -11,13 +11,29 @@ import { ReportPage } from '../pages/report.js';
 import { STYLE } from '../pages/style.js';
 import type { AuditService } from '../service.js';
 import type { MiddlewareHandler } from 'hono';
+import type { InboxDeps } from './api.js';
+import { inboxStatus, isToken, newToken } from '../inbox.js';
+import { InboxPage } from '../pages/inbox.js';
 
 const metaOf = (id: string) => catalogue.find((r) => r.meta.id === id)?.meta;
 const LIMITS: Record<keyof HomeValues, number> = { ip: 100, helo: 300, mailFrom: 400, from: 1000 };
 
-export function pageRoutes(service: AuditService, limiter: MiddlewareHandler): Hono {
+export function pageRoutes(service: AuditService, limiter: MiddlewareHandler, inbox?: InboxDeps): Hono {
   const pages = new Hono();
-  pages.get('/', (c) => c.html(<HomePage />));
+  const sinkDomain = inbox?.sink.domain;
+  pages.get('/', (c) => c.html(<HomePage sinkDomain={sinkDomain} />));
+  pages.post('/inbox', async (c) => {
+    if (!inbox) return c.html(<HomePage error="no SMTP sink runs on this server" />, 404);
+    const token = newToken();
+    await inbox.sink.store.createInbox(token, Date.now());
+    return c.redirect(`/inbox/${token}`, 303);
+  });
+  pages.get('/inbox/:token', async (c) => {
+    const token = c.req.param('token').toLowerCase();
+    if (!inbox || !isToken(token)) return c.html(<HomePage sinkDomain={sinkDomain} error="no such test address" />, 404);
+    const status = await inboxStatus(inbox.sink.store, inbox.reports, token, inbox.base(c));
+    return c.html(<InboxPage address={`${token}@${inbox.sink.domain}`} status={status} />);
+  });
   pages.get('/assets/style.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(STYLE, 200, { 'Content-Type': 'text/css; charset=utf-8' });
@@ -28,7 +44,7 @@ export function pageRoutes(service: AuditService, limiter: MiddlewareHandler): H
       const v = c.req.query(key)?.trim();
       if (v) values[key] = v.slice(0, LIMITS[key]);
     }
-    if (!values.ip) return c.html(<HomePage values={values} error="enter the IP address your mail is sent from" />, 400);
+    if (!values.ip) return c.html(<HomePage values={values} sinkDomain={sinkDomain} error="enter the IP address your mail is sent from" />, 400);
     const target: Target = { ip: values.ip };
     if (values.helo) target.helo = values.helo;
     if (values.mailFrom) target.mailFrom = values.mailFrom;
@@ -37,7 +53,7 @@ export function pageRoutes(service: AuditService, limiter: MiddlewareHandler): H
       const report = await service.auditIp(target);
       return c.redirect(`/r/${report.id}`, 303);
     } catch (e) {
-      if (e instanceof InputError) return c.html(<HomePage values={values} error={e.message} />, 400);
+      if (e instanceof InputError) return c.html(<HomePage values={values} sinkDomain={sinkDomain} error={e.message} />, 400);
       throw e;
     }
   });

@@ -1,0 +1,37 @@
+/**
+ * Test addresses: a fresh unguessable token per address, and what arrived
+ * for it. Shared by the API and the inbox page.
+ */
+import type { ReportStore, SinkStore } from '../store/types.js';
+
+export interface InboxStatus {
+  status: 'waiting' | 'received';
+  reports: { id: string; url: string; receivedAt: string; ready: boolean; verdict?: string; score?: number }[];
+}
+
+/** 20 characters of a-z0-9: about 103 bits, lower case because mail local parts often get lower-cased. */
+export function newToken(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = crypto.getRandomValues(new Uint8Array(20));
+  return [...bytes].map((b) => alphabet[b % 36]).join('');
+}
+
+export function isToken(token: string): boolean {
+  return /^[a-z0-9][a-z0-9._+-]{0,63}$/.test(token);
+}
+
+export async function inboxStatus(sink: SinkStore, reports: ReportStore, token: string, base: string): Promise<InboxStatus> {
+  const entries = await sink.inboxMessages(token);
+  const out: InboxStatus['reports'] = [];
+  for (const e of entries) {
+    const report = e.auditedAt !== undefined ? await reports.get(e.id) : undefined;
+    out.push({
+      id: e.id,
+      url: `${base}/r/${e.id}`,
+      receivedAt: new Date(e.receivedAt).toISOString(),
+      ready: report !== undefined,
+      ...(report ? { verdict: report.verdict, score: report.score } : {}),
+    });
+  }
+  return { status: entries.length > 0 ? 'received' : 'waiting', reports: out };
+}

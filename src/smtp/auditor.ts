@@ -1,0 +1,98 @@
+/**
+ * Audits what the sink accepted, after the 250: every stored message
+ * without a report, oldest first, a few at a time. Started at boot, so
+ * messages accepted before a crash are audited after it.
+ */
+import { audit, type AuditDeps } from '../core/audit.js';
+import { InputError } from '../core/ip.js';
+import type { Report } from '../core/types.js';
+import { auditMessage } from '../message/index.js';
+import type { ReportStore, SinkStore, StoredMessage } from '../store/types.js';
+
+export interface AuditorOptions {
+  sink: SinkStore;
+  reports: ReportStore;
+  audit: Omit<AuditDeps, 'reportId'>;
+  trustedReceivers?: readonly string[];
+  concurrency?: number;
+  /** Called with each finished report (the inbox page, metrics, tests). */
+  onReport?: (report: Report, message: StoredMessage) => void;
+  log?: (line: string) => void;
+}
+
+export interface Auditor {
+  /** Look for pending messages now. */
+  kick(): void;
+  /** Resolves once nothing is pending. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function startAuditor(o: AuditorOptions): Auditor {
+  const concurrency = o.concurrency ?? 2;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = false;
+
+  async function one(m: StoredMessage): Promise<void> {
+    const deps = { ...o.audit, reportId: m.id };
+    const s = m.session;
+    let report: Report;
+    try {
+      report = await auditMessage(m.raw, { ip: s.ip, helo: s.helo, mailFrom: s.mailFrom, source: 'session', session: s, trustedReceivers: o.trustedReceivers ?? [] }, deps);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      // The data is not a message we can read; the connection itself can still be judged.
+      report = await audit({ ip: s.ip, ...(s.helo ? { helo: s.helo } : {}), mailFrom: s.mailFrom }, deps, async () => ({ session: s }));
+    }
+    await o.reports.save(report);
+    await o.sink.markAudited(m.id, Date.now());
+    o.onReport?.(report, m);
+  }
+
+  async function loop(): Promise<void> {
+    do {
+      again = false;
+      for (;;) {
+        if (stopped) return;
+        const batch = await o.sink.pendingMessages(concurrency * 4);
+        if (batch.length === 0) break;
+        let next = 0;
+        await Promise.all(
+          Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
+            while (next < batch.length) {
+              const m = batch[next++]!;
+              try {
+                await one(m);
+              } catch (e) {
+                o.log?.(`audit of ${m.id} failed: ${(e as Error).message}`);
+                await o.sink.markAudited(m.id, Date.now()); // never retry a poison message for ever
+              }
+            }
+          }),
+        );
+      }
+    } while (again && !stopped);
+  }
+
+  const kick = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = loop().finally(() => {
+      running = undefined;
+    });
+  };
+  kick();
+  return {
+    kick,
+    async idle() {
+      while (running) await running;
+    },
+    async stop() {
+      stopped = true;
+      await running;
+    },
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * The test SMTP sink: accepts mail for <token>@<sink domain> only (never a
+ * relay), commits the message and its session to the store before the 250
+ * reply, which carries the report URL, then lets the auditor judge it.
+ */
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
+import { newReportId } from '../report/build.js';
+import type { SessionFacts, SinkStore, StoredMessage } from '../store/types.js';
+import { networkMatcher } from './trust.js';
+
+export interface SinkOptions {
+  store: SinkStore;
+  /** Mail is accepted for this domain only. */
+  domain: string;
+  /** Base URL of the HTTP side, for the report link in the 250 reply. */
+  publicUrl: string;
+  port: number;
+  host: string;
+  /** Greeting name (the sink's own host name). */
+  hostname?: string;
+  tls?: { key: string; cert: string };
+  /** Addresses/CIDRs allowed to use XCLIENT and XFORWARD (default loopback). */
+  trustedNetworks?: readonly string[];
+  maxMessageBytes?: number;
+  maxRecipients?: number;
+  maxClients?: number;
+  socketTimeoutMs?: number;
+  /** Called after a message was committed (wake the auditor). */
+  onStored?: (rows: StoredMessage[]) => void;
+}
+
+export interface RunningSink {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Local parts are inbox tokens: letters, digits and a little punctuation. */
+const TOKEN = /^[a-z0-9][a-z0-9._+-]{0,63}$/i;
+
+function smtpError(code: number, text: string): Error {
+  const err = new Error(text) as Error & { responseCode: number };
+  err.responseCode = code;
+  return err;
+}
+
+export async function startSink(o: SinkOptions): Promise<RunningSink> {
+  const trusted = networkMatcher(o.trustedNetworks ?? ['127.0.0.1', '::1']);
+  const maxBytes = o.maxMessageBytes ?? 10 * 1024 * 1024;
+  const maxRcpt = o.maxRecipients ?? 10;
+  const domain = o.domain.toLowerCase();
+  /** The peer address as accepted, before any XCLIENT. */
+  const peers = new Map<string, string>();
+
+  const server = new SMTPServer({
+    name: o.hostname ?? domain,
+    banner: 'ptrcheck test sink: send a message to your test address',
+    size: maxBytes,
+    rejectOversized: true,
+    authOptional: true,
+    disabledCommands: ['AUTH'],
+    ...(o.tls ? { key: o.tls.key, cert: o.tls.cert } : { hideSTARTTLS: true }),
+    useXClient: true,
+    useXForward: true,
+    maxClients: o.maxClients ?? 100,
+    socketTimeout: o.socketTimeoutMs ?? 60_000,
+    closeTimeout: 5_000,
+    logger: false,
+    // The sink judges rDNS itself, through its own resolver; smtp-server would ask the system's.
+    disableReverseLookup: true,
+    onConnect(session, callback) {
+      peers.set(session.id, session.remoteAddress);
+      // smtp-server would let every client use XCLIENT/XFORWARD; only trusted networks may.
+      if (!trusted(session.remoteAddress)) session.disabledCommands = ['AUTH', 'XCLIENT', 'XFORWARD'];
+      callback();
+    },
+    onClose(session) {
+      peers.delete(session.id);
+    },
+    onRcptTo(address, session, callback) {
+      const at = address.address.lastIndexOf('@');
+      const local = address.address.slice(0, at);
+      const rcptDomain = address.address.slice(at + 1).toLowerCase();
+      if (at < 1 || rcptDomain !== domain) return callback(smtpError(550, `5.7.1 relaying denied: this sink accepts mail for @${domain} only`));
+      if (!TOKEN.test(local)) return callback(smtpError(550, '5.1.1 no such test address'));
+      if (session.envelope.rcptTo.length >= maxRcpt) return callback(smtpError(452, `4.5.3 too many recipients (at most ${maxRcpt})`));
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= maxBytes) chunks.push(chunk); // past the limit, drain without keeping
+      });
+      stream.on('error', (e) => callback(e));
+      stream.on('end', () => {
+        if (stream.sizeExceeded) return callback(smtpError(552, `5.3.4 message larger than ${maxBytes} bytes`));
+        const raw = Buffer.concat(chunks);
+        const facts = sessionFacts(session, peers.get(session.id));
+        const tokens = [...new Set(session.envelope.rcptTo.map((r) => r.address.slice(0, r.address.lastIndexOf('@')).toLowerCase()))];
+        const now = Date.now();
+        const rows: StoredMessage[] = tokens.map((token) => ({ id: newReportId(), token, receivedAt: now, session: facts, raw }));
+        o.store.storeMessages(rows).then(
+          () => {
+            callback(null, `2.0.0 accepted; report: ${rows.map((r) => `${o.publicUrl}/r/${r.id}`).join(' ')}`);
+            o.onStored?.(rows);
+          },
+          () => callback(smtpError(451, '4.3.0 could not store the message; try again later')),
+        );
+      });
+    },
+  });
+  server.on('error', () => undefined); // per-connection errors are answered on the connection
+
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(o.port, o.host, () => resolve());
+  });
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function sessionFacts(session: SMTPServerSession, peer: string | undefined): SessionFacts {
+  const mailFrom = session.envelope.mailFrom;
+  const facts: SessionFacts = {
+    ip: stripMapped(session.remoteAddress),
+    mailFrom: mailFrom ? mailFrom.address : '',
+    rcpt: session.envelope.rcptTo.map((r) => r.address),
+    tls: Boolean(session.secure),
+  };
+  if (peer && stripMapped(peer) !== facts.ip) facts.peerIp = stripMapped(peer);
+  if (session.hostNameAppearsAs) facts.helo = session.hostNameAppearsAs;
+  if (session.tlsOptions) {
+    facts.tlsProtocol = session.tlsOptions.version;
+    facts.tlsCipher = session.tlsOptions.name;
+  }
+  return facts;
+}
+
+function stripMapped(a: string): string {
+  return a.startsWith('::ffff:') && a.includes('.') ? a.slice(7) : a;
+}
