@@ -112,6 +112,9 @@ export async function startSink(o: SinkOptions): Promise<RunningSink> {
     },
   });
   server.on('error', () => undefined); // per-connection errors are answered on the connection
+  // smtp-server writes a reply in pieces; with Nagle's algorithm each piece waits for the client's
+  // delayed ACK (~40 ms), which throttles a pipelining client to a few messages a second.
+  server.server.on('connection', (socket: import('node:net').Socket) => socket.setNoDelay(true));
 
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);

@@ -24,23 +24,11 @@ export function openSqliteStore(path: string, migrations: Migration[] = loadMigr
   const insert = db.prepare('INSERT OR REPLACE INTO reports (id, created_at, ip, verdict, score, json) VALUES (?, ?, ?, ?, ?, ?)');
   const select = db.prepare('SELECT json FROM reports WHERE id = ?');
   const purge = db.prepare('DELETE FROM reports WHERE created_at < ?');
-  // Group commit: saves that arrive together share one transaction. Each save()
-  // still resolves only after its row is committed, so a report that was
-  // answered is a report that was kept.
-  let queue: { report: Report; done: (e?: unknown) => void }[] = [];
-  const flush = (): void => {
-    const batch = queue;
-    queue = [];
-    try {
-      db.exec('BEGIN');
-      for (const { report: r } of batch) insert.run(r.id, Date.parse(r.createdAt), r.target.ip, r.verdict, r.score, JSON.stringify(r));
-      db.exec('COMMIT');
-      for (const b of batch) b.done();
-    } catch (e) {
-      if (db.isTransaction) db.exec('ROLLBACK');
-      for (const b of batch) b.done(e);
-    }
-  };
+  // Group commit: writes that arrive together share one transaction (and, for
+  // messages, one fsync). Each write still resolves only after its own commit.
+  const saveGroup = groupCommit<Report>(db, false, (r) => insert.run(r.id, Date.parse(r.createdAt), r.target.ip, r.verdict, r.score, JSON.stringify(r)));
+  // A message acknowledged is a message kept: this commit reaches the disk before the 250.
+  const storeGroup = groupCommit<StoredMessage>(db, true, (m) => insMessage.run(m.id, m.token, m.receivedAt, JSON.stringify(m.session), m.raw));
   const insInbox = db.prepare('INSERT OR IGNORE INTO inboxes (token, created_at) VALUES (?, ?)');
   const hasInbox = db.prepare('SELECT 1 FROM inboxes WHERE token = ?');
   const insMessage = db.prepare('INSERT INTO messages (id, token, received_at, session, raw) VALUES (?, ?, ?, ?, ?)');
@@ -55,20 +43,7 @@ export function openSqliteStore(path: string, migrations: Migration[] = loadMigr
     async inboxExists(token: string) {
       return hasInbox.get(token) !== undefined;
     },
-    async storeMessages(rows: StoredMessage[]) {
-      // A message acknowledged is a message kept: this commit reaches the disk before the 250.
-      db.exec('PRAGMA synchronous = FULL');
-      db.exec('BEGIN IMMEDIATE');
-      try {
-        for (const m of rows) insMessage.run(m.id, m.token, m.receivedAt, JSON.stringify(m.session), m.raw);
-        db.exec('COMMIT');
-      } catch (e) {
-        if (db.isTransaction) db.exec('ROLLBACK');
-        throw e;
-      } finally {
-        db.exec('PRAGMA synchronous = NORMAL');
-      }
-    },
+    storeMessages: storeGroup,
     async pendingMessages(limit: number) {
       return (pending.all(limit) as { id: string; token: string; received_at: number; session: string; raw: Uint8Array }[]).map((r) => ({
         id: r.id, token: r.token, receivedAt: r.received_at, session: JSON.parse(r.session) as StoredMessage['session'], raw: r.raw,
@@ -82,12 +57,7 @@ export function openSqliteStore(path: string, migrations: Migration[] = loadMigr
         id: r.id, receivedAt: r.received_at, ...(r.audited_at !== null ? { auditedAt: r.audited_at } : {}),
       }));
     },
-    save(report: Report) {
-      return new Promise<void>((resolve, reject) => {
-        if (queue.length === 0) setImmediate(flush);
-        queue.push({ report, done: (e) => (e ? reject(e) : resolve()) });
-      });
-    },
+    save: (report: Report) => saveGroup([report]),
     async get(id: string) {
       const row = select.get(id) as { json: string } | undefined;
       return row ? (JSON.parse(row.json) as Report) : undefined;
@@ -99,6 +69,31 @@ export function openSqliteStore(path: string, migrations: Migration[] = loadMigr
       db.close();
     },
   };
+}
+
+function groupCommit<T>(db: DatabaseSync, durable: boolean, write: (item: T) => void): (items: T[]) => Promise<void> {
+  let queue: { items: T[]; done: (e?: unknown) => void }[] = [];
+  const flush = (): void => {
+    const batch = queue;
+    queue = [];
+    if (durable) db.exec('PRAGMA synchronous = FULL');
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      for (const b of batch) for (const item of b.items) write(item);
+      db.exec('COMMIT');
+      for (const b of batch) b.done();
+    } catch (e) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      for (const b of batch) b.done(e);
+    } finally {
+      if (durable) db.exec('PRAGMA synchronous = NORMAL');
+    }
+  };
+  return (items) =>
+    new Promise<void>((resolve, reject) => {
+      if (queue.length === 0) setImmediate(flush);
+      queue.push({ items, done: (e) => (e ? reject(e) : resolve()) });
+    });
 }
 
 function migrate(db: DatabaseSync, migrations: Migration[]): void {
