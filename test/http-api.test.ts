@@ -188,7 +188,7 @@ describe('OpenAPI', () => {
   it('serves a valid OpenAPI 3.1 document describing every API route', async () => {
     const doc = (await (await srv.get('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/audit', '/api/v1/audit/message', '/api/v1/reports/{id}', '/api/v1/rules'].sort());
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/audit', '/api/v1/audit/message', '/api/v1/inbox', '/api/v1/inbox/{token}', '/api/v1/reports/{id}', '/api/v1/rules'].sort());
     const validator = new Validator();
     const result = await validator.validate(doc as unknown as Parameters<Validator['validate']>[0]);
     expect(result.errors ?? []).toEqual([]);
