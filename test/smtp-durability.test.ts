@@ -74,11 +74,13 @@ describe('durability across SIGKILL', () => {
       }
     };
     const senders = [0, 1, 2, 3].map(sender);
-    while (acked.size < 40) await new Promise((r) => setTimeout(r, 10));
+    const deadline = Date.now() + 20_000;
+    while (acked.size < 40 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    const exited = new Promise((r) => first.child.once('exit', r)); // listen before the kill: no race
     first.child.kill('SIGKILL'); // mid-stream: other messages are in flight on four connections
     stop = true;
     await Promise.all(senders);
-    await new Promise((r) => first.child.once('exit', r));
+    await exited;
     expect(acked.size).toBeGreaterThanOrEqual(40);
 
     const second = await serve();
@@ -103,7 +105,8 @@ describe('durability across SIGKILL', () => {
     for (const id of ids) seen.set(id ?? '?', (seen.get(id ?? '?') ?? 0) + 1);
     expect([...seen.values()].every((n) => n === 1)).toBe(true);
     for (const messageId of acked.keys()) expect(seen.get(messageId)).toBe(1);
+    const done = new Promise((r) => second.child.once('exit', r));
     second.child.kill('SIGTERM');
-    await new Promise((r) => second.child.once('exit', r));
+    await done;
   }, 60_000);
 });
