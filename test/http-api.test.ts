@@ -128,6 +128,34 @@ describe('bad input: 400/404/413, never 500', () => {
   });
 });
 
+describe('POST /api/v1/batch', () => {
+  it('streams one NDJSON line per address, error lines for bad targets, and a summary', async () => {
+    const res = await srv.get('/api/v1/batch', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ targets: ['23.192.228.80', '192.0.2.16/31', 'nope'] }) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/application\/x-ndjson/);
+    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.filter((l) => 'ip' in l).map((l) => l.ip).sort()).toEqual(['192.0.2.16', '192.0.2.17', '23.192.228.80']);
+    expect(lines.find((l) => 'error' in l)).toMatchObject({ error: { line: 3, target: 'nope' } });
+    expect(lines[lines.length - 1]).toMatchObject({ summary: { total: 3, invalid: 1 } });
+  });
+
+  it.each([
+    ['no targets', { targets: [] }],
+    ['too many targets', { targets: Array.from({ length: 1001 }, () => '192.0.2.1') }],
+    ['targets not strings', { targets: [1, 2] }],
+  ])('refuses %s with 400', async (_what, body) => {
+    const res = await srv.get('/api/v1/batch', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(res.status).toBe(400);
+  });
+
+  it('stops at the address cap with a clear line', async () => {
+    const res = await srv.get('/api/v1/batch', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ targets: ['10.0.0.0/20', '10.1.0.0/24'] }) });
+    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.filter((l) => 'ip' in l)).toHaveLength(4096);
+    expect(lines.some((l) => JSON.stringify(l).includes('more than 4096 addresses'))).toBe(true);
+  }, 60_000);
+});
+
 describe('repeat audits', () => {
   it('gives the same report for the same target within the cache window, a new one otherwise', async () => {
     const a = (await (await srv.get('/api/v1/audit?ip=198.51.100.70&helo=smtp.example.org')).json()) as Report;
@@ -188,7 +216,7 @@ describe('OpenAPI', () => {
   it('serves a valid OpenAPI 3.1 document describing every API route', async () => {
     const doc = (await (await srv.get('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/audit', '/api/v1/audit/message', '/api/v1/inbox', '/api/v1/inbox/{token}', '/api/v1/reports/{id}', '/api/v1/rules'].sort());
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/audit', '/api/v1/audit/message', '/api/v1/batch', '/api/v1/inbox', '/api/v1/inbox/{token}', '/api/v1/reports/{id}', '/api/v1/rules'].sort());
     const validator = new Validator();
     const result = await validator.validate(doc as unknown as Parameters<Validator['validate']>[0]);
     expect(result.errors ?? []).toEqual([]);

@@ -7,4 +7,10 @@ export interface CliIo {
   color: boolean;
   /** Standard input, read until EOF or `limit` bytes (a larger input is cut there and rejected by the caller). */
   readStdin(limit: number): Promise<Uint8Array>;
+  /** Standard input as a stream (batch reads it line by line). */
+  stdin(): NodeJS.ReadableStream;
+  /** Writes to stdout, waiting while the reader is behind (backpressure). */
+  write(text: string): Promise<void>;
+  /** A progress bar on stderr: stderr is a TTY. */
+  progress: boolean;
 }

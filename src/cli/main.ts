@@ -8,6 +8,7 @@ import { auditCommand } from './commands/audit.js';
 import { rulesCommand } from './commands/rules.js';
 import { messageCommand } from './commands/message.js';
 import { serveCommand } from './commands/serve.js';
+import { batchCommand } from './commands/batch.js';
 import type { CliIo } from './io.js';
 import { HELP, UsageError } from './usage.js';
 
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => number | Promise<n
   audit: auditCommand,
   message: messageCommand,
   serve: serveCommand,
+  batch: batchCommand,
   rules: rulesCommand,
 };
 
@@ -57,6 +59,11 @@ const io: CliIo = {
     }
     return Buffer.concat(chunks).subarray(0, limit);
   },
+  stdin: () => process.stdin,
+  write: async (text) => {
+    if (!process.stdout.write(text)) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
+  },
+  progress: Boolean(process.stderr.isTTY),
 };
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); // reader went away (| head): not an error

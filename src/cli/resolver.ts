@@ -31,6 +31,8 @@ export interface ResolverChoice {
   timeoutMs?: number | undefined;
   /** Cap on cached TTLs, seconds: a server keeps it short so that a re-check sees a fix soon. */
   maxTtl?: number;
+  /** Cache size (batch runs share many names). */
+  maxEntries?: number;
 }
 
 export function makeResolver(choice: ResolverChoice, env: NodeJS.ProcessEnv): ClosableResolver {
@@ -40,6 +42,6 @@ export function makeResolver(choice: ResolverChoice, env: NodeJS.ProcessEnv): Cl
     : dns.getServers().map((s) => parseServer(s, 'system resolver'));
   if (servers.length === 0) throw new UsageError('no DNS server configured on this system; pass --dns HOST:PORT');
   const inner = createNodeResolver({ servers, timeoutMs: choice.timeoutMs ?? 2000, retries: 1 });
-  const cached = withCache(inner, choice.maxTtl !== undefined ? { maxTtl: choice.maxTtl } : {});
+  const cached = withCache(inner, { ...(choice.maxTtl !== undefined ? { maxTtl: choice.maxTtl } : {}), ...(choice.maxEntries !== undefined ? { maxEntries: choice.maxEntries } : {}) });
   return { query: (n, t) => cached.query(n, t), close: () => inner.close() };
 }

@@ -23,9 +23,11 @@ export interface GatherConfig {
   spfTimeLimitMs: number;
   /** Evaluate SPF here (off when the message audit gets it from mailauth's authenticate()). */
   spf: boolean;
+  /** Find the reverse zone's SOA and NS for remediation (batch audits skip it: two queries fewer per IP). */
+  reverseZone: boolean;
 }
 
-export const DEFAULT_GATHER: GatherConfig = { forwardCap: 10, authservId: 'ptrcheck', spfTimeLimitMs: 20_000, spf: true };
+export const DEFAULT_GATHER: GatherConfig = { forwardCap: 10, authservId: 'ptrcheck', spfTimeLimitMs: 20_000, spf: true, reverseZone: true };
 
 /** More evidence gathered beside the rest, with the same resolver (the message audit's mailauth run). */
 export type ExtraGather = (resolver: Resolver) => Promise<Partial<Evidence>>;

@@ -16,8 +16,9 @@ export interface IpEvidence {
   reverseZone: ReverseZone;
 }
 
-export async function gatherIp(ip: ParsedIp, resolver: Resolver, config: { forwardCap: number }): Promise<IpEvidence> {
-  const zoneP = discoverReverseZone(ip, resolver);
+export async function gatherIp(ip: ParsedIp, resolver: Resolver, config: { forwardCap: number; reverseZone?: boolean }): Promise<IpEvidence> {
+  const zoneP: Promise<ReverseZone> =
+    config.reverseZone === false ? Promise.resolve({ nameservers: [], unknownBecause: 'not looked up (batch audit)' }) : discoverReverseZone(ip, resolver);
   const answer = await resolver.query(ip.reverseName, 'PTR');
   const names = ptrNames(answer);
   const checked = names.slice(0, config.forwardCap);

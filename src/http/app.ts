@@ -37,6 +37,7 @@ export function createApp(deps: HttpDeps): OpenAPIHono {
   app.use('*', securityHeaders());
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.use('/api/v1/audit/*', limiter); // in hono this also matches /api/v1/audit itself
+  app.use('/api/v1/batch', limiter);
   const base = (c: Context): string => deps.publicUrl ?? new URL(c.req.url).origin;
   const inbox = deps.sink ? { sink: deps.sink, reports: deps.store, base } : undefined;
   app.on('POST', ['/api/v1/inbox', '/inbox'], limiter); // creating addresses is limited; polling them is not

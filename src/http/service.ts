@@ -13,6 +13,8 @@ export interface AuditService {
   config: HttpConfig;
   auditIp(target: Target): Promise<Report>;
   auditMessage(message: Uint8Array, overrides: MessageOverrides): Promise<Report>;
+  /** A batch entry: audited within the time budget, not kept (the stream is the result). */
+  auditBatchIp(ip: string): Promise<Report>;
   report(id: string): Promise<Report | undefined>;
 }
 
@@ -37,6 +39,7 @@ export function auditService(deps: HttpDeps): AuditService {
     },
     auditMessage: (message, overrides) =>
       keep(auditMessage(message, { trustedReceivers: config.trustedReceivers, ...overrides }, { ...auditDeps, maxBytes: config.maxMessageBytes })),
+    auditBatchIp: (ip) => withTimeout(audit({ ip }, { ...auditDeps, config: { ...auditDeps.config, reverseZone: false } }), config.auditTimeoutMs),
     report: async (id) => (isReportId(id) ? deps.store.get(id) : undefined),
   };
 }

@@ -11,6 +11,9 @@ import type { Target } from '../../core/types.js';
 import type { Context } from 'hono';
 import type { ReportStore, SinkStore } from '../../store/types.js';
 import { inboxStatus, isToken, newToken } from '../inbox.js';
+import { batchItems } from '../../batch/input.js';
+import { runBatch } from '../../batch/run.js';
+import { compact, Summary } from '../../batch/output.js';
 
 export interface InboxDeps {
   sink: { store: SinkStore; domain: string };
@@ -66,6 +69,28 @@ const inboxGet = createRoute({
   request: { params: z.object({ token: z.string().max(64).openapi({ param: { name: 'token', in: 'path' }, example: 'k3v9q2m7x1b8c4n6p0s5' }) }) },
   responses: { 200: json(InboxStatusSchema, 'waiting, or received with the reports'), 400: errors[400], 404: json(ErrorSchema, 'No SMTP sink runs here') },
 });
+export const MAX_BATCH_TARGETS = 1000;
+export const MAX_BATCH_ADDRESSES = 4096;
+const batchPost = createRoute({
+  method: 'post', path: '/batch', summary: 'Audit many IPs and CIDRs, streamed back as NDJSON as each completes',
+  request: {
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({
+            targets: z.array(z.string().max(100)).min(1).max(MAX_BATCH_TARGETS).openapi({ example: ['192.0.2.55', '198.51.100.0/28'] }),
+            onlyFailing: z.boolean().optional(),
+          }),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: {
+    200: { content: { 'application/x-ndjson': { schema: z.string() } }, description: `One compact result per address (at most ${MAX_BATCH_ADDRESSES}), then a {"summary": …} line; bad targets as {"error": …} lines` },
+    ...errors,
+  },
+});
 const rulesGet = createRoute({
   method: 'get', path: '/rules', summary: 'The rule catalogue',
   responses: { 200: json(z.array(RuleSchema), 'Every rule, from its meta') },
@@ -108,6 +133,44 @@ export function apiRoutes(service: AuditService, options: ConstructorParameters<
     const token = c.req.valid('param').token.toLowerCase();
     if (!isToken(token)) return c.json({ error: { code: 'bad_request', message: 'not a test address token' } }, 400);
     return c.json(await inboxStatus(inbox.sink.store, inbox.reports, token, inbox.base(c)), 200);
+  });
+  api.use('/batch', async (c, next) => limit(64 * 1024)(c, next));
+  api.openapi(batchPost, async (c) => {
+    const body = c.req.valid('json');
+    const encoder = new TextEncoder();
+    const events = runBatch(batchItems(body.targets, { maxPerCidr: MAX_BATCH_ADDRESSES }), 16, (ip) => service.auditBatchIp(ip));
+    const summary = new Summary();
+    let addresses = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      // Pull-based: the next audit starts only when the client has read the last line.
+      async pull(controller) {
+        const next = await events.next();
+        if (next.done) {
+          controller.enqueue(encoder.encode(`${JSON.stringify({ summary: { total: summary.total, invalid: summary.invalid, verdicts: summary.verdicts, failingRules: summary.failingRules } })}\n`));
+          controller.close();
+          return;
+        }
+        const ev = next.value;
+        if (ev.kind === 'error') {
+          summary.invalid++;
+          controller.enqueue(encoder.encode(`${JSON.stringify({ error: { line: ev.item.line, target: ev.item.text, message: ev.item.message } })}\n`));
+          return;
+        }
+        if (++addresses > MAX_BATCH_ADDRESSES) {
+          controller.enqueue(encoder.encode(`${JSON.stringify({ error: { message: `more than ${MAX_BATCH_ADDRESSES} addresses; the rest were not audited` } })}\n`));
+          await events.return(undefined);
+          controller.close();
+          return;
+        }
+        const rec = compact(ev.report, ev.item.line);
+        summary.add(rec);
+        if (!(body.onlyFailing && rec.verdict === 'pass')) controller.enqueue(encoder.encode(`${JSON.stringify(rec)}\n`));
+      },
+      async cancel() {
+        await events.return(undefined);
+      },
+    });
+    return new Response(stream, { status: 200, headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8' } }) as never;
   });
   api.openapi(rulesGet, (c) =>
     c.json(catalogue.map(({ meta: { id, title, failureTitle, rationale, weight, severity, refs, requires } }) => ({ id, title, failureTitle, rationale, weight, severity, refs, requires: [...requires] })), 200),

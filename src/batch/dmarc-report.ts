@@ -1,0 +1,83 @@
+/**
+ * DMARC aggregate reports (RFC 7489 appendix C; RFC 9990): the source IPs
+ * and their counts, from XML as mailbox providers send it, gzip'd or zipped.
+ * Web-standard decompression only (DecompressionStream), so it runs anywhere.
+ */
+import { InputError } from '../core/ip.js';
+
+export interface DmarcRow {
+  ip: string;
+  count: number;
+  disposition: string;
+  dkim: string;
+  spf: string;
+  headerFrom: string;
+}
+
+export interface DmarcReport {
+  org: string;
+  reportId: string;
+  domain: string;
+  rows: DmarcRow[];
+}
+
+export async function readDmarcReport(bytes: Uint8Array, name: string): Promise<DmarcReport> {
+  let data = bytes;
+  if (data[0] === 0x1f && data[1] === 0x8b) data = await inflate(data, 'gzip');
+  else if (data[0] === 0x50 && data[1] === 0x4b) data = await firstZipEntry(data, name);
+  return parseXml(new TextDecoder().decode(data), name);
+}
+
+function parseXml(xml: string, name: string): DmarcReport {
+  if (!/<feedback[\s>]/.test(xml)) throw new InputError(`${name} is not a DMARC aggregate report (no <feedback> element)`);
+  const tag = (s: string, t: string) => new RegExp(`<${t}>\\s*([^<]*?)\\s*</${t}>`).exec(s)?.[1] ?? '';
+  const rows: DmarcRow[] = [];
+  for (const m of xml.matchAll(/<record>([\s\S]*?)<\/record>/g)) {
+    const rec = m[1]!;
+    const policy = /<policy_evaluated>([\s\S]*?)<\/policy_evaluated>/.exec(rec)?.[1] ?? '';
+    rows.push({
+      ip: tag(rec, 'source_ip'),
+      count: Number(tag(rec, 'count')) || 0,
+      disposition: tag(policy, 'disposition'),
+      dkim: tag(policy, 'dkim'),
+      spf: tag(policy, 'spf'),
+      headerFrom: tag(rec, 'header_from'),
+    });
+  }
+  return { org: tag(xml, 'org_name'), reportId: tag(xml, 'report_id'), domain: tag(/<policy_published>([\s\S]*?)<\/policy_published>/.exec(xml)?.[1] ?? '', 'domain'), rows };
+}
+
+async function inflate(data: Uint8Array, format: 'gzip' | 'deflate-raw'): Promise<Uint8Array> {
+  try {
+    const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream(format));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch {
+    throw new InputError(`the ${format === 'gzip' ? 'gzip' : 'zip'} data is corrupt`);
+  }
+}
+
+/** The first file of a ZIP archive (providers send one XML per zip). */
+async function firstZipEntry(zip: Uint8Array, name: string): Promise<Uint8Array> {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  if (zip.length < 30 || view.getUint32(0, true) !== 0x04034b50) throw new InputError(`${name} is not a zip archive`);
+  const method = view.getUint16(8, true);
+  const nameLen = view.getUint16(26, true);
+  const extraLen = view.getUint16(28, true);
+  let size = view.getUint32(18, true);
+  const start = 30 + nameLen + extraLen;
+  if (size === 0 || view.getUint16(6, true) & 0x08) {
+    // Sizes in a data descriptor: take them from the central directory.
+    const eocd = findEocd(view);
+    const cd = view.getUint32(eocd + 16, true);
+    size = view.getUint32(cd + 20, true);
+  }
+  const body = zip.subarray(start, start + size);
+  if (method === 0) return body;
+  if (method === 8) return inflate(body, 'deflate-raw');
+  throw new InputError(`${name}: zip compression method ${method} is not supported`);
+}
+
+function findEocd(view: DataView): number {
+  for (let i = view.byteLength - 22; i >= 0; i--) if (view.getUint32(i, true) === 0x06054b50) return i;
+  throw new InputError('the zip archive has no central directory');
+}

@@ -1,0 +1,67 @@
+/**
+ * Batch input: one IP or CIDR a line, comments (#) and blank lines allowed.
+ * CIDRs expand lazily, so a /16 is 65,536 iterations, never an array; a bad
+ * line is reported with its number and skipped.
+ */
+import ipaddr from 'ipaddr.js';
+import { InputError, parseIp } from '../core/ip.js';
+
+export type BatchItem =
+  | { kind: 'ip'; line: number; ip: string; source: string }
+  | { kind: 'error'; line: number; text: string; message: string };
+
+export interface InputOptions {
+  /** Refuse a CIDR holding more addresses than this (a /64 holds 2^64). */
+  maxPerCidr: number;
+}
+
+export const DEFAULT_MAX_PER_CIDR = 1 << 24;
+
+export async function* batchItems(lines: AsyncIterable<string> | Iterable<string>, o: InputOptions = { maxPerCidr: DEFAULT_MAX_PER_CIDR }): AsyncGenerator<BatchItem> {
+  let n = 0;
+  for await (const raw of lines) {
+    n++;
+    const text = raw.replace(/#.*$/, '').trim();
+    if (text === '') continue;
+    if (text.includes('/')) {
+      yield* expandCidr(text, n, o.maxPerCidr);
+      continue;
+    }
+    try {
+      yield { kind: 'ip', line: n, ip: parseIp(text).address, source: text };
+    } catch (e) {
+      yield { kind: 'error', line: n, text: clip(text), message: e instanceof InputError ? e.message : String(e) };
+    }
+  }
+}
+
+function* expandCidr(text: string, line: number, max: number): Generator<BatchItem> {
+  let net: [ipaddr.IPv4 | ipaddr.IPv6, number];
+  try {
+    net = ipaddr.parseCIDR(text);
+  } catch {
+    yield { kind: 'error', line, text: clip(text), message: `'${clip(text)}' is not a CIDR range` };
+    return;
+  }
+  const [addr, bits] = net;
+  const width = addr.kind() === 'ipv4' ? 32 : 128;
+  const size = 1n << BigInt(width - bits);
+  if (size > BigInt(max)) {
+    yield { kind: 'error', line, text, message: `${text} holds ${size} addresses, over the limit of ${max} (--max-per-cidr)` };
+    return;
+  }
+  const bytes = addr.toByteArray();
+  let start = 0n;
+  for (const b of bytes) start = (start << 8n) | BigInt(b);
+  start &= ~(size - 1n); // the network address, even if the line named a host inside it
+  for (let i = 0n; i < size; i++) {
+    const v = start + i;
+    const out: number[] = [];
+    for (let k = bytes.length - 1; k >= 0; k--) out[k] = Number((v >> BigInt(8 * (bytes.length - 1 - k))) & 0xffn);
+    yield { kind: 'ip', line, ip: ipaddr.fromByteArray(out).toString(), source: text };
+  }
+}
+
+function clip(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 80)}…` : s;
+}
