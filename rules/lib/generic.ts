@@ -96,7 +96,7 @@ function ipv4InName(local: string, v4: ipaddr.IPv4): IpMatch {
   if (containsRun(nums, [...o].reverse())) return { level: 'full', encoding: 'all four octets, reversed' };
   if (runs.some((r) => r.text === pad.join(''))) return { level: 'full', encoding: 'zero-padded digits' };
   if (runs.some((r) => r.n === uint && r.text.length >= 8)) return { level: 'full', encoding: 'decimal number' };
-  if (new RegExp(`(^|[^0-9a-f])${hex}([^0-9a-f]|$)`).test(local)) return { level: 'full', encoding: 'hexadecimal' };
+  if (containsToken(local, hex, /[0-9a-f]/)) return { level: 'full', encoding: 'hexadecimal' };
   if (containsRun(nums, o.slice(1)) || containsRun(nums, [...o.slice(1)].reverse())) return { level: 'full', encoding: 'three octets' };
   if (runs.some((r) => r.text === pad.slice(1).join(''))) return { level: 'full', encoding: 'zero-padded digits' };
   if (containsRun(nums, o.slice(2)) || containsRun(nums, [o[3]!, o[2]!])) return { level: 'partial', encoding: 'last two octets' };
@@ -123,6 +123,16 @@ function ipv6InName(local: string, v6: ipaddr.IPv6): IpMatch {
   const tokens = local.split(/[^0-9a-f]+/).filter(Boolean).map((t) => t.replace(/^0+(?=.)/, ''));
   if (containsRun(tokens, groups.slice(-3)) || containsRun(tokens, groups.slice(0, 4))) return { level: 'partial', encoding: 'address groups' };
   return { level: 'none' };
+}
+
+/** `needle` occurs in `hay` not glued to more characters of `glue` on either side (no RegExp built per call: this is hot in batch runs). */
+function containsToken(hay: string, needle: string, glue: RegExp): boolean {
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
+    const before = hay[i - 1];
+    const after = hay[i + needle.length];
+    if ((before === undefined || !glue.test(before)) && (after === undefined || !glue.test(after))) return true;
+  }
+  return false;
 }
 
 function containsRun<T>(haystack: readonly T[], needle: readonly T[]): boolean {

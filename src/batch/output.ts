@@ -19,7 +19,17 @@ export interface CompactResult {
   dmarc?: Omit<DmarcRow, 'ip'>;
 }
 
-export function compact(report: Report, line: number, dmarc?: DmarcRow): CompactResult {
+/** What a batch line is made from: a full report, or the lean batch audit's. */
+export interface BatchReport {
+  target: { ip: string };
+  ptr: string[];
+  iprev: Report['iprev'];
+  score: number;
+  verdict: Report['verdict'];
+  results: { rule: string; status: Status; messageId: string; evidence: Record<string, unknown> }[];
+}
+
+export function compact(report: BatchReport, line: number, dmarc?: DmarcRow): CompactResult {
   const by = (rule: string) => report.results.find((r) => r.rule === rule);
   const generic = by('ptr-not-generic');
   const out: CompactResult = {

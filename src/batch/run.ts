@@ -4,14 +4,14 @@
  * stdout, an HTTP client) is the producer's pace, so memory stays flat
  * however long the input.
  */
-import type { Report } from '../core/types.js';
+import type { BatchReport } from './output.js';
 import type { BatchItem } from './input.js';
 
 export type BatchEvent =
-  | { kind: 'result'; item: Extract<BatchItem, { kind: 'ip' }>; report: Report }
+  | { kind: 'result'; item: Extract<BatchItem, { kind: 'ip' }>; report: BatchReport }
   | { kind: 'error'; item: Extract<BatchItem, { kind: 'error' }> };
 
-export async function* runBatch(items: AsyncIterable<BatchItem>, concurrency: number, auditIp: (ip: string) => Promise<Report>): AsyncGenerator<BatchEvent> {
+export async function* runBatch(items: AsyncIterable<BatchItem>, concurrency: number, auditIp: (ip: string) => Promise<BatchReport>): AsyncGenerator<BatchEvent> {
   const it = items[Symbol.asyncIterator]();
   const running = new Map<number, Promise<{ key: number; event: BatchEvent }>>();
   let key = 0;

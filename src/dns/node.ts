@@ -75,9 +75,17 @@ export function createNodeResolver(options: NodeResolverOptions): ClosableResolv
     p.done(resp);
   }
 
+  // Query ids come from the CSPRNG in blocks: one getRandomValues call per query was a
+  // measurable share of a batch run's CPU.
+  let ids = new Uint16Array(0);
+  let next = 0;
   function freshId(): number {
     for (;;) {
-      const id = crypto.getRandomValues(new Uint16Array(1))[0]!;
+      if (next >= ids.length) {
+        ids = crypto.getRandomValues(new Uint16Array(4096));
+        next = 0;
+      }
+      const id = ids[next++]!;
       if (!pending.has(id)) return id;
     }
   }

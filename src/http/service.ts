@@ -8,13 +8,15 @@ import { auditMessage, type MessageOverrides } from '../message/index.js';
 import { isReportId } from '../store/types.js';
 import { DEFAULT_HTTP_CONFIG, type HttpConfig, type HttpDeps } from './deps.js';
 import { withTimeout } from './errors.js';
+import { auditForBatch } from '../batch/lean.js';
+import type { BatchReport } from '../batch/output.js';
 
 export interface AuditService {
   config: HttpConfig;
   auditIp(target: Target): Promise<Report>;
   auditMessage(message: Uint8Array, overrides: MessageOverrides): Promise<Report>;
   /** A batch entry: audited within the time budget, not kept (the stream is the result). */
-  auditBatchIp(ip: string): Promise<Report>;
+  auditBatchIp(ip: string): Promise<BatchReport>;
   report(id: string): Promise<Report | undefined>;
 }
 
@@ -39,7 +41,7 @@ export function auditService(deps: HttpDeps): AuditService {
     },
     auditMessage: (message, overrides) =>
       keep(auditMessage(message, { trustedReceivers: config.trustedReceivers, ...overrides }, { ...auditDeps, maxBytes: config.maxMessageBytes })),
-    auditBatchIp: (ip) => withTimeout(audit({ ip }, { ...auditDeps, config: { ...auditDeps.config, reverseZone: false } }), config.auditTimeoutMs),
+    auditBatchIp: (ip) => withTimeout(auditForBatch(ip, deps.resolver), config.auditTimeoutMs),
     report: async (id) => (isReportId(id) ? deps.store.get(id) : undefined),
   };
 }

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { audit } from '../../core/audit.js';
+import { auditForBatch } from '../../batch/lean.js';
 import { InputError } from '../../core/ip.js';
 import { batchItems, DEFAULT_MAX_PER_CIDR, type BatchItem } from '../../batch/input.js';
 import { runBatch } from '../../batch/run.js';
@@ -74,7 +74,7 @@ export async function batchCommand(argv: string[], io: CliIo): Promise<number> {
   };
   try {
     if (format === 'csv') await io.write(`${CSV_HEADER}${dmarc ? CSV_DMARC_COLUMNS : ''}\n`);
-    const auditIp = (ip: string) => audit({ ip }, { resolver, config: { reverseZone: false } });
+    const auditIp = (ip: string) => auditForBatch(ip, resolver);
     for await (const ev of runBatch(items, concurrency, auditIp)) {
       if (ev.kind === 'error') {
         summary.invalid++;

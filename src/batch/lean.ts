@@ -1,0 +1,30 @@
+/**
+ * The batch audit: the IP rules only (what the batch output reports), over
+ * the same gather and rules as every audit, without building a full report
+ * (remediation, texts, Authentication-Results) that nobody reads in a batch.
+ */
+import { catalogue } from '../../rules/index.js';
+import { runRules } from '../core/run-rules.js';
+import { scoreResults } from '../core/score.js';
+import type { Iprev } from '../core/types.js';
+import type { Resolver } from '../dns/types.js';
+import { DEFAULT_GATHER, gather } from '../gather/index.js';
+import type { BatchReport } from './output.js';
+
+const IP_RULES = catalogue.filter((r) => r.meta.requires.every((k) => k === 'ip' || k === 'ptr' || k === 'forward' || k === 'reverseZone'));
+const CONFIG = { ...DEFAULT_GATHER, reverseZone: false, spf: false };
+const metaOf = (id: string) => IP_RULES.find((r) => r.meta.id === id)?.meta;
+
+export async function auditForBatch(ip: string, resolver: Resolver): Promise<BatchReport> {
+  const evidence = await gather({ ip }, resolver, CONFIG);
+  const results = runRules(IP_RULES, evidence);
+  const { score, verdict } = scoreResults(results, metaOf);
+  return {
+    target: { ip: evidence.target.ip },
+    ptr: evidence.ptr?.names ?? [],
+    iprev: (results.find((r) => r.rule === 'fcrdns')?.data?.iprev as Iprev | undefined) ?? 'temperror',
+    score,
+    verdict,
+    results: results.map((r) => ({ rule: r.rule, status: r.status, messageId: r.messageId, evidence: r.data ?? {} })),
+  };
+}
