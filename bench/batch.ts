@@ -104,6 +104,8 @@ if (!skipRss) {
     input: '10.0.0.0/12\n', encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['pipe', 'ignore', 'pipe'],
   });
   const kb = Number(r.stderr.trim().split('\n').pop());
-  console.log(`  1,048,576 IPs (10.0.0.0/12): ${((performance.now() - t0) / 1000).toFixed(0)} s, peak RSS ${(kb / 1024).toFixed(0)} MB  (target ≤ 150 MB)`);
+  // GNU time reports the largest process of the tree: the batch worker (its supervisor, the CLI
+  // process that started it with a bounded heap, only waits).
+  console.log(`  1,048,576 IPs (10.0.0.0/12): ${((performance.now() - t0) / 1000).toFixed(0)} s, peak RSS of the batch process ${(kb / 1024).toFixed(0)} MB  (target ≤ 150 MB)`);
 }
 nsd.kill('SIGTERM');

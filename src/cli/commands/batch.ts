@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
@@ -13,7 +15,27 @@ import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
 import { parseTimeout } from '../output.js';
 
+/**
+ * A batch run's live heap is small (tens of MB) but V8 sizes its heap for the
+ * machine, so a million-address run would hold hundreds of MB. The batch
+ * therefore runs in a child process with a bounded heap (PTRCHECK_BATCH_HEAP_MB,
+ * default 64; 0 runs in-process).
+ */
 export async function batchCommand(argv: string[], io: CliIo): Promise<number> {
+  const heapMb = Number(io.env.PTRCHECK_BATCH_HEAP_MB ?? 64);
+  if (!io.env.PTRCHECK_BATCH_CHILD && heapMb > 0) {
+    const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=2', ...process.execArgv, process.argv[1]!, 'batch', ...argv], {
+      stdio: 'inherit',
+      env: { ...io.env, PTRCHECK_BATCH_CHILD: '1' },
+    });
+    const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
+    if (signal) throw new UsageError(`the batch run ended on ${signal}${signal === 'SIGABRT' ? ' (out of memory: raise PTRCHECK_BATCH_HEAP_MB)' : ''}`);
+    return code ?? 2;
+  }
+  return runBatchCommand(argv, io);
+}
+
+async function runBatchCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -58,7 +80,7 @@ export async function batchCommand(argv: string[], io: CliIo): Promise<number> {
     if (path !== '-' && io.progress) total = await countAddresses(path, maxPerCidr);
   }
 
-  const resolver = makeResolver({ dns: values.dns, timeoutMs: parseTimeout(values.timeout), maxEntries: 50_000 }, io.env);
+  const resolver = makeResolver({ dns: values.dns, timeoutMs: parseTimeout(values.timeout), maxEntries: 5_000 }, io.env);
   const summary = new Summary();
   const started = performance.now();
   let done = 0;
