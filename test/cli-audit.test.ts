@@ -153,6 +153,25 @@ describe('ptrcheck audit (text)', () => {
     expect(run.stdout).toMatch(/incomplete: some lookups failed temporarily/);
   });
 
+  it('audits over DNS over HTTPS with --doh', async () => {
+    const doh = await startDnsServer({ faults: fixtureFaults(), doh: true });
+    try {
+      const run = await runCli(['audit', '23.192.228.80', '--doh', doh.dohUrl!, '--json'], { PTRCHECK_DNS: '127.0.0.1:9' });
+      expect(run.code).toBe(0);
+      const report = JSON.parse(run.stdout) as Report;
+      expect(report.verdict).toBe('pass');
+      expect(new Set(report.dns.map((d) => d.transport))).toEqual(new Set(['doh']));
+    } finally {
+      await doh.close();
+    }
+  });
+
+  it('refuses a plain-http DoH URL to a non-loopback host', async () => {
+    const run = await runCli(['audit', '23.192.228.80', '--doh', 'http://dns.example.com/dns-query']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/must be an https URL/);
+  });
+
   it('takes --dns over PTRCHECK_DNS', async () => {
     const run = await runCli(['audit', '23.192.228.80', '--dns', server.address, '--json'], { PTRCHECK_DNS: '127.0.0.1:9' });
     expect(run.code).toBe(0);

@@ -30,6 +30,7 @@ export function parseTimeout(text: string | undefined): number | undefined {
 /** Options every auditing command takes. */
 export const COMMON_OPTIONS = {
   dns: { type: 'string' },
+  doh: { type: 'string' },
   timeout: { type: 'string' },
   json: { type: 'boolean' },
   format: { type: 'string' },

@@ -7,6 +7,20 @@ import net from 'node:net';
 import { createNodeResolver, type ClosableResolver, type DnsServer } from '../dns/node.js';
 import { withCache } from '../dns/cache.js';
 import { UsageError } from './usage.js';
+import { createDohResolver } from '../dns/doh.js';
+
+/** https only, except plain http to a loopback address (a local DoH proxy, tests). */
+function checkDohUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--doh '${text}' is not a URL (e.g. https://cloudflare-dns.com/dns-query)`);
+  }
+  const loopback = /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/.test(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new UsageError(`--doh '${text}' must be an https URL`);
+  return url.toString();
+}
 
 export function parseServer(text: string, what = '--dns'): DnsServer {
   const t = text.trim();
@@ -28,6 +42,8 @@ export function parseServer(text: string, what = '--dns'): DnsServer {
 
 export interface ResolverChoice {
   dns?: string | undefined;
+  /** DNS over HTTPS endpoint (RFC 8484); also PTRCHECK_DOH. */
+  doh?: string | undefined;
   timeoutMs?: number | undefined;
   /** Cap on cached TTLs, seconds: a server keeps it short so that a re-check sees a fix soon. */
   maxTtl?: number;
@@ -36,12 +52,19 @@ export interface ResolverChoice {
 }
 
 export function makeResolver(choice: ResolverChoice, env: NodeJS.ProcessEnv): ClosableResolver {
+  const cacheOptions = { ...(choice.maxTtl !== undefined ? { maxTtl: choice.maxTtl } : {}), ...(choice.maxEntries !== undefined ? { maxEntries: choice.maxEntries } : {}) };
+  const dohUrl = choice.doh ?? (choice.dns ? undefined : env.PTRCHECK_DOH);
+  if (dohUrl) {
+    const doh = createDohResolver({ url: checkDohUrl(dohUrl), timeoutMs: choice.timeoutMs ?? 5000 });
+    const cached = withCache(doh, cacheOptions);
+    return { query: (n, t) => cached.query(n, t), close: () => undefined };
+  }
   const configured = choice.dns ?? env.PTRCHECK_DNS;
   const servers = configured
     ? configured.split(',').map((s) => parseServer(s, choice.dns ? '--dns' : 'PTRCHECK_DNS'))
     : dns.getServers().map((s) => parseServer(s, 'system resolver'));
   if (servers.length === 0) throw new UsageError('no DNS server configured on this system; pass --dns HOST:PORT');
   const inner = createNodeResolver({ servers, timeoutMs: choice.timeoutMs ?? 2000, retries: 1 });
-  const cached = withCache(inner, { ...(choice.maxTtl !== undefined ? { maxTtl: choice.maxTtl } : {}), ...(choice.maxEntries !== undefined ? { maxEntries: choice.maxEntries } : {}) });
+  const cached = withCache(inner, cacheOptions);
   return { query: (n, t) => cached.query(n, t), close: () => inner.close() };
 }

@@ -21,6 +21,8 @@ Usage:
 Options:
   --dns HOST:PORT  send every DNS query to this server (also PTRCHECK_DNS);
                    default: the system's resolvers
+  --doh URL        use DNS over HTTPS (RFC 8484) instead (also PTRCHECK_DOH),
+                   e.g. https://cloudflare-dns.com/dns-query
   --timeout MS     per-attempt DNS timeout in milliseconds (default 2000;
                    one retry)
   --json           print the JSON report (version 1); same as --format json

@@ -5,6 +5,7 @@
  */
 import dgram from 'node:dgram';
 import net from 'node:net';
+import http from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as packet from 'dns-packet';
@@ -21,7 +22,7 @@ export type Fault =
 export interface QueryLogEntry {
   name: string;
   type: string;
-  transport: 'udp' | 'tcp';
+  transport: 'udp' | 'tcp' | 'doh';
 }
 
 export interface DnsTestServer {
@@ -29,6 +30,8 @@ export interface DnsTestServer {
   port: number;
   /** "127.0.0.1:PORT", the form `--dns` and PTRCHECK_DNS take. */
   address: string;
+  /** DNS over HTTPS (RFC 8484, plain HTTP on loopback) at this URL, when started with `doh: true`. */
+  dohUrl?: string;
   /** Fault for a name (any type, or one type). `null` removes it. */
   setFault(name: string, fault: Fault | null, type?: string): void;
   clearFaults(): void;
@@ -47,6 +50,8 @@ export interface DnsServerOptions {
   faults?: Record<string, Fault>;
   host?: string;
   port?: number;
+  /** Also answer RFC 8484 DoH requests (GET ?dns= and POST) over HTTP on 127.0.0.1. */
+  doh?: boolean;
 }
 
 const AA = 1 << 10;
@@ -89,7 +94,7 @@ export async function startDnsServer(options: DnsServerOptions = {}): Promise<Dn
   }
 
   /** Returns the encoded reply, or null to stay silent. */
-  function handle(msg: Buffer, transport: 'udp' | 'tcp', reply: (b: Buffer) => void): void {
+  function handle(msg: Buffer, transport: 'udp' | 'tcp' | 'doh', reply: (b: Buffer) => void): void {
     let query: packet.DecodedPacket;
     try {
       query = packet.decode(msg);
@@ -152,9 +157,33 @@ export async function startDnsServer(options: DnsServerOptions = {}): Promise<Dn
     tcp.listen(port, host, () => res());
   });
 
+  let doh: http.Server | undefined;
+  let dohUrl: string | undefined;
+  if (options.doh) {
+    doh = http.createServer((req, res) => {
+      const reply = (b: Buffer): void => {
+        res.writeHead(200, { 'content-type': 'application/dns-message', 'content-length': b.length });
+        res.end(b);
+      };
+      const url = new URL(req.url ?? '/', 'http://x');
+      if (url.pathname !== '/dns-query') return void res.writeHead(404).end();
+      if (req.method === 'GET') {
+        const q = url.searchParams.get('dns');
+        if (!q) return void res.writeHead(400).end();
+        return handle(Buffer.from(q, 'base64url'), 'doh', reply);
+      }
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => handle(Buffer.concat(chunks), 'doh', reply));
+    });
+    await new Promise<void>((resolve) => doh!.listen(0, host, () => resolve()));
+    dohUrl = `http://${host}:${(doh.address() as net.AddressInfo).port}/dns-query`;
+  }
+
   return {
     host,
     port,
+    ...(dohUrl ? { dohUrl } : {}),
     address: host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`,
     queries,
     setFault(name, fault, type) {
@@ -171,8 +200,9 @@ export async function startDnsServer(options: DnsServerOptions = {}): Promise<Dn
     close() {
       for (const t of timers) clearTimeout(t);
       for (const c of conns) c.destroy();
+      doh?.closeAllConnections();
       return new Promise<void>((res) => {
-        udp.close(() => tcp.close(() => res()));
+        udp.close(() => tcp.close(() => (doh ? doh.close(() => res()) : res())));
       });
     },
   };

@@ -28,7 +28,7 @@ export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
     throw e;
   }
   const format = chooseFormat(values.format, values.json);
-  const resolver = makeResolver({ dns: values.dns, timeoutMs: parseTimeout(values.timeout) }, io.env);
+  const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs: parseTimeout(values.timeout) }, io.env);
   try {
     const report = await audit(
       { ip: ipText, helo: values.helo, mailFrom: values['mail-from'], from: values.from },

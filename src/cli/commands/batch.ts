@@ -46,6 +46,7 @@ async function runBatchCommand(argv: string[], io: CliIo): Promise<number> {
       'from-dmarc': { type: 'string' },
       'max-per-cidr': { type: 'string', default: String(DEFAULT_MAX_PER_CIDR) },
       dns: { type: 'string' },
+      doh: { type: 'string' },
       timeout: { type: 'string' },
     },
   });
@@ -80,7 +81,7 @@ async function runBatchCommand(argv: string[], io: CliIo): Promise<number> {
     if (path !== '-' && io.progress) total = await countAddresses(path, maxPerCidr);
   }
 
-  const resolver = makeResolver({ dns: values.dns, timeoutMs: parseTimeout(values.timeout), maxEntries: 5_000 }, io.env);
+  const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs: parseTimeout(values.timeout), maxEntries: 5_000 }, io.env);
   const summary = new Summary();
   const started = performance.now();
   let done = 0;

@@ -24,7 +24,7 @@ export async function messageCommand(argv: string[], io: CliIo): Promise<number>
   const format = chooseFormat(values.format, values.json);
   const maxBytes = values['max-size'] === undefined ? DEFAULT_MAX_MESSAGE_BYTES : parseMb(values['max-size']);
   const message = await readMessage(positionals[0]!, io, maxBytes);
-  const resolver = makeResolver({ dns: values.dns, timeoutMs: parseTimeout(values.timeout) }, io.env);
+  const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs: parseTimeout(values.timeout) }, io.env);
   try {
     const report = await auditMessage(
       message,

@@ -27,6 +27,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       'max-message-mb': { type: 'string', default: '10' },
       db: { type: 'string', default: 'ptrcheck.sqlite' },
       dns: { type: 'string' },
+      doh: { type: 'string' },
       timeout: { type: 'string' },
       'retention-days': { type: 'string', default: '30' },
       'rate-limit': { type: 'string', default: '30' },
@@ -47,7 +48,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (Boolean(values['tls-key']) !== Boolean(values['tls-cert'])) throw new UsageError('--tls-key and --tls-cert go together');
 
-  const resolver = makeResolver({ dns: values.dns, timeoutMs: parseTimeout(values.timeout), maxTtl: 60 }, io.env);
+  const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs: parseTimeout(values.timeout), maxTtl: 60 }, io.env);
   let store;
   try {
     store = openSqliteStore(values.db);
