@@ -1,8 +1,7 @@
 import { defineRule } from '../src/core/rule.js';
 import type { DomainEvidence, RuleOutcome } from '../src/core/types.js';
+import { worst } from '../src/core/status.js';
 import { isTemporary } from '../src/dns/types.js';
-
-const RANK: Record<RuleOutcome['status'], number> = { pass: 0, info: 0, skip: 0, warn: 1, error: 2, fail: 3 };
 
 export default defineRule({
   meta: {
@@ -31,8 +30,7 @@ export default defineRule({
     },
   },
   run({ senders }) {
-    const judged = senders.map(judge);
-    return judged.reduce((a, b) => (RANK[b.status] > RANK[a.status] ? b : a));
+    return worst(senders.map(judge));
   },
 });
 

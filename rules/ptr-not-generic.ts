@@ -1,8 +1,6 @@
 import { defineRule } from '../src/core/rule.js';
-import type { Status } from '../src/core/types.js';
+import { worst } from '../src/core/status.js';
 import { classifyName, GENERIC_STATUS } from './lib/generic.js';
-
-const RANK: Record<Status, number> = { pass: 0, info: 0, skip: 0, warn: 1, error: 2, fail: 3 };
 
 export default defineRule({
   meta: {
@@ -33,11 +31,14 @@ export default defineRule({
   },
   run({ ip, ptr }) {
     if (ptr.names.length === 0) return { status: 'skip', messageId: 'no-ptr' };
-    const judged = ptr.names.map((name) => ({ name, ...classifyName(name, ip.address) }));
-    const worst = judged.reduce((a, b) => (RANK[GENERIC_STATUS[b.kind]] > RANK[GENERIC_STATUS[a.kind]] ? b : a));
-    const data: Record<string, unknown> = { name: worst.name, detail: worst.detail, kind: worst.kind };
-    if (worst.provider) data.provider = worst.provider;
+    const judged = ptr.names.map((name) => {
+      const found = classifyName(name, ip.address);
+      return { name, ...found, status: GENERIC_STATUS[found.kind] };
+    });
+    const w = worst(judged);
+    const data: Record<string, unknown> = { name: w.name, detail: w.detail, kind: w.kind };
+    if (w.provider) data.provider = w.provider;
     if (judged.length > 1) data.all = judged.map((j) => ({ name: j.name, kind: j.kind }));
-    return { status: GENERIC_STATUS[worst.kind], messageId: worst.kind, data };
+    return { status: w.status, messageId: w.kind, data };
   },
 });

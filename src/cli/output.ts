@@ -20,6 +20,13 @@ export function printReport(report: Report, format: Format, io: CliIo): number {
   return report.verdict === 'fail' ? 1 : 0;
 }
 
+/** A whole-number option within bounds, or one clear usage error. */
+export function wholeNumber(text: string, name: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`${name} '${text}' must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
 export function parseTimeout(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);

@@ -22,11 +22,9 @@ export type NameProblem =
 /** Problems that make a name impossible to look up usefully in public DNS. */
 const UNRESOLVABLE: ReadonlySet<NameProblem> = new Set(['empty', 'too-long', 'empty-label', 'label-too-long', 'single-label', 'ip-address', 'numeric-tld']);
 
-/** Strip one trailing dot and lower-case. */
-export function canonicalName(name: string): string {
-  const n = name.trim().toLowerCase();
-  return n.endsWith('.') ? n.slice(0, -1) : n;
-}
+/** Lower case, no trailing dot: the one canonical form, shared with the DNS layer. */
+export { normalizeName as canonicalName } from '../dns/types.js';
+import { normalizeName as canonicalName } from '../dns/types.js';
 
 /**
  * Every reason `name` is not a valid Internet host name, most serious first;

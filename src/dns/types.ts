@@ -60,11 +60,6 @@ export function isTemporary(outcome: DnsOutcome): boolean {
   return outcome === 'servfail' || outcome === 'timeout' || outcome === 'refused' || outcome === 'error';
 }
 
-/** Negative answers: the DNS says authoritatively that there is nothing. */
-export function isNegative(outcome: DnsOutcome): boolean {
-  return outcome === 'nxdomain' || outcome === 'nodata';
-}
-
 /** Canonical form used as cache key and for comparisons: lower case, no trailing dot. */
 export function normalizeName(name: string): string {
   const lower = name.trim().toLowerCase();

@@ -9,7 +9,8 @@ import { classifyName } from '../../rules/lib/generic.js';
 import { providerByDefaultName, providerByDnsDomain } from '../../rules/data/providers.js';
 import { duration, format } from './format.js';
 
-const PTR_RULES = new Set(['ptr-present', 'fcrdns', 'ptr-hostname', 'ptr-not-generic', 'ptr-single']);
+/** The rules whose problems the PTR remediation addresses. */
+export const PTR_RULES: ReadonlySet<string> = new Set(['ptr-present', 'fcrdns', 'ptr-hostname', 'ptr-not-generic', 'ptr-single']);
 const RECORD_TTL = 3600;
 
 export function buildRemediation(evidence: Evidence, results: readonly RuleResult[]): Remediation {

@@ -4,6 +4,7 @@
  * the CLI sets from the TTY and NO_COLOR.
  */
 import type { Report, ReportResult, Status } from '../core/types.js';
+import { DISPLAY_ORDER } from '../core/status.js';
 
 export interface TextOptions {
   color: boolean;
@@ -20,7 +21,6 @@ const MARK: Record<Status, { sym: string; style: Style }> = {
   info: { sym: 'i', style: 'blue' },
   skip: { sym: '–', style: 'dim' },
 };
-const ORDER: Record<Status, number> = { fail: 0, error: 1, warn: 2, info: 3, pass: 4, skip: 5 };
 
 /**
  * PTR names, HELO, headers and DNS answers are attacker-controlled: a control
@@ -62,7 +62,7 @@ export function renderText(raw: Report, options: TextOptions): string {
 
   const fixes = report.results
     .filter((r) => r.remedy)
-    .sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+    .sort((a, b) => DISPLAY_ORDER[a.status] - DISPLAY_ORDER[b.status]);
   if (fixes.length > 0) {
     out.push('', paint('bold', 'What to fix first'));
     fixes.forEach((r, i) => out.push(...wrap(`${i + 1}. ${r.remedy}`, '  ', '     ')));

@@ -13,7 +13,7 @@ import { readDmarcReport, type DmarcRow } from '../../batch/dmarc-report.js';
 import { makeResolver } from '../resolver.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
-import { parseTimeout } from '../output.js';
+import { parseTimeout, wholeNumber } from '../output.js';
 
 /**
  * A batch run's live heap is small (tens of MB) but V8 sizes its heap for the
@@ -50,8 +50,8 @@ async function runBatchCommand(argv: string[], io: CliIo): Promise<number> {
       timeout: { type: 'string' },
     },
   });
-  const concurrency = whole(values.concurrency, '--concurrency', 1, 4096);
-  const maxPerCidr = whole(values['max-per-cidr'], '--max-per-cidr', 1, 2 ** 32);
+  const concurrency = wholeNumber(values.concurrency, '--concurrency', 1, 4096);
+  const maxPerCidr = wholeNumber(values['max-per-cidr'], '--max-per-cidr', 1, 2 ** 32);
   const format = values.format;
   if (format !== 'ndjson' && format !== 'csv') throw new UsageError(`--format '${format}' is not ndjson or csv`);
   if (positionals.length > 1) throw new UsageError('batch takes one input file (or - for standard input)');
@@ -143,11 +143,5 @@ async function countAddresses(path: string, maxPerCidr: number): Promise<number>
       if (size <= maxPerCidr) n += size;
     }
   }
-  return n;
-}
-
-function whole(text: string, name: string, min: number, max: number): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`${name} '${text}' must be a whole number from ${min} to ${max}`);
   return n;
 }

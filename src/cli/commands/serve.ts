@@ -7,7 +7,7 @@ import { networkMatcher } from '../../smtp/trust.js';
 import { makeResolver } from '../resolver.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
-import { parseTimeout } from '../output.js';
+import { parseTimeout, wholeNumber } from '../output.js';
 import { readFileSync } from 'node:fs';
 
 /** Runs until SIGINT/SIGTERM. */
@@ -33,11 +33,11 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       'rate-limit': { type: 'string', default: '30' },
     },
   });
-  const port = integer(values['http-port'], '--http-port', 0, 65535);
-  const smtpPort = integer(values['smtp-port'], '--smtp-port', 0, 65535);
-  const retentionDays = integer(values['retention-days'], '--retention-days', 0, 36500);
-  const rateLimitPerMinute = integer(values['rate-limit'], '--rate-limit', 0, 1_000_000);
-  const maxMessageBytes = integer(values['max-message-mb'], '--max-message-mb', 1, 1024) * 1024 * 1024;
+  const port = wholeNumber(values['http-port'], '--http-port', 0, 65535);
+  const smtpPort = wholeNumber(values['smtp-port'], '--smtp-port', 0, 65535);
+  const retentionDays = wholeNumber(values['retention-days'], '--retention-days', 0, 36500);
+  const rateLimitPerMinute = wholeNumber(values['rate-limit'], '--rate-limit', 0, 1_000_000);
+  const maxMessageBytes = wholeNumber(values['max-message-mb'], '--max-message-mb', 1, 1024) * 1024 * 1024;
   const domain = values['sink-domain'].toLowerCase();
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) throw new UsageError(`--sink-domain '${values['sink-domain']}' is not a domain name`);
   const trustedNetworks = values['trusted-network'] ?? ['127.0.0.1', '::1'];
@@ -81,10 +81,4 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   store.close();
   resolver.close();
   return 0;
-}
-
-function integer(text: string, name: string, min: number, max: number): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`${name} '${text}' must be a whole number from ${min} to ${max}`);
-  return n;
 }

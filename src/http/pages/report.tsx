@@ -8,13 +8,13 @@
 import type { Report, ReportResult } from '../../core/types.js';
 import type { RuleMeta } from '../../core/rule.js';
 import { Layout } from './layout.js';
+import { DISPLAY_ORDER } from '../../core/status.js';
+import { PTR_RULES } from '../../report/remediation.js';
 
-const RANK: Record<string, number> = { fail: 0, error: 1, warn: 2, info: 3, pass: 4, skip: 5 };
-const PTR_RULES = new Set(['ptr-present', 'fcrdns', 'ptr-hostname', 'ptr-not-generic', 'ptr-single']);
 
 export function ReportPage(props: { report: Report; metaOf: (id: string) => RuleMeta | undefined }) {
   const r = props.report;
-  const fixes = r.results.filter((x) => x.remedy).sort((a, b) => (RANK[a.status] ?? 9) - (RANK[b.status] ?? 9));
+  const fixes = r.results.filter((x) => x.remedy).sort((a, b) => DISPLAY_ORDER[a.status] - DISPLAY_ORDER[b.status]);
   const ran = r.results.filter((x) => x.status !== 'skip');
   const skipped = r.results.filter((x) => x.status === 'skip');
   const problems = r.results.filter((x) => x.status === 'fail' || x.status === 'warn').length;
