@@ -122,14 +122,6 @@ export async function startDnsServer(options: DnsServerOptions = {}): Promise<Dn
     });
   }
 
-  const udp = dgram.createSocket(host.includes(':') ? 'udp6' : 'udp4');
-  udp.on('message', (msg, rinfo) => handle(msg, 'udp', (b) => udp.send(b, rinfo.port, rinfo.address)));
-  await new Promise<void>((res, rej) => {
-    udp.once('error', rej);
-    udp.bind(options.port ?? 0, host, () => res());
-  });
-  const port = udp.address().port;
-
   const conns = new Set<net.Socket>();
   const tcp = net.createServer((sock) => {
     conns.add(sock);
@@ -152,10 +144,34 @@ export async function startDnsServer(options: DnsServerOptions = {}): Promise<Dn
       }
     });
   });
-  await new Promise<void>((res, rej) => {
-    tcp.once('error', rej);
-    tcp.listen(port, host, () => res());
-  });
+  // UDP gets a port from the OS; TCP must then take the same number, which another process may
+  // hold already: try again with a fresh UDP port rather than fail the test run.
+  let udp: dgram.Socket | undefined;
+  let port = 0;
+  for (let attempt = 0; ; attempt++) {
+    const sock = dgram.createSocket(host.includes(':') ? 'udp6' : 'udp4');
+    sock.on('message', (msg, rinfo) => handle(msg, 'udp', (b) => sock.send(b, rinfo.port, rinfo.address)));
+    await new Promise<void>((res, rej) => {
+      sock.once('error', rej);
+      sock.bind(options.port ?? 0, host, () => res());
+    });
+    port = sock.address().port;
+    try {
+      await new Promise<void>((res, rej) => {
+        tcp.once('error', rej);
+        tcp.listen(port, host, () => {
+          tcp.off('error', rej);
+          res();
+        });
+      });
+      udp = sock;
+      break;
+    } catch (e) {
+      sock.close();
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || options.port || attempt >= 20) throw e;
+    }
+  }
+  const udpSocket = udp;
 
   let doh: http.Server | undefined;
   let dohUrl: string | undefined;
@@ -202,7 +218,7 @@ export async function startDnsServer(options: DnsServerOptions = {}): Promise<Dn
       for (const c of conns) c.destroy();
       doh?.closeAllConnections();
       return new Promise<void>((res) => {
-        udp.close(() => tcp.close(() => (doh ? doh.close(() => res()) : res())));
+        udpSocket.close(() => tcp.close(() => (doh ? doh.close(() => res()) : res())));
       });
     },
   };

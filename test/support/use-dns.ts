@@ -26,8 +26,8 @@ export function useFixtureDns(options: { timeoutMs?: number; retries?: number } 
     });
   });
   afterAll(async () => {
-    fx.resolver.close();
-    await fx.server.close();
+    fx.resolver?.close();
+    await fx.server?.close();
   });
   beforeEach(() => {
     fx.server.queries.length = 0;
