@@ -10,7 +10,7 @@ import type { HttpConfig } from './http/deps.js';
 import type { Resolver } from './dns/types.js';
 import type { ReportStore, SinkStore } from './store/types.js';
 import { startSink, type RunningSink, type SinkOptions } from './smtp/sink.js';
-import { startAuditor, type Auditor } from './smtp/auditor.js';
+import { startAuditor, type Auditor } from './sink/auditor.js';
 
 export interface HttpServerOptions {
   resolver: Resolver;

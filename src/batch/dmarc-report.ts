@@ -49,7 +49,7 @@ function parseXml(xml: string, name: string): DmarcReport {
 
 async function inflate(data: Uint8Array, format: 'gzip' | 'deflate-raw'): Promise<Uint8Array> {
   try {
-    const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream(format));
+    const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream(format));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch {
     throw new InputError(`the ${format === 'gzip' ? 'gzip' : 'zip'} data is corrupt`);

@@ -39,6 +39,13 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   reportCacheSeconds: 30,
 };
 
+export interface SinkDeps {
+  store: SinkStore;
+  domain: string;
+  /** How mail reaches it: the SMTP sink (default), or Cloudflare Email Routing to a Worker. */
+  via?: 'smtp' | 'email-routing';
+}
+
 export interface HttpDeps {
   resolver: Resolver;
   store: ReportStore;
@@ -47,8 +54,8 @@ export interface HttpDeps {
   config?: Partial<HttpConfig>;
   /** The client's address as the runtime sees it (socket peer, CF-Connecting-IP…). */
   clientIp?: (c: Context) => string;
-  /** The SMTP sink's side, when one runs: test addresses are <token>@domain. */
-  sink?: { store: SinkStore; domain: string };
+  /** The sink's side, when one runs: test addresses are <token>@domain. */
+  sink?: SinkDeps;
   /** Public base URL for links (report URLs in API answers); default: the request's origin. */
   publicUrl?: string;
 }

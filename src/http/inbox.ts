@@ -6,7 +6,7 @@ import type { ReportStore, SinkStore } from '../store/types.js';
 
 export interface InboxStatus {
   status: 'waiting' | 'received';
-  reports: { id: string; url: string; receivedAt: string; ready: boolean; verdict?: string; score?: number }[];
+  reports: { id: string; url: string; receivedAt: string; ready: boolean; verdict?: string; score?: number; error?: string }[];
 }
 
 /** 20 characters of a-z0-9: about 103 bits, lower case because mail local parts often get lower-cased. */
@@ -31,6 +31,7 @@ export async function inboxStatus(sink: SinkStore, reports: ReportStore, token: 
       receivedAt: new Date(e.receivedAt).toISOString(),
       ready: report !== undefined,
       ...(report ? { verdict: report.verdict, score: report.score } : {}),
+      ...(e.error !== undefined ? { error: e.error } : {}),
     });
   }
   return { status: entries.length > 0 ? 'received' : 'waiting', reports: out };

@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../core/types.js';
 import { MIGRATIONS_TABLE, migrationVersion, type Migration } from './migrations.js';
-import type { InboxEntry, ReportStore, SinkStore, StoredMessage } from './types.js';
+import { inboxEntryFromRow, messageFromRow, SQL, type InboxRow, type MessageRow } from './rows.js';
+import type { ReportStore, SinkStore, StoredMessage } from './types.js';
 
 export interface SqliteStore extends ReportStore, SinkStore {
   readonly path: string;
@@ -21,20 +22,20 @@ export function openSqliteStore(path: string, migrations: Migration[] = loadMigr
   db.exec('PRAGMA synchronous = NORMAL');
   db.exec('PRAGMA busy_timeout = 5000');
   migrate(db, migrations);
-  const insert = db.prepare('INSERT OR REPLACE INTO reports (id, created_at, ip, verdict, score, json) VALUES (?, ?, ?, ?, ?, ?)');
-  const select = db.prepare('SELECT json FROM reports WHERE id = ?');
-  const purge = db.prepare('DELETE FROM reports WHERE created_at < ?');
+  const insert = db.prepare(SQL.saveReport);
+  const select = db.prepare(SQL.getReport);
+  const purge = db.prepare(SQL.purgeReports);
   // Group commit: writes that arrive together share one transaction (and, for
   // messages, one fsync). Each write still resolves only after its own commit.
   const saveGroup = groupCommit<Report>(db, false, (r) => insert.run(r.id, Date.parse(r.createdAt), r.target.ip, r.verdict, r.score, JSON.stringify(r)));
   // A message acknowledged is a message kept: this commit reaches the disk before the 250.
   const storeGroup = groupCommit<StoredMessage>(db, true, (m) => insMessage.run(m.id, m.token, m.receivedAt, JSON.stringify(m.session), m.raw));
-  const insInbox = db.prepare('INSERT OR IGNORE INTO inboxes (token, created_at) VALUES (?, ?)');
-  const hasInbox = db.prepare('SELECT 1 FROM inboxes WHERE token = ?');
-  const insMessage = db.prepare('INSERT INTO messages (id, token, received_at, session, raw) VALUES (?, ?, ?, ?, ?)');
-  const pending = db.prepare('SELECT id, token, received_at, session, raw FROM messages WHERE audited_at IS NULL ORDER BY received_at LIMIT ?');
-  const audited = db.prepare('UPDATE messages SET audited_at = ? WHERE id = ?');
-  const byToken = db.prepare('SELECT id, received_at, audited_at FROM messages WHERE token = ? ORDER BY received_at');
+  const insInbox = db.prepare(SQL.createInbox);
+  const hasInbox = db.prepare(SQL.inboxExists);
+  const insMessage = db.prepare(SQL.storeMessage);
+  const pending = db.prepare(SQL.pending);
+  const audited = db.prepare(SQL.markAudited);
+  const byToken = db.prepare(SQL.inboxMessages);
   return {
     path,
     async createInbox(token: string, now: number) {
@@ -45,17 +46,13 @@ export function openSqliteStore(path: string, migrations: Migration[] = loadMigr
     },
     storeMessages: storeGroup,
     async pendingMessages(limit: number) {
-      return (pending.all(limit) as { id: string; token: string; received_at: number; session: string; raw: Uint8Array }[]).map((r) => ({
-        id: r.id, token: r.token, receivedAt: r.received_at, session: JSON.parse(r.session) as StoredMessage['session'], raw: r.raw,
-      }));
+      return (pending.all(limit) as unknown as MessageRow[]).map(messageFromRow);
     },
-    async markAudited(id: string, now: number) {
-      audited.run(now, id);
+    async markAudited(id: string, now: number, error?: string) {
+      audited.run(now, error ?? null, id);
     },
-    async inboxMessages(token: string): Promise<InboxEntry[]> {
-      return (byToken.all(token) as { id: string; received_at: number; audited_at: number | null }[]).map((r) => ({
-        id: r.id, receivedAt: r.received_at, ...(r.audited_at !== null ? { auditedAt: r.audited_at } : {}),
-      }));
+    async inboxMessages(token: string) {
+      return (byToken.all(token) as unknown as InboxRow[]).map(inboxEntryFromRow);
     },
     save: (report: Report) => saveGroup([report]),
     async get(id: string) {

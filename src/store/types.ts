@@ -19,11 +19,21 @@ export function isReportId(id: string): boolean {
 /** What the SMTP sink saw of the connection that delivered a message. */
 export type SessionFacts = SessionEvidence;
 
+/**
+ * What Cloudflare Email Routing tells a Worker: the envelope only. The
+ * connecting IP and HELO are in the Received: header its receiver added.
+ */
+export interface EnvelopeFacts {
+  via: 'email-routing';
+  mailFrom: string;
+  rcpt: string[];
+}
+
 export interface StoredMessage {
   id: string;
   token: string;
   receivedAt: number;
-  session: SessionFacts;
+  session: SessionFacts | EnvelopeFacts;
   raw: Uint8Array;
 }
 
@@ -31,6 +41,8 @@ export interface InboxEntry {
   id: string;
   receivedAt: number;
   auditedAt?: number;
+  /** Why no report could be made, when the audit failed. */
+  error?: string;
 }
 
 /** The sink's durable side: inboxes and accepted messages. */
@@ -40,7 +52,8 @@ export interface SinkStore {
   storeMessages(rows: StoredMessage[]): Promise<void>;
   /** Accepted messages that have no report yet, oldest first. */
   pendingMessages(limit: number): Promise<StoredMessage[]>;
-  markAudited(id: string, now: number): Promise<void>;
+  /** The message is done with: its report is stored, or `error` says why there is none. */
+  markAudited(id: string, now: number, error?: string): Promise<void>;
   inboxMessages(token: string): Promise<InboxEntry[]>;
   inboxExists(token: string): Promise<boolean>;
 }

@@ -2,9 +2,9 @@ import type { InboxStatus } from '../inbox.js';
 import { Layout } from './layout.js';
 
 /** The test address and what arrived; refreshes itself (no script needed) until every report is ready. */
-export function InboxPage(props: { address: string; status: InboxStatus }) {
+export function InboxPage(props: { address: string; status: InboxStatus; smtpHint?: boolean }) {
   const { address, status } = props;
-  const waiting = status.status === 'waiting' || status.reports.some((r) => !r.ready);
+  const waiting = status.status === 'waiting' || status.reports.some((r) => !r.ready && r.error === undefined);
   return (
     <Layout title={`ptrcheck test address ${address}`} refreshSeconds={waiting ? 5 : undefined}>
       <section class="card">
@@ -14,7 +14,7 @@ export function InboxPage(props: { address: string; status: InboxStatus }) {
           Send it from the server (or service) whose mail you want to check, the way it normally sends: the report shows
           exactly what a receiver sees of that connection, its reverse DNS, HELO, TLS, SPF, DKIM and DMARC.
         </p>
-        <pre>{`swaks --to ${address} --server <this sink's host>:2525`}</pre>
+        {props.smtpHint === false ? null : <pre>{`swaks --to ${address} --server <this sink's host>:2525`}</pre>}
       </section>
       <section class="card" aria-live="polite">
         <h2>{status.status === 'waiting' ? 'Waiting for your message…' : 'Received'}</h2>
@@ -22,9 +22,15 @@ export function InboxPage(props: { address: string; status: InboxStatus }) {
         <ul class="checks">
           {status.reports.map((r) => (
             <li>
-              <span class={`pill s-${r.verdict ?? 'skip'}`}>{r.verdict ?? 'auditing'}</span>
+              <span class={`pill s-${r.verdict ?? (r.error !== undefined ? 'error' : 'skip')}`}>{r.verdict ?? (r.error !== undefined ? 'not audited' : 'auditing')}</span>
               <div>
-                {r.ready ? <a href={`/r/${r.id}`}>Report {r.id}</a> : <span>Report {r.id} is being prepared…</span>}
+                {r.ready ? (
+                  <a href={`/r/${r.id}`}>Report {r.id}</a>
+                ) : r.error !== undefined ? (
+                  <span>Message {r.id} could not be audited: {r.error}</span>
+                ) : (
+                  <span>Report {r.id} is being prepared…</span>
+                )}
                 <div class="muted">received {r.receivedAt}{r.score !== undefined ? ` · score ${r.score}/100` : ''}</div>
               </div>
             </li>

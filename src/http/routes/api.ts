@@ -9,14 +9,15 @@ import { errorJson } from '../errors.js';
 import type { AuditService } from '../service.js';
 import type { Target } from '../../core/types.js';
 import type { Context } from 'hono';
-import type { ReportStore, SinkStore } from '../../store/types.js';
+import type { ReportStore } from '../../store/types.js';
+import type { SinkDeps } from '../deps.js';
 import { inboxStatus, isToken, newToken } from '../inbox.js';
 import { batchItems } from '../../batch/input.js';
 import { runBatch } from '../../batch/run.js';
 import { compact, Summary } from '../../batch/output.js';
 
 export interface InboxDeps {
-  sink: { store: SinkStore; domain: string };
+  sink: SinkDeps;
   reports: ReportStore;
   /** The public base URL for links. */
   base: (c: Context) => string;
@@ -57,7 +58,7 @@ const InboxSchema = z.object({ address: z.string(), token: z.string(), reportUrl
 const InboxStatusSchema = z
   .object({
     status: z.enum(['waiting', 'received']),
-    reports: z.array(z.object({ id: z.string(), url: z.string(), receivedAt: z.string(), ready: z.boolean(), verdict: z.string().optional(), score: z.number().optional() })),
+    reports: z.array(z.object({ id: z.string(), url: z.string(), receivedAt: z.string(), ready: z.boolean(), verdict: z.string().optional(), score: z.number().optional(), error: z.string().optional().openapi({ description: 'Why no report could be made' }) })),
   })
   .openapi('InboxStatus');
 const inboxCreate = createRoute({

@@ -32,7 +32,7 @@ export function pageRoutes(service: AuditService, limiter: MiddlewareHandler, in
     const token = c.req.param('token').toLowerCase();
     if (!inbox || !isToken(token)) return c.html(<HomePage sinkDomain={sinkDomain} error="no such test address" />, 404);
     const status = await inboxStatus(inbox.sink.store, inbox.reports, token, inbox.base(c));
-    return c.html(<InboxPage address={`${token}@${inbox.sink.domain}`} status={status} />);
+    return c.html(<InboxPage address={`${token}@${inbox.sink.domain}`} status={status} smtpHint={inbox.sink.via !== 'email-routing'} />);
   });
   pages.get('/assets/style.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');

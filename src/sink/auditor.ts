@@ -20,6 +20,29 @@ export interface AuditorOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * One accepted message, judged: its report carries the message's id. An SMTP
+ * message is audited with the session's IP and HELO; an Email Routing one
+ * with the IP and HELO of the trusted Received: hop.
+ */
+export async function auditStored(m: StoredMessage, audit_: Omit<AuditDeps, 'reportId'>, trustedReceivers: readonly string[]): Promise<Report> {
+  const deps = { ...audit_, reportId: m.id };
+  const s = m.session;
+  if ('via' in s) return auditMessage(m.raw, { mailFrom: s.mailFrom, source: 'session', trustedReceivers }, deps);
+  try {
+    return await auditMessage(m.raw, { ip: s.ip, helo: s.helo, mailFrom: s.mailFrom, source: 'session', session: s, trustedReceivers }, deps);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    // The data is not a message we can read; the connection itself can still be judged.
+    return audit({ ip: s.ip, ...(s.helo ? { helo: s.helo } : {}), mailFrom: s.mailFrom }, deps, async () => ({ session: s }));
+  }
+}
+
+/** What the inbox shows when a message got no report: input problems as they are, anything else without internals. */
+export function failureReason(e: unknown): string {
+  return e instanceof InputError ? e.message : 'internal error while auditing';
+}
+
 export interface Auditor {
   /** Look for pending messages now. */
   kick(): void;
@@ -35,16 +58,7 @@ export function startAuditor(o: AuditorOptions): Auditor {
   let stopped = false;
 
   async function one(m: StoredMessage): Promise<void> {
-    const deps = { ...o.audit, reportId: m.id };
-    const s = m.session;
-    let report: Report;
-    try {
-      report = await auditMessage(m.raw, { ip: s.ip, helo: s.helo, mailFrom: s.mailFrom, source: 'session', session: s, trustedReceivers: o.trustedReceivers ?? [] }, deps);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      // The data is not a message we can read; the connection itself can still be judged.
-      report = await audit({ ip: s.ip, ...(s.helo ? { helo: s.helo } : {}), mailFrom: s.mailFrom }, deps, async () => ({ session: s }));
-    }
+    const report = await auditStored(m, o.audit, o.trustedReceivers ?? []);
     await o.reports.save(report);
     await o.sink.markAudited(m.id, Date.now());
     o.onReport?.(report, m);
@@ -66,7 +80,7 @@ export function startAuditor(o: AuditorOptions): Auditor {
                 await one(m);
               } catch (e) {
                 o.log?.(`audit of ${m.id} failed: ${(e as Error).message}`);
-                await o.sink.markAudited(m.id, Date.now()); // never retry a poison message for ever
+                await o.sink.markAudited(m.id, Date.now(), failureReason(e)); // never retry a poison message for ever
               }
             }
           }),

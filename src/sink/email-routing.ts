@@ -1,0 +1,98 @@
+/**
+ * The sink on Workers: Cloudflare Email Routing hands each message for
+ * <token>@<sink domain> to the Worker's `email` handler. There is no SMTP
+ * session to watch, so the message is audited in message mode: the IP and
+ * HELO come from the Received: header Email Routing's receiver added.
+ */
+import type { AuditDeps } from '../core/audit.js';
+import type { Report } from '../core/types.js';
+import { newReportId } from '../report/build.js';
+import type { ReportStore, SinkStore, StoredMessage } from '../store/types.js';
+import { auditStored, failureReason } from './auditor.js';
+
+/** The part of Email Workers' ForwardableEmailMessage used here. */
+export interface IncomingEmail {
+  readonly from: string;
+  readonly to: string;
+  readonly raw: ReadableStream<Uint8Array>;
+  readonly rawSize: number;
+  setReject(reason: string): void;
+}
+
+export interface EmailRoutingOptions {
+  sink: SinkStore;
+  reports: ReportStore;
+  audit: Omit<AuditDeps, 'reportId'>;
+  domain: string;
+  trustedReceivers: readonly string[];
+  maxMessageBytes: number;
+  clock?: () => number;
+}
+
+export type EmailOutcome =
+  | { kind: 'rejected'; reason: string }
+  | { kind: 'audited'; id: string; report: Report }
+  | { kind: 'not-audited'; id: string; reason: string };
+
+/** Same rule as the SMTP sink: local parts are inbox tokens. */
+const TOKEN = /^[a-z0-9][a-z0-9._+-]{0,63}$/i;
+
+export async function receiveEmail(message: IncomingEmail, o: EmailRoutingOptions): Promise<EmailOutcome> {
+  const reject = (reason: string): EmailOutcome => {
+    message.setReject(reason);
+    return { kind: 'rejected', reason };
+  };
+  const at = message.to.lastIndexOf('@');
+  const local = message.to.slice(0, at);
+  if (at < 1 || message.to.slice(at + 1).toLowerCase() !== o.domain.toLowerCase()) return reject(`this sink accepts mail for @${o.domain} only`);
+  if (!TOKEN.test(local)) return reject('no such test address');
+  if (message.rawSize > o.maxMessageBytes) return reject(`message larger than ${o.maxMessageBytes} bytes`);
+  const raw = await readAll(message.raw, o.maxMessageBytes);
+  if (!raw) return reject(`message larger than ${o.maxMessageBytes} bytes`);
+
+  const now = (o.clock ?? Date.now)();
+  const stored: StoredMessage = {
+    id: newReportId(),
+    token: local.toLowerCase(),
+    receivedAt: now,
+    session: { via: 'email-routing', mailFrom: message.from, rcpt: [message.to] },
+    raw,
+  };
+  // Kept before it is judged: if the audit cannot finish here, the scheduled catch-up does it.
+  await o.sink.storeMessages([stored]);
+  let report: Report;
+  try {
+    report = await auditStored(stored, o.audit, o.trustedReceivers);
+  } catch (e) {
+    const reason = failureReason(e);
+    await o.sink.markAudited(stored.id, (o.clock ?? Date.now)(), reason);
+    return { kind: 'not-audited', id: stored.id, reason };
+  }
+  await o.reports.save(report);
+  await o.sink.markAudited(stored.id, (o.clock ?? Date.now)());
+  return { kind: 'audited', id: stored.id, report };
+}
+
+/** The whole stream, or undefined past `max` bytes (rawSize is the sender's claim; the stream is the truth). */
+async function readAll(stream: ReadableStream<Uint8Array>, max: number): Promise<Uint8Array | undefined> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.length;
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+/**
+ * Table rows ↔ store types, shared by the SQLite and D1 stores (one schema,
+ * migrations/).
+ */
+import type { InboxEntry, StoredMessage } from './types.js';
+
+export interface MessageRow {
+  id: string;
+  token: string;
+  received_at: number;
+  session: string;
+  /** node:sqlite gives a Uint8Array; D1 gives an array of byte values. */
+  raw: Uint8Array | ArrayBuffer | number[];
+}
+
+export interface InboxRow {
+  id: string;
+  received_at: number;
+  audited_at: number | null;
+  audit_error: string | null;
+}
+
+export const SQL = {
+  saveReport: 'INSERT OR REPLACE INTO reports (id, created_at, ip, verdict, score, json) VALUES (?, ?, ?, ?, ?, ?)',
+  getReport: 'SELECT json FROM reports WHERE id = ?',
+  purgeReports: 'DELETE FROM reports WHERE created_at < ?',
+  createInbox: 'INSERT OR IGNORE INTO inboxes (token, created_at) VALUES (?, ?)',
+  inboxExists: 'SELECT 1 AS one FROM inboxes WHERE token = ?',
+  storeMessage: 'INSERT INTO messages (id, token, received_at, session, raw) VALUES (?, ?, ?, ?, ?)',
+  pending: 'SELECT id, token, received_at, session, raw FROM messages WHERE audited_at IS NULL ORDER BY received_at LIMIT ?',
+  markAudited: 'UPDATE messages SET audited_at = ?, audit_error = ? WHERE id = ?',
+  inboxMessages: 'SELECT id, received_at, audited_at, audit_error FROM messages WHERE token = ? ORDER BY received_at',
+} as const;
+
+export function messageFromRow(r: MessageRow): StoredMessage {
+  return {
+    id: r.id,
+    token: r.token,
+    receivedAt: r.received_at,
+    session: JSON.parse(r.session) as StoredMessage['session'],
+    raw: r.raw instanceof Uint8Array ? r.raw : new Uint8Array(r.raw),
+  };
+}
+
+export function inboxEntryFromRow(r: InboxRow): InboxEntry {
+  return {
+    id: r.id,
+    receivedAt: r.received_at,
+    ...(r.audited_at !== null ? { auditedAt: r.audited_at } : {}),
+    ...(r.audit_error !== null ? { error: r.audit_error } : {}),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The Cloudflare Workers entry: the same app, rules and sink as Node, on a
+ * DoH resolver and a D1 store. `fetch` serves the API and pages, `email`
+ * takes the sink's mail from Email Routing, `scheduled` audits whatever an
+ * `email` run left pending and applies retention. Thin: it only wires.
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { ExecutionContext } from 'hono';
+import { createApp } from './http/app.js';
+import { startAuditor } from './sink/auditor.js';
+import { receiveEmail, type IncomingEmail } from './sink/email-routing.js';
+import { ConfigError, readSettings, type WorkerEnv, type WorkerSettings } from './workers/env.js';
+
+interface Wired {
+  env: WorkerEnv;
+  settings: WorkerSettings;
+  app: OpenAPIHono;
+}
+
+// One wiring per isolate (and per env object), so the DNS cache and rate limiter live across requests.
+let wired: Wired | undefined;
+
+function wire(env: WorkerEnv): Wired {
+  if (wired?.env === env) return wired;
+  const settings = readSettings(env);
+  const app = createApp({
+    resolver: settings.resolver,
+    store: settings.store,
+    config: settings.config,
+    ...(settings.sinkDomain ? { sink: { store: settings.store, domain: settings.sinkDomain, via: 'email-routing' as const } } : {}),
+    ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
+  });
+  wired = { env, settings, app };
+  return wired;
+}
+
+function auditDeps(s: WorkerSettings) {
+  return { resolver: s.resolver, config: { authservId: s.config.authservId } };
+}
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+    let w: Wired;
+    try {
+      w = wire(env);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      return Response.json({ error: { code: 'misconfigured', message: e.message } }, { status: 503 });
+    }
+    return w.app.fetch(request, env, ctx);
+  },
+
+  async email(message: IncomingEmail, env: WorkerEnv): Promise<void> {
+    const { settings: s } = wire(env);
+    if (!s.sinkDomain) {
+      message.setReject('this ptrcheck Worker has no SINK_DOMAIN configured');
+      return;
+    }
+    const outcome = await receiveEmail(message, {
+      sink: s.store,
+      reports: s.store,
+      audit: auditDeps(s),
+      domain: s.sinkDomain,
+      trustedReceivers: s.config.trustedReceivers,
+      maxMessageBytes: s.config.maxMessageBytes,
+    });
+    console.log(JSON.stringify({ event: 'email', to: message.to, outcome: outcome.kind, ...('id' in outcome ? { id: outcome.id } : {}) }));
+  },
+
+  async scheduled(_controller: unknown, env: WorkerEnv): Promise<void> {
+    const { settings: s } = wire(env);
+    const auditor = startAuditor({
+      sink: s.store,
+      reports: s.store,
+      audit: auditDeps(s),
+      trustedReceivers: s.config.trustedReceivers,
+      log: (line) => console.error(`ptrcheck: ${line}`),
+    });
+    await auditor.idle();
+    if (s.retentionDays > 0) await s.store.deleteOlderThan(Date.now() - s.retentionDays * 86_400_000);
+  },
+};
