@@ -38,6 +38,7 @@ export default defineConfig({
                 SINK_DOMAIN,
                 RATE_LIMIT_BURST: '1000',
                 RATE_LIMIT_PER_MINUTE: '1000',
+                MAX_MESSAGE_BYTES: String(256 * 1024),
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
               },
             },
@@ -45,6 +46,8 @@ export default defineConfig({
         ],
         test: {
           name: 'workers',
+          // One workerd for all files (tests use unique ids and tokens; migrations apply once).
+          isolate: false,
           include: ['test/workers/**/*.test.ts', ...SHARED_RULE_TABLES],
           globalSetup: ['test/workers/global-setup.ts'],
           setupFiles: ['test/workers/apply-migrations.ts'],

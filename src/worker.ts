@@ -6,6 +6,7 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ExecutionContext } from 'hono';
+import './workers/crypto-compat.js';
 import { createApp } from './http/app.js';
 import { startAuditor } from './sink/auditor.js';
 import { receiveEmail, type IncomingEmail } from './sink/email-routing.js';

@@ -8,6 +8,10 @@ import type { TestProject } from 'vitest/node';
 import { fixtureFaults, startDnsServer } from '../support/dns-server.js';
 import { buildMessage, makeDkimKey, signMessage } from '../support/messages.js';
 import { SINK_DOMAIN } from './constants.js';
+import { emailRoutingHop } from './hops.js';
+import { audit } from '../../src/core/audit.js';
+import { createNodeResolver } from '../../src/dns/node.js';
+import { CROSS_RUNTIME_TARGETS, judgement, targetKey, type Judgement } from '../support/cross-runtime.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,12 +20,9 @@ declare module 'vitest' {
     signedMessage: string;
     /** The same message altered after signing. */
     tamperedMessage: string;
+    /** Node's judgement of each cross-runtime target, by targetKey. */
+    nodeJudgements: Record<string, Judgement>;
   }
-}
-
-/** Email Routing's receiver records the connection like this (the `for` address is the test address). */
-export function emailRoutingHop(helo: string, rdns: string, ip: string, rcpt: string): string {
-  return `from ${helo} (${rdns} [${ip}])\r\n\tby mx.cloudflare.net (Postfix) with ESMTPS id 4Xk3Bc2Ytz4xQ\r\n\tfor <${rcpt}>; Wed, 25 Nov 2026 10:00:01 +0000 (UTC)`;
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -29,6 +30,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const server = await startDnsServer({ faults: fixtureFaults(), zoneTexts: [key.zone], doh: true });
   const hop = emailRoutingHop('mail.example.com', 'mail.example.com', '23.192.228.80', `anyone@${SINK_DOMAIN}`);
   const signed = await signMessage(buildMessage({ from: 'Example News <news@example.com>', returnPath: '<bounce@example.com>', received: [hop] }), key);
+  const resolver = createNodeResolver({ servers: [{ host: server.host, port: server.port }], timeoutMs: 1000, retries: 0 });
+  const judged: Record<string, Judgement> = {};
+  for (const t of CROSS_RUNTIME_TARGETS) judged[targetKey(t)] = judgement(await audit(t, { resolver }));
+  resolver.close();
+  project.provide('nodeJudgements', judged);
   project.provide('dohUrl', server.dohUrl!);
   project.provide('signedMessage', signed);
   project.provide('tamperedMessage', signed.replace('this is a test message', 'this is a CHANGED message'));
