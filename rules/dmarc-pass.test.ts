@@ -20,4 +20,9 @@ testRule(rule, [
     status: 'fail', messageId: 'unevaluable', data: { reason: 'empty address <> (only a display name)' },
   },
   { why: 'IP audit: no message', evidence: evidenceFor('203.0.113.5', { ptr: ['mail.example.com'] }), status: 'skip', messageId: 'runner/missing-input' },
+  {
+    why: 'a runtime that cannot run the check: skipped with the reason, not an error',
+    evidence: { ...evidenceFor('203.0.113.5', { ptr: ['mail.example.com'] }), unavailable: { auth: 'SPF, DKIM and DMARC could not be checked on this server (Unknown digest: rsa-sha256)', spf: 'SPF, DKIM and DMARC could not be checked on this server (Unknown digest: rsa-sha256)' } },
+    status: 'skip', messageId: 'runner/unavailable', data: { reason: 'SPF, DKIM and DMARC could not be checked on this server (Unknown digest: rsa-sha256)' },
+  },
 ]);

@@ -1,13 +1,14 @@
 /**
  * Runs the catalogue over the evidence: every rule yields exactly one
- * result. Missing evidence → skip; a rule that throws → error for that
- * rule alone (STYLE.md rule 2).
+ * result. Missing evidence → skip (saying why, when the gather said why);
+ * a rule that throws → error for that rule alone (STYLE.md rule 2).
  */
 import type { Rule } from './rule.js';
 import type { Evidence, EvidenceKey, RuleResult } from './types.js';
 
 export const RUNNER_MESSAGES: Record<string, string> = {
   'runner/missing-input': 'Not checked: needs {missing}.',
+  'runner/unavailable': 'Not checked: {reason}.',
   'runner/threw': 'This rule could not run ({error}); the rest of the audit is unaffected.',
 };
 
@@ -29,6 +30,8 @@ const INPUT_NAMES: Record<EvidenceKey, string> = {
 export function runRule(rule: Rule, evidence: Evidence): RuleResult {
   const id = rule.meta.id;
   const missing = rule.meta.requires.filter((k) => evidence[k] === undefined);
+  const reason = missing.map((k) => evidence.unavailable?.[k]).find((r) => r !== undefined);
+  if (reason !== undefined) return { rule: id, status: 'skip', messageId: 'runner/unavailable', data: { reason } };
   if (missing.length > 0) {
     return { rule: id, status: 'skip', messageId: 'runner/missing-input', data: { missing: [...new Set(missing.map((k) => INPUT_NAMES[k]))] } };
   }

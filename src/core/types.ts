@@ -177,11 +177,13 @@ export interface Evidence {
   auth?: AuthEvidence;
   message?: MessageEvidence;
   session?: SessionEvidence;
+  /** Evidence that could not be gathered in this run, and why (a check this runtime cannot do). */
+  unavailable?: Partial<Record<EvidenceKey, string>>;
   /** Every DNS answer the audit saw, in order. */
   dns: DnsAnswer[];
 }
 
-export type EvidenceKey = Exclude<keyof Evidence, 'target' | 'dns'>;
+export type EvidenceKey = Exclude<keyof Evidence, 'target' | 'dns' | 'unavailable'>;
 
 export type Status = 'pass' | 'warn' | 'fail' | 'info' | 'skip' | 'error';
 

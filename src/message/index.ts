@@ -71,8 +71,17 @@ export async function auditMessage(message: Uint8Array, overrides: MessageOverri
   const authservId = deps.config?.authservId ?? 'ptrcheck';
   return audit(target, { ...deps, config: { ...deps.config, spf: false } }, async (resolver) => {
     const sender = mailFrom === undefined ? undefined : mailFrom.trim().replace(/^<(.*)>$/, '$1');
-    const { auth, spf } = await authenticateMessage(message, { ip, helo, mailFrom: sender, authservId }, resolver);
-    return { auth, message: messageEvidence, ...(spf ? { spf } : {}), ...(overrides.session ? { session: overrides.session } : {}) };
+    const session = overrides.session ? { session: overrides.session } : {};
+    try {
+      const { auth, spf } = await authenticateMessage(message, { ip, helo, mailFrom: sender, authservId }, resolver);
+      return { auth, message: messageEvidence, ...(spf ? { spf } : {}), ...session };
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      // A runtime that cannot do what mailauth needs (a crypto call, a built-in) costs the
+      // SPF/DKIM/DMARC rules, which say so; the rest of the audit stands.
+      const reason = `SPF, DKIM and DMARC could not be checked on this server (${e instanceof Error ? e.message : String(e)})`;
+      return { message: messageEvidence, unavailable: { auth: reason, spf: reason }, ...session };
+    }
   });
 }
 
