@@ -2,7 +2,9 @@
  * Runs audits over a stream of batch items with bounded concurrency and
  * yields results as they complete. Pull-based: the consumer's pace (a slow
  * stdout, an HTTP client) is the producer's pace, so memory stays flat
- * however long the input.
+ * however long the input. Finished audits go to a queue the generator
+ * drains, so each completion costs O(1) (a Promise.race over the running
+ * set would cost O(concurrency) per completion).
  */
 import type { BatchReport } from './output.js';
 import type { BatchItem } from './input.js';
@@ -13,12 +15,20 @@ export type BatchEvent =
 
 export async function* runBatch(items: AsyncIterable<BatchItem>, concurrency: number, auditIp: (ip: string) => Promise<BatchReport>): AsyncGenerator<BatchEvent> {
   const it = items[Symbol.asyncIterator]();
-  const running = new Map<number, Promise<{ key: number; event: BatchEvent }>>();
-  let key = 0;
+  let queue: BatchEvent[] = [];
+  let running = 0;
   let exhausted = false;
-  const pending: BatchEvent[] = [];
-  const fill = async (): Promise<void> => {
-    while (!exhausted && running.size < concurrency) {
+  let wake: (() => void) | undefined;
+  const finish = (event: BatchEvent): void => {
+    running--;
+    queue.push(event);
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  for (;;) {
+    // Start audits up to the limit; stop reading too while finished events wait to be taken.
+    while (!exhausted && running < concurrency && queue.length < concurrency) {
       const next = await it.next();
       if (next.done) {
         exhausted = true;
@@ -26,29 +36,25 @@ export async function* runBatch(items: AsyncIterable<BatchItem>, concurrency: nu
       }
       const item = next.value;
       if (item.kind === 'error') {
-        pending.push({ kind: 'error', item });
+        queue.push({ kind: 'error', item });
         continue;
       }
-      const k = key++;
-      running.set(
-        k,
-        auditIp(item.ip).then(
-          (report) => ({ key: k, event: { kind: 'result' as const, item, report } }),
-          // One address that could not be audited (a time budget ran out) is a line of the output, not the end of it.
-          (e: unknown) => ({ key: k, event: { kind: 'error' as const, item: { kind: 'error' as const, line: item.line, text: item.ip, message: e instanceof Error ? e.message : String(e) } } }),
-        ),
+      running++;
+      auditIp(item.ip).then(
+        (report) => finish({ kind: 'result', item, report }),
+        // One address that could not be audited (a time budget ran out) is a line of the output, not the end of it.
+        (e: unknown) => finish({ kind: 'error', item: { kind: 'error', line: item.line, text: item.ip, message: e instanceof Error ? e.message : String(e) } }),
       );
     }
-  };
-  for (;;) {
-    await fill();
-    while (pending.length > 0) yield pending.shift()!;
-    if (running.size === 0) {
-      if (exhausted) return;
+    if (queue.length > 0) {
+      const ready = queue;
+      queue = [];
+      for (const event of ready) yield event;
       continue;
     }
-    const done = await Promise.race(running.values());
-    running.delete(done.key);
-    yield done.event;
+    if (running === 0 && exhausted) return;
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
   }
 }

@@ -21,7 +21,8 @@ describe('the Worker serves the API', () => {
   });
 
   it('GET /api/v1/audit audits over DoH and keeps the report in D1', async () => {
-    const res = await call('/api/v1/audit?ip=23.192.228.80');
+    // A fresh env object gets a fresh wiring, so no answer comes from another test's DNS cache.
+    const res = await call('/api/v1/audit?ip=23.192.228.80', undefined, { ...env });
     expect(res.status).toBe(200);
     const report = await asJson<Report>(res);
     expect(report).toMatchObject({ verdict: 'pass', iprev: 'pass', ptr: ['mail.example.com'] });
