@@ -43,6 +43,13 @@ describe('ptrcheck batch', () => {
     expect(run.stderr).toMatch(/fcrdns:fail +\d+/);
   });
 
+  it('gives the same lines over pipelined TCP (the default) and over UDP', async () => {
+    const norm = (out: string) => ndjson(out).sort((a, b) => a.line - b.line || a.ip.localeCompare(b.ip));
+    const [tcp, udp] = await Promise.all([batch([input]), batch([input, '--dns-transport', 'udp'])]);
+    expect(norm(tcp.stdout)).toHaveLength(9);
+    expect(norm(udp.stdout)).toEqual(norm(tcp.stdout));
+  });
+
   it('writes CSV, and only failing addresses when asked', async () => {
     const run = await batch([input, '--format', 'csv', '--only-failing']);
     const lines = run.stdout.trim().split('\n');
@@ -73,6 +80,7 @@ describe('ptrcheck batch', () => {
     [[], /batch needs an input file/],
     [['x', '--concurrency', '0'], /--concurrency '0' must be a whole number/],
     [['x', '--format', 'xml'], /--format 'xml' is not ndjson or csv/],
+    [['x', '--dns-transport', 'quic'], /--dns-transport 'quic' is not udp or tcp/],
     [['--from-dmarc', '/nonexistent.xml'], /cannot read/],
   ])('bad usage %j: exit 2, one line', async (args, message) => {
     const run = await batch(args);

@@ -8,7 +8,11 @@ import { runRules } from '../core/run-rules.js';
 import { scoreResults } from '../core/score.js';
 import type { Iprev } from '../core/types.js';
 import type { Resolver } from '../dns/types.js';
-import { DEFAULT_GATHER, gather } from '../gather/index.js';
+import { DEFAULT_GATHER } from '../gather/index.js';
+import { gatherIp } from '../gather/ip.js';
+import { parseIp } from '../core/ip.js';
+import { withRecorder } from '../dns/recorder.js';
+import type { Evidence } from '../core/types.js';
 import type { BatchReport } from './output.js';
 
 const IP_RULES = catalogue.filter((r) => r.meta.requires.every((k) => k === 'ip' || k === 'ptr' || k === 'forward' || k === 'reverseZone'));
@@ -16,7 +20,10 @@ const CONFIG = { ...DEFAULT_GATHER, reverseZone: false, spf: false };
 const metaOf = (id: string) => IP_RULES.find((r) => r.meta.id === id)?.meta;
 
 export async function auditForBatch(ip: string, resolver: Resolver): Promise<BatchReport> {
-  const evidence = await gather({ ip }, resolver, CONFIG);
+  // The IP part of gather() alone: no HELO, sender or per-audit cache machinery to set up per address.
+  const parsed = parseIp(ip);
+  const recorder = withRecorder(resolver);
+  const evidence: Evidence = { target: { ip: parsed.address }, ip: parsed, ...(await gatherIp(parsed, recorder, CONFIG)), dns: recorder.log as Evidence['dns'] };
   const results = runRules(IP_RULES, evidence);
   const { score, verdict } = scoreResults(results, metaOf);
   return {

@@ -8,6 +8,7 @@ import { createNodeResolver, type ClosableResolver, type DnsServer } from '../dn
 import { withCache } from '../dns/cache.js';
 import { UsageError } from './usage.js';
 import { createDohResolver } from '../dns/doh.js';
+import { createPipelinedTcpResolver } from '../dns/tcp-pipeline.js';
 
 /** https only, except plain http to a loopback address (a local DoH proxy, tests). */
 function checkDohUrl(text: string): string {
@@ -49,6 +50,8 @@ export interface ResolverChoice {
   maxTtl?: number;
   /** Cache size (batch runs share many names). */
   maxEntries?: number;
+  /** udp (default): one datagram per question; tcp: pipelined connections (RFC 7766), for bulk runs. */
+  transport?: 'udp' | 'tcp';
 }
 
 export function makeResolver(choice: ResolverChoice, env: NodeJS.ProcessEnv): ClosableResolver {
@@ -64,7 +67,10 @@ export function makeResolver(choice: ResolverChoice, env: NodeJS.ProcessEnv): Cl
     ? configured.split(',').map((s) => parseServer(s, choice.dns ? '--dns' : 'PTRCHECK_DNS'))
     : dns.getServers().map((s) => parseServer(s, 'system resolver'));
   if (servers.length === 0) throw new UsageError('no DNS server configured on this system; pass --dns HOST:PORT');
-  const inner = createNodeResolver({ servers, timeoutMs: choice.timeoutMs ?? 2000, retries: 1 });
+  const inner =
+    choice.transport === 'tcp'
+      ? createPipelinedTcpResolver({ servers, timeoutMs: choice.timeoutMs ?? 2000 })
+      : createNodeResolver({ servers, timeoutMs: choice.timeoutMs ?? 2000, retries: 1 });
   const cached = withCache(inner, cacheOptions);
   return { query: (n, t) => cached.query(n, t), close: () => inner.close() };
 }

@@ -13,6 +13,7 @@ Usage:
                       [--dns HOST:PORT] [--timeout MS] [--json | --format F]
   ptrcheck batch <file|-> [--concurrency 64] [--format ndjson|csv] [--only-failing]
                  [--from-dmarc REPORT.xml|.gz|.zip] [--max-per-cidr N] [--dns HOST:PORT]
+                 [--dns-transport tcp|udp]  (tcp: pipelined, the default for batch)
   ptrcheck serve [--http-port 8025] [--host 127.0.0.1] [--db FILE]
                  [--dns HOST:PORT] [--retention-days 30] [--rate-limit 30]
   ptrcheck rules [--json]

@@ -49,6 +49,21 @@ describe('caching resolver', () => {
     expect(asked('13.2.0.192.in-addr.arpa')).toBe(2);
   });
 
+  it('evicts in bulk but never holds more than maxEntries, keeping the most recent', async () => {
+    const cache = withCache(dns.resolver, { now, maxEntries: 32 });
+    for (let i = 0; i < 100; i++) {
+      await cache.query(`n${i}.example.com`, 'A'); // NXDOMAIN, cached for the SOA minimum
+      expect(cache.size).toBeLessThanOrEqual(32);
+    }
+    expect(cache.size).toBeGreaterThanOrEqual(30);
+    await cache.query('n99.example.com', 'A');
+    await cache.query('n98.example.com', 'A');
+    expect(asked('n99.example.com')).toBe(1);
+    expect(asked('n98.example.com')).toBe(1);
+    await cache.query('n0.example.com', 'A');
+    expect(asked('n0.example.com')).toBe(2);
+  });
+
   it('keeps at most maxEntries, dropping the least recently used', async () => {
     const cache = withCache(dns.resolver, { now, maxEntries: 2 });
     await cache.query('mx1.example.com', 'A');

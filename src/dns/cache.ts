@@ -1,7 +1,8 @@
 /**
  * A caching decorator: honours each answer's TTL (negative answers per
  * RFC 2308), shares one in-flight query among concurrent askers, and keeps
- * at most `maxEntries` answers (least recently used goes first). Temporary
+ * at most `maxEntries` answers (least recently used go first, a sixteenth
+ * of them at a time). Temporary
  * failures are never cached: the next ask should try again.
  */
 import type { DnsAnswer, RecordType, Resolver } from './types.js';
@@ -26,6 +27,16 @@ export function withCache(inner: Resolver, options: CacheOptions = {}): CachingR
   const now = options.now ?? Date.now;
   const entries = new Map<string, { answer: DnsAnswer; expires: number }>();
   const inflight = new Map<string, Promise<DnsAnswer>>();
+  // Evicting one entry at a time from the front of a Map walks past every hole earlier
+  // deletions left there (a measurable share of a batch run); a sixteenth at a time does not.
+  const evictTo = maxEntries - Math.floor(maxEntries / 16);
+  const evictOldest = (): void => {
+    let excess = entries.size - evictTo;
+    for (const key of entries.keys()) {
+      if (excess-- <= 0) break;
+      entries.delete(key);
+    }
+  };
 
   return {
     get size() {
@@ -54,7 +65,7 @@ export function withCache(inner: Resolver, options: CacheOptions = {}): CachingR
           const ttl = Math.min(answer.ttl, maxTtl);
           if (cacheable && ttl > 0) {
             entries.set(key, { answer, expires: now() + ttl * 1000 });
-            if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+            if (entries.size > maxEntries) evictOldest();
           }
           return answer;
         },

@@ -9,7 +9,7 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
 import type { RecordType, Resolver } from './types.js';
-import { createStubResolver, type ExchangeResult } from './stub.js';
+import { createStubResolver, type Exchange, type ExchangeResult } from './stub.js';
 import { decodeResponse, encodeQuery, type WireResponse } from './wire.js';
 import { normalizeName } from './types.js';
 
@@ -38,6 +38,21 @@ interface Pending {
 }
 
 export function createNodeResolver(options: NodeResolverOptions): ClosableResolver {
+  const udp = createUdpExchange(options);
+  const resolver = createStubResolver(udp.exchange);
+  return {
+    query: (name, type) => resolver.query(name, type),
+    close: udp.close,
+  };
+}
+
+export interface UdpExchange {
+  exchange: Exchange;
+  close(): void;
+}
+
+/** One question, one answer over UDP (retries, then TCP when truncated): the transport under createNodeResolver. */
+export function createUdpExchange(options: NodeResolverOptions): UdpExchange {
   if (options.servers.length === 0) throw new Error('no DNS server configured');
   const timeoutMs = options.timeoutMs ?? 2000;
   const retries = options.retries ?? 1;
@@ -127,9 +142,8 @@ export function createNodeResolver(options: NodeResolverOptions): ClosableResolv
     return failure('timeout', 'TIMEOUT', `no answer after ${retries + 1} attempt(s) of ${timeoutMs} ms`, lastServer, 'udp');
   }
 
-  const resolver = createStubResolver(exchange);
   return {
-    query: (name, type) => resolver.query(name, type),
+    exchange,
     close() {
       for (const s of sockets.values()) s.close();
       sockets.clear();

@@ -1,0 +1,195 @@
+/**
+ * DNS over TCP with pipelining (RFC 7766 §6.2.1): a few long-lived
+ * connections per server, many queries in flight on each, answers matched by
+ * id in whatever order they come. For bulk work (ptrcheck batch): the queries
+ * of one event-loop turn leave in one write and the answers arrive several to
+ * a read, where UDP costs a system call and an event per packet each way.
+ * Same outcomes, TTLs and CNAME handling as the UDP client (the same stub).
+ * A server that refuses TCP is asked over UDP instead.
+ */
+import net from 'node:net';
+import type { RecordType } from './types.js';
+import { createUdpExchange, label, type ClosableResolver, type DnsServer, type UdpExchange } from './node.js';
+import { createStubResolver, type ExchangeResult } from './stub.js';
+import { decodeResponse, encodeQuery, type WireResponse } from './wire.js';
+
+export interface PipelineOptions {
+  servers: DnsServer[];
+  /** Connections per server. */
+  connections?: number;
+  /** Per query, in milliseconds. */
+  timeoutMs?: number;
+}
+
+interface Pending {
+  name: string;
+  type: RecordType;
+  frame: Buffer;
+  conn: Conn;
+  /** Sent again once after its connection closed under it. */
+  resent: boolean;
+  timer: NodeJS.Timeout;
+  done: (r: ExchangeResult) => void;
+}
+
+interface Conn {
+  server: DnsServer;
+  socket: net.Socket;
+  open: boolean;
+  queued: Buffer[];
+  inFlight: Set<number>;
+}
+
+export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver {
+  if (o.servers.length === 0) throw new Error('no DNS server configured');
+  const timeoutMs = o.timeoutMs ?? 2000;
+  const perServer = Math.max(1, o.connections ?? 4);
+  const pending = new Map<number, Pending>();
+  const conns: Conn[] = [];
+  /** Servers that refused TCP: asked over UDP from then on. */
+  const udpFallback = new Map<string, UdpExchange>();
+  let closed = false;
+  let turn = 0;
+
+  let ids = new Uint16Array(0);
+  let nextId = 0;
+  function freshId(): number {
+    for (;;) {
+      if (nextId >= ids.length) {
+        ids = crypto.getRandomValues(new Uint16Array(4096));
+        nextId = 0;
+      }
+      const id = ids[nextId++]!;
+      if (!pending.has(id)) return id;
+    }
+  }
+
+  function connect(server: DnsServer): Conn {
+    const socket = net.connect({ host: server.host, port: server.port });
+    socket.setNoDelay(true);
+    socket.unref();
+    const conn: Conn = { server, socket, open: false, queued: [], inFlight: new Set() };
+    let buf: Buffer = Buffer.alloc(0);
+    socket.on('connect', () => {
+      conn.open = true;
+      flush(conn);
+    });
+    socket.on('data', (chunk: Buffer) => {
+      buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
+      let off = 0;
+      while (buf.length - off >= 2) {
+        const len = buf.readUInt16BE(off);
+        if (buf.length - off < len + 2) break;
+        answer(conn, buf.subarray(off + 2, off + 2 + len));
+        off += len + 2;
+      }
+      buf = off === buf.length ? Buffer.alloc(0) : buf.subarray(off);
+    });
+    socket.on('error', () => undefined); // 'close' follows and decides
+    socket.on('close', () => lost(conn));
+    conns.push(conn);
+    return conn;
+  }
+
+  function answer(conn: Conn, bytes: Buffer): void {
+    let resp: WireResponse;
+    try {
+      resp = decodeResponse(bytes);
+    } catch {
+      return; // a malformed answer is none: that query times out
+    }
+    const p = pending.get(resp.id);
+    if (!p || p.conn !== conn || resp.questionName !== p.name || resp.questionType !== p.type) return;
+    settle(resp.id, p, { ok: true, response: resp, server: label(conn.server), transport: 'tcp' });
+  }
+
+  function settle(id: number, p: Pending, r: ExchangeResult): void {
+    pending.delete(id);
+    p.conn.inFlight.delete(id);
+    clearTimeout(p.timer);
+    p.done(r);
+  }
+
+  /** The connection is gone: send its queries again on a fresh one, once; a server that never took TCP goes to UDP. */
+  function lost(conn: Conn): void {
+    const at = conns.indexOf(conn);
+    if (at >= 0) conns.splice(at, 1);
+    const everOpen = conn.open;
+    conn.open = false;
+    if (!everOpen && !closed) udpFallback.set(label(conn.server), createUdpExchange({ servers: [conn.server], timeoutMs, retries: 1 }));
+    for (const id of [...conn.inFlight]) {
+      const p = pending.get(id)!;
+      if (closed || p.resent || !everOpen) {
+        if (!everOpen && !closed) {
+          pending.delete(id);
+          clearTimeout(p.timer);
+          void viaUdp(conn.server, p.name, p.type).then(p.done);
+        } else settle(id, p, failure('error', 'NETWORK', 'the TCP connection closed before the answer', conn.server));
+        continue;
+      }
+      conn.inFlight.delete(id);
+      const next = pick(conn.server);
+      p.conn = next;
+      p.resent = true;
+      next.inFlight.add(id);
+      enqueue(next, p.frame);
+    }
+  }
+
+  function pick(server: DnsServer): Conn {
+    const mine = conns.filter((c) => c.server === server);
+    if (mine.length < perServer) return connect(server);
+    return mine[turn++ % mine.length]!;
+  }
+
+  function enqueue(conn: Conn, frame: Buffer): void {
+    conn.queued.push(frame);
+    // Everything asked in this turn of the event loop leaves in one write.
+    if (conn.queued.length === 1 && conn.open) setImmediate(() => flush(conn));
+  }
+
+  function flush(conn: Conn): void {
+    if (!conn.open || conn.queued.length === 0) return;
+    const out = conn.queued.length === 1 ? conn.queued[0]! : Buffer.concat(conn.queued);
+    conn.queued = [];
+    conn.socket.write(out);
+  }
+
+  function viaUdp(server: DnsServer, name: string, type: RecordType): Promise<ExchangeResult> {
+    return udpFallback.get(label(server))!.exchange(name, type);
+  }
+
+  function exchange(name: string, type: RecordType): Promise<ExchangeResult> {
+    const server = o.servers[0]!;
+    if (udpFallback.has(label(server))) return viaUdp(server, name, type);
+    return new Promise((resolve) => {
+      const id = freshId();
+      const query = encodeQuery(name, type, id);
+      const frame = Buffer.allocUnsafe(query.length + 2);
+      frame.writeUInt16BE(query.length, 0);
+      frame.set(query, 2);
+      const conn = pick(server);
+      const timer = setTimeout(() => {
+        const p = pending.get(id);
+        if (p) settle(id, p, failure('timeout', 'TIMEOUT', `no TCP answer in ${timeoutMs} ms`, p.conn.server));
+      }, timeoutMs);
+      pending.set(id, { name, type, frame, conn, resent: false, timer, done: resolve });
+      conn.inFlight.add(id);
+      enqueue(conn, frame);
+    });
+  }
+
+  const stub = createStubResolver(exchange);
+  return {
+    query: (name, type) => stub.query(name, type),
+    close() {
+      closed = true;
+      for (const c of [...conns]) c.socket.destroy();
+      for (const u of udpFallback.values()) u.close();
+    },
+  };
+}
+
+function failure(outcome: 'timeout' | 'error', rcode: string, detail: string, server: DnsServer): ExchangeResult {
+  return { ok: false, outcome, rcode, detail, server: label(server), transport: 'tcp' };
+}
