@@ -12,6 +12,7 @@ import type { RecordType, Resolver } from './types.js';
 import { createStubResolver, type Exchange, type ExchangeResult } from './stub.js';
 import { decodeResponse, encodeQuery, type WireResponse } from './wire.js';
 import { normalizeName } from './types.js';
+import { queryIdSource } from './ids.js';
 
 export interface DnsServer {
   host: string;
@@ -90,20 +91,7 @@ export function createUdpExchange(options: NodeResolverOptions): UdpExchange {
     p.done(resp);
   }
 
-  // Query ids come from the CSPRNG in blocks: one getRandomValues call per query was a
-  // measurable share of a batch run's CPU.
-  let ids = new Uint16Array(0);
-  let next = 0;
-  function freshId(): number {
-    for (;;) {
-      if (next >= ids.length) {
-        ids = crypto.getRandomValues(new Uint16Array(4096));
-        next = 0;
-      }
-      const id = ids[next++]!;
-      if (!pending.has(id)) return id;
-    }
-  }
+  const freshId = queryIdSource((id) => pending.has(id));
 
   function udpOnce(server: DnsServer, name: string, type: RecordType): Promise<WireResponse | 'timeout' | Error> {
     return new Promise((resolve) => {

@@ -12,6 +12,7 @@ import type { RecordType } from './types.js';
 import { createUdpExchange, label, type ClosableResolver, type DnsServer, type UdpExchange } from './node.js';
 import { createStubResolver, type ExchangeResult } from './stub.js';
 import { decodeResponse, encodeQuery, type WireResponse } from './wire.js';
+import { queryIdSource } from './ids.js';
 
 export interface PipelineOptions {
   servers: DnsServer[];
@@ -51,18 +52,7 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
   let closed = false;
   let turn = 0;
 
-  let ids = new Uint16Array(0);
-  let nextId = 0;
-  function freshId(): number {
-    for (;;) {
-      if (nextId >= ids.length) {
-        ids = crypto.getRandomValues(new Uint16Array(4096));
-        nextId = 0;
-      }
-      const id = ids[nextId++]!;
-      if (!pending.has(id)) return id;
-    }
-  }
+  const freshId = queryIdSource((id) => pending.has(id));
 
   function connect(server: DnsServer): Conn {
     const socket = net.connect({ host: server.host, port: server.port });
