@@ -20,6 +20,10 @@ export interface WireResponse {
 }
 
 export function encodeQuery(name: string, type: RecordType, id: number): Uint8Array {
+  return encodeQueryFast(name, type, id) ?? encodeQueryPacket(name, type, id);
+}
+
+function encodeQueryPacket(name: string, type: RecordType, id: number): Uint8Array {
   return packet.encode({
     type: 'query',
     id,
@@ -29,9 +33,152 @@ export function encodeQuery(name: string, type: RecordType, id: number): Uint8Ar
   });
 }
 
+const TYPE_CODES: Record<string, number> = { A: 1, NS: 2, CNAME: 5, SOA: 6, PTR: 12, MX: 15, TXT: 16, AAAA: 28 };
+
+/**
+ * The same bytes dns-packet writes for our one-question query (tested
+ * against it), without its object walk: a batch asks two of these per
+ * address. Names outside plain ASCII labels go to dns-packet.
+ */
+function encodeQueryFast(name: string, type: RecordType, id: number): Uint8Array | undefined {
+  const code = TYPE_CODES[type];
+  const trimmed = name.endsWith('.') ? name.slice(0, -1) : name;
+  if (code === undefined || trimmed.length > 253 || !/^[\x21-\x2d\x2f-\x5b\x5d-\x7e]+(\.[\x21-\x2d\x2f-\x5b\x5d-\x7e]+)*$|^$/.test(trimmed)) return undefined;
+  const labels = trimmed === '' ? [] : trimmed.split('.');
+  if (labels.some((l) => l.length > 63)) return undefined;
+  const qnameLength = labels.reduce((n, l) => n + l.length + 1, 1);
+  const buf = Buffer.allocUnsafe(12 + qnameLength + 4 + 11);
+  buf.writeUInt16BE(id, 0);
+  buf.writeUInt16BE(packet.RECURSION_DESIRED, 2);
+  buf.writeUInt16BE(1, 4); // one question
+  buf.writeUInt16BE(0, 6);
+  buf.writeUInt16BE(0, 8);
+  buf.writeUInt16BE(1, 10); // one additional: OPT
+  let o = 12;
+  for (const l of labels) {
+    buf[o++] = l.length;
+    o += buf.write(l, o, 'latin1');
+  }
+  buf[o++] = 0;
+  buf.writeUInt16BE(code, o);
+  buf.writeUInt16BE(1, o + 2); // IN
+  o += 4;
+  buf[o++] = 0; // OPT owner: the root
+  buf.writeUInt16BE(41, o); // OPT
+  buf.writeUInt16BE(EDNS_UDP_SIZE, o + 2);
+  buf.writeUInt32BE(0, o + 4); // extended rcode, version, flags
+  buf.writeUInt16BE(0, o + 8); // no options
+  return buf;
+}
+
 /** Throws on a malformed packet; the transport turns that into an `error` outcome. */
 export function decodeResponse(bytes: Uint8Array): WireResponse {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return decodeResponseFast(buf) ?? decodeResponsePacket(buf);
+}
+
+const RCODES = ['NOERROR', 'FORMERR', 'SERVFAIL', 'NXDOMAIN', 'NOTIMP', 'REFUSED', 'YXDOMAIN', 'YXRRSET', 'NXRRSET', 'NOTAUTH', 'NOTZONE'];
+const FAST_TYPES: Record<number, RecordType> = { 1: 'A', 2: 'NS', 5: 'CNAME', 6: 'SOA', 12: 'PTR' };
+const QUESTION_TYPES: Record<number, string> = { 1: 'A', 2: 'NS', 5: 'CNAME', 6: 'SOA', 12: 'PTR', 15: 'MX', 16: 'TXT', 28: 'AAAA' };
+
+/**
+ * The answers a reverse-DNS audit mostly gets (A, PTR, CNAME, NS, SOA), read
+ * straight off the bytes into the same WireResponse dns-packet's decode gives
+ * (tested against it). Anything else, or anything odd, returns undefined and
+ * dns-packet reads it (and throws on what is malformed).
+ */
+export function decodeResponseFast(buf: Buffer): WireResponse | undefined {
+  if (buf.length < 12) return undefined;
+  const flags = buf.readUInt16BE(2);
+  const qd = buf.readUInt16BE(4);
+  const an = buf.readUInt16BE(6);
+  const ns = buf.readUInt16BE(8);
+  const ar = buf.readUInt16BE(10);
+  if (qd !== 1 || ar > 1) return undefined;
+  const q = readName(buf, 12);
+  if (!q || q.end + 4 > buf.length) return undefined;
+  const qtype = QUESTION_TYPES[buf.readUInt16BE(q.end)];
+  if (qtype === undefined) return undefined;
+  let o = q.end + 4;
+  const sections: DnsRecord[][] = [[], []];
+  for (let section = 0; section < 2; section++) {
+    const count = section === 0 ? an : ns;
+    for (let i = 0; i < count; i++) {
+      const owner = readName(buf, o);
+      if (!owner || owner.end + 10 > buf.length) return undefined;
+      const type = FAST_TYPES[buf.readUInt16BE(owner.end)];
+      const ttl = buf.readUInt32BE(owner.end + 4);
+      const rdlength = buf.readUInt16BE(owner.end + 8);
+      const rdata = owner.end + 10;
+      if (type === undefined || rdata + rdlength > buf.length) return undefined;
+      let data: string;
+      if (type === 'A') {
+        if (rdlength !== 4) return undefined;
+        data = `${buf[rdata]}.${buf[rdata + 1]}.${buf[rdata + 2]}.${buf[rdata + 3]}`;
+      } else if (type === 'SOA') {
+        const m = readName(buf, rdata);
+        const r = m && readName(buf, m.end);
+        if (!m || !r || r.end + 20 !== rdata + rdlength) return undefined;
+        const n = (k: number) => buf.readUInt32BE(r.end + 4 * k);
+        data = `${normalizeName(m.name)} ${normalizeName(r.name)} ${n(0)} ${n(1)} ${n(2)} ${n(3)} ${n(4)}`;
+      } else {
+        const target = readName(buf, rdata);
+        if (!target || target.end !== rdata + rdlength) return undefined;
+        data = normalizeName(target.name);
+      }
+      sections[section]!.push({ name: normalizeName(owner.name), type, ttl, data });
+      o = rdata + rdlength;
+    }
+  }
+  // The additional section is read only as far as to know it is our EDNS OPT and nothing else.
+  if (ar === 1) {
+    if (o + 11 > buf.length || buf[o] !== 0 || buf.readUInt16BE(o + 1) !== 41 || buf.readUInt16BE(o + 9) !== 0) return undefined;
+    o += 11;
+  }
+  if (o !== buf.length) return undefined;
+  return {
+    id: buf.readUInt16BE(0),
+    rcode: RCODES[flags & 0xf] ?? `RCODE_${flags & 0xf}`,
+    truncated: (flags & packet.TRUNCATED_RESPONSE) !== 0,
+    questionName: normalizeName(q.name),
+    questionType: qtype,
+    answers: sections[0]!,
+    authorities: sections[1]!,
+  };
+}
+
+/** A (possibly compressed) name at `offset`, as dns-packet spells it; undefined when it is not plain. */
+function readName(buf: Buffer, offset: number): { name: string; end: number } | undefined {
+  let o = offset;
+  let end = -1;
+  let name = '';
+  let total = 0;
+  let limit = offset; // pointers may only go back (RFC 1035 §4.1.4), as dns-packet insists
+  for (let hops = 0; hops < 64; hops++) {
+    if (o >= buf.length) return undefined;
+    const len = buf[o]!;
+    if (len === 0) return { name, end: end === -1 ? o + 1 : end };
+    if ((len & 0xc0) === 0xc0) {
+      if (o + 1 >= buf.length) return undefined;
+      const target = ((len & 0x3f) << 8) | buf[o + 1]!;
+      if (target >= limit) return undefined;
+      if (end === -1) end = o + 2;
+      o = target;
+      limit = target;
+      continue;
+    }
+    if ((len & 0xc0) !== 0 || o + 1 + len > buf.length) return undefined;
+    total += len + 1;
+    if (total > 254) return undefined;
+    for (let i = o + 1; i <= o + len; i++) if (buf[i]! < 0x21 || buf[i]! > 0x7e || buf[i] === 0x2e) return undefined;
+    name += (name === '' ? '' : '.') + buf.toString('latin1', o + 1, o + 1 + len);
+    o += 1 + len;
+  }
+  return undefined;
+}
+
+/** The general decoder (dns-packet): every type, and the reference the fast path is tested against. */
+export function decodeResponsePacket(buf: Buffer): WireResponse {
   const p = packet.decode(buf) as packet.DecodedPacket & { rcode?: string; flag_tc?: boolean };
   const q = p.questions?.[0];
   return {
