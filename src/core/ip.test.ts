@@ -50,6 +50,9 @@ describe('sameAddress', () => {
     ['::ffff:192.0.2.1', '192.0.2.1', true],
     ['2001:db8::1', '2001:db8::2', false],
     ['not-an-ip', '192.0.2.1', false],
+    ['not-an-ip', 'not-an-ip', false],
+    ['999.1.1.1', '999.1.1.1', false],
+    ['2001:db8::1', '2001:db8::1', true],
   ])('%s vs %s → %s', (a, b, same) => {
     expect(sameAddress(a, b)).toBe(same);
   });

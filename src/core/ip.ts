@@ -79,6 +79,8 @@ export function nibbles(v6: ipaddr.IPv6): string[] {
 
 /** True when two textual addresses are the same address (any IPv6 spelling, mapped IPv4). */
 export function sameAddress(a: string, b: string): boolean {
+  // The common case (an A record's dotted quad against the audited IPv4) needs no parse.
+  if (a === b && IPV4_STRICT.test(a)) return true;
   try {
     return normalizeAddress(a) === normalizeAddress(b);
   } catch {
