@@ -18,6 +18,8 @@ const runs = Number(process.argv[3] ?? 30);
 interface Case {
   ip: string;
   helo?: string;
+  /** DNSBL zones to ask beside (dnsbl-clean). */
+  dnsbl?: string[];
   label: string;
   /** Sequential round trips on the critical path. */
   roundTrips: number;
@@ -28,6 +30,7 @@ const cases: Case[] = [
   { ip: '2600:1406:3a00:21::173e:2e65', label: 'IPv6, PTR → AAAA', roundTrips: 2 },
   { ip: '23.192.228.80', helo: 'mail.example.com', label: 'IPv4 + HELO (A/AAAA beside PTR)', roundTrips: 2 },
   { ip: '192.0.2.11', label: 'IPv4, NXDOMAIN (PTR only)', roundTrips: 2 },
+  { ip: '192.0.2.30', dnsbl: ['bl.example.net'], label: 'IPv4 + DNSBL listing (A → TXT beside)', roundTrips: 2 },
   { ip: '198.51.100.70', label: 'RFC 2317: PTR → CNAME target → A', roundTrips: 3 },
 ];
 
@@ -42,7 +45,7 @@ for (const c of cases) {
   for (let i = 0; i < runs; i++) {
     const resolver = withCache(inner); // fresh: measure the network path, not the cache
     const t0 = performance.now();
-    await audit(c.helo ? { ip: c.ip, helo: c.helo } : { ip: c.ip }, { resolver });
+    await audit(c.helo ? { ip: c.ip, helo: c.helo } : { ip: c.ip }, { resolver, ...(c.dnsbl ? { config: { dnsbl: c.dnsbl } } : {}) });
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);

@@ -25,9 +25,10 @@ import dmarcPass from './dmarc-pass.js';
 import smtpStarttls from './smtp-starttls.js';
 import messageIdPresent from './message-id-present.js';
 import listUnsubscribe from './list-unsubscribe.js';
+import dnsblClean from './dnsbl-clean.js';
 
 export const catalogue: readonly Rule[] = [
-  ipPublic, ptrPresent, ptrSingle, ptrHostname, ptrNotGeneric, fcrdns,
+  ipPublic, ptrPresent, ptrSingle, ptrHostname, ptrNotGeneric, fcrdns, dnsblClean,
   heloFqdn, heloLiteralMatch, heloResolves, heloMatchesIp, heloMatchesPtr, heloNotGeneric, heloNotImpersonating,
   fromDomainResolves, fromAligned, spfPass, dkimPass, dmarcPolicy, dmarcPass,
   smtpStarttls, messageIdPresent, listUnsubscribe,

@@ -90,7 +90,7 @@ export async function startServe(o: ServeOptions): Promise<Running> {
   const auditor = startAuditor({
     sink: o.store,
     reports: o.store,
-    audit: { resolver: o.resolver, config: { authservId: o.config?.authservId ?? 'ptrcheck' } },
+    audit: { resolver: o.resolver, config: { authservId: o.config?.authservId ?? 'ptrcheck', dnsbl: o.config?.dnsbl ?? [] } },
     trustedReceivers: o.trustedReceivers ?? [],
     log: (line) => console.error(`ptrcheck: ${line}`),
   });

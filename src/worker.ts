@@ -36,7 +36,7 @@ function wire(env: WorkerEnv): Wired {
 }
 
 function auditDeps(s: WorkerSettings) {
-  return { resolver: s.resolver, config: { authservId: s.config.authservId } };
+  return { resolver: s.resolver, config: { authservId: s.config.authservId, dnsbl: s.config.dnsbl } };
 }
 
 export default {

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { catalogue } from '../rules/index.js';
 import { repoRoot } from './support/repo-root.js';
 
-/** Every rule id of DESIGN.md except dnsbl-clean (off until a DNSBL is configured; not built yet). */
-const DESIGN_IDS = ['ip-public', 'ptr-present', 'ptr-single', 'ptr-hostname', 'ptr-not-generic', 'fcrdns', 'helo-fqdn', 'helo-literal-match', 'helo-resolves', 'helo-matches-ip', 'helo-matches-ptr', 'helo-not-generic', 'helo-not-impersonating', 'from-domain-resolves', 'from-aligned', 'spf-pass', 'dkim-pass', 'dmarc-policy', 'dmarc-pass', 'smtp-starttls', 'message-id-present', 'list-unsubscribe'];
+/** Every rule id of DESIGN.md. */
+const DESIGN_IDS = ['ip-public', 'ptr-present', 'ptr-single', 'ptr-hostname', 'ptr-not-generic', 'fcrdns', 'helo-fqdn', 'helo-literal-match', 'helo-resolves', 'helo-matches-ip', 'helo-matches-ptr', 'helo-not-generic', 'helo-not-impersonating', 'from-domain-resolves', 'from-aligned', 'spf-pass', 'dkim-pass', 'dmarc-policy', 'dmarc-pass', 'smtp-starttls', 'message-id-present', 'list-unsubscribe', 'dnsbl-clean'];
 
 describe('rule catalogue', () => {
   const files = readdirSync(join(repoRoot(), 'rules'))

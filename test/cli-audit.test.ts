@@ -78,7 +78,7 @@ describe('ptrcheck audit --json', () => {
     expect(report.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(new Date(report.createdAt).toISOString()).toBe(report.createdAt);
     expect(report.target).toEqual({ ip: '192.0.2.11', helo: 'mail.example.org', from: 'news@example.org' });
-    expect(report.results.map((r) => r.rule)).toEqual(['ip-public', 'ptr-present', 'ptr-single', 'ptr-hostname', 'ptr-not-generic', 'fcrdns', 'helo-fqdn', 'helo-literal-match', 'helo-resolves', 'helo-matches-ip', 'helo-matches-ptr', 'helo-not-generic', 'helo-not-impersonating', 'from-domain-resolves', 'from-aligned', 'spf-pass', 'dkim-pass', 'dmarc-policy', 'dmarc-pass', 'smtp-starttls', 'message-id-present', 'list-unsubscribe']);
+    expect(report.results.map((r) => r.rule)).toEqual(['ip-public', 'ptr-present', 'ptr-single', 'ptr-hostname', 'ptr-not-generic', 'fcrdns', 'dnsbl-clean', 'helo-fqdn', 'helo-literal-match', 'helo-resolves', 'helo-matches-ip', 'helo-matches-ptr', 'helo-not-generic', 'helo-not-impersonating', 'from-domain-resolves', 'from-aligned', 'spf-pass', 'dkim-pass', 'dmarc-policy', 'dmarc-pass', 'smtp-starttls', 'message-id-present', 'list-unsubscribe']);
     expect(report.dns.map((d) => `${d.type} ${d.name} ${d.rcode}`)).toEqual(
       expect.arrayContaining(['PTR 11.2.0.192.in-addr.arpa NXDOMAIN', 'SOA 11.2.0.192.in-addr.arpa NXDOMAIN', 'NS 2.0.192.in-addr.arpa NOERROR']),
     );
@@ -176,5 +176,49 @@ describe('ptrcheck audit (text)', () => {
     const run = await runCli(['audit', '23.192.228.80', '--dns', server.address, '--json'], { PTRCHECK_DNS: '127.0.0.1:9' });
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as Report).dns[0]?.server).toBe(server.address);
+  });
+});
+
+describe('ptrcheck audit --dnsbl (RFC 5782, against bl.example.net in the fixtures)', () => {
+  const dnsbl = (r: Report) => r.results.find((x) => x.rule === 'dnsbl-clean')!;
+
+  it.each([
+    ['192.0.2.10', 'pass', /Not listed on bl\.example\.net/],
+    ['192.0.2.30', 'fail', /Listed on bl\.example\.net \(127\.0\.0\.4: Dynamic IP range, see https:\/\/bl\.example\.net\/lookup\?ip=192\.0\.2\.30\)/],
+    ['192.0.2.31', 'error', /refused to answer \(127\.255\.255\.254\)/],
+    ['192.0.2.32', 'error', /Could not check bl\.example\.net \(bl\.example\.net: SERVFAIL/],
+    ['2001:db8::27', 'fail', /Listed on bl\.example\.net \(127\.0\.0\.3\)/],
+    ['2001:db8::25', 'pass', /Not listed/],
+  ] as const)('%s → %s', async (ip, status, message) => {
+    const { report } = await auditJson(ip, ['--dnsbl', 'bl.example.net']);
+    expect(dnsbl(report).status).toBe(status);
+    expect(dnsbl(report).message).toMatch(message);
+    expect(report.dns.some((d) => d.name.endsWith('.bl.example.net') && d.type === 'A')).toBe(true);
+  });
+
+  it('asks TXT only for a listing (lists count queries)', async () => {
+    const clear = (await auditJson('192.0.2.10', ['--dnsbl', 'bl.example.net'])).report;
+    const listed = (await auditJson('192.0.2.30', ['--dnsbl', 'bl.example.net'])).report;
+    expect(clear.dns.filter((d) => d.type === 'TXT')).toEqual([]);
+    expect(listed.dns.filter((d) => d.type === 'TXT').map((d) => d.name)).toEqual(['30.2.0.192.bl.example.net']);
+  });
+
+  it('a listing is a failing check but not a critical one: the verdict is warn when the rest is clean', async () => {
+    const { report, code } = await auditJson('23.192.228.80', ['--dnsbl', 'bl.example.net']);
+    expect(dnsbl(report).status).toBe('pass');
+    expect(code).toBe(0);
+  });
+
+  it('is skipped, saying how to turn it on, when no list is configured', async () => {
+    const { report } = await auditJson('192.0.2.30');
+    expect(dnsbl(report)).toMatchObject({ status: 'skip', message: 'Not checked: needs a DNS blocklist to check (--dnsbl ZONE; none is configured).' });
+  });
+
+  it('takes PTRCHECK_DNSBL, and refuses a zone that is not a name', async () => {
+    const env = await runCli(['audit', '192.0.2.30', '--json'], { PTRCHECK_DNS: server.address, PTRCHECK_DNSBL: 'bl.example.net' });
+    expect(dnsbl(JSON.parse(env.stdout) as Report).status).toBe('fail');
+    const bad = await runCli(['audit', '192.0.2.30', '--dnsbl', 'not a zone'], { PTRCHECK_DNS: server.address });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe("ptrcheck: --dnsbl: 'not a zone' is not a DNS zone name (e.g. zen.spamhaus.org)");
   });
 });

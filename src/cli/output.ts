@@ -1,6 +1,8 @@
 import type { Report } from '../core/types.js';
 import { renderText } from '../report/text.js';
 import type { CliIo } from './io.js';
+import { InputError } from '../core/ip.js';
+import { dnsblZoneList } from '../core/names.js';
 import { UsageError } from './usage.js';
 
 export type Format = 'text' | 'json' | 'authres';
@@ -34,8 +36,18 @@ export function parseTimeout(text: string | undefined): number | undefined {
   return n;
 }
 
+/** --dnsbl ZONE (repeatable), else PTRCHECK_DNSBL (comma-separated): the DNS blocklists dnsbl-clean asks. */
+export function dnsblZones(given: string[] | undefined, env: NodeJS.ProcessEnv): string[] {
+  try {
+    return dnsblZoneList(given ?? (env.PTRCHECK_DNSBL ?? '').split(','));
+  } catch (e) {
+    throw e instanceof InputError ? new UsageError(`--dnsbl: ${e.message}`) : e;
+  }
+}
+
 /** Options every auditing command takes. */
 export const COMMON_OPTIONS = {
+  dnsbl: { type: 'string', multiple: true },
   dns: { type: 'string' },
   doh: { type: 'string' },
   timeout: { type: 'string' },

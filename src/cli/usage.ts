@@ -7,7 +7,7 @@ export const HELP = `ptrcheck: reverse DNS and sender checks for mail deliverabi
 
 Usage:
   ptrcheck audit <ip> [--helo NAME] [--mail-from ADDR] [--from ADDR]
-                      [--dns HOST:PORT] [--timeout MS] [--json | --format F]
+                      [--dnsbl ZONE]... [--dns HOST:PORT] [--timeout MS] [--json | --format F]
   ptrcheck message <file.eml|-> [--ip IP] [--helo NAME] [--mail-from ADDR]
                       [--trusted-receiver PATTERN]... [--max-size MB]
                       [--dns HOST:PORT] [--timeout MS] [--json | --format F]
@@ -15,7 +15,7 @@ Usage:
                  [--from-dmarc REPORT.xml|.gz|.zip] [--max-per-cidr N] [--dns HOST:PORT]
                  [--dns-transport tcp|udp]  (tcp: pipelined, the default for batch)
   ptrcheck serve [--http-port 8025] [--host 127.0.0.1] [--db FILE]
-                 [--dns HOST:PORT] [--retention-days 30] [--rate-limit 30]
+                 [--dns HOST:PORT] [--dnsbl ZONE]... [--retention-days 30] [--rate-limit 30]
   ptrcheck rules [--json]
   ptrcheck --help | --version
 
@@ -24,6 +24,8 @@ Options:
                    default: the system's resolvers
   --doh URL        use DNS over HTTPS (RFC 8484) instead (also PTRCHECK_DOH),
                    e.g. https://cloudflare-dns.com/dns-query
+  --dnsbl ZONE     also look the IP up on this DNS blocklist (RFC 5782), e.g.
+                   zen.spamhaus.org; repeatable (also PTRCHECK_DNSBL=a,b)
   --timeout MS     per-attempt DNS timeout in milliseconds (default 2000;
                    one retry)
   --json           print the JSON report (version 1); same as --format json

@@ -5,6 +5,7 @@
  * compute-1.amazonaws.com is still the provider's organization).
  */
 import { parse } from 'tldts';
+import { InputError } from './ip.js';
 
 export type NameProblem =
   | 'empty'
@@ -92,4 +93,15 @@ const PROBLEM_WORDS: Record<NameProblem, string> = {
 /** A name problem in words, for messages: "contains an underscore". */
 export function describeProblem(p: NameProblem): string {
   return PROBLEM_WORDS[p];
+}
+
+/** DNSBL zones as configured (CLI, env, Worker vars): trimmed, lower-case, no duplicates, each a plausible zone name. */
+export function dnsblZoneList(zones: readonly string[]): string[] {
+  const out = [...new Set(zones.map((z) => z.trim().toLowerCase().replace(/\.$/, '')).filter(Boolean))];
+  for (const z of out) {
+    if (z.length > 200 || !/^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)+$/.test(z)) {
+      throw new InputError(`'${z.slice(0, 80)}' is not a DNS zone name (e.g. zen.spamhaus.org)`);
+    }
+  }
+  return out;
 }

@@ -25,6 +25,7 @@ const INPUT_NAMES: Record<EvidenceKey, string> = {
   auth: 'a received message (ptrcheck message)',
   message: 'a received message (ptrcheck message)',
   session: 'a live SMTP session (mail sent to the test address)',
+  dnsbl: 'a DNS blocklist to check (--dnsbl ZONE; none is configured)',
 };
 
 export function runRule(rule: Rule, evidence: Evidence): RuleResult {

@@ -177,6 +177,8 @@ export interface Evidence {
   auth?: AuthEvidence;
   message?: MessageEvidence;
   session?: SessionEvidence;
+  /** One lookup per configured DNSBL (RFC 5782); absent when none is configured. */
+  dnsbl?: DnsblLookup[];
   /** Evidence that could not be gathered in this run, and why (a check this runtime cannot do). */
   unavailable?: Partial<Record<EvidenceKey, string>>;
   /** Every DNS answer the audit saw, in order. */
@@ -184,6 +186,25 @@ export interface Evidence {
 }
 
 export type EvidenceKey = Exclude<keyof Evidence, 'target' | 'dns' | 'unavailable'>;
+
+/** What one DNS blocklist says of the IP (RFC 5782). */
+export interface DnsblLookup {
+  zone: string;
+  /** The name asked: the reversed address (octets, or nibbles for IPv6) under the zone. */
+  query: string;
+  /**
+   * listed: an A record in 127.0.0.0/8 (RFC 5782 §2.1); clear: NXDOMAIN (or no A);
+   * refused: the list's "query refused" codes (127.255.255.x: public resolvers, limits);
+   * error: no usable answer (SERVFAIL, timeout, 127.0.0.1, or addresses outside 127/8).
+   */
+  result: 'listed' | 'clear' | 'refused' | 'error';
+  /** The A records returned, when any. */
+  codes: string[];
+  /** The list's TXT explanation for a listing, when it gives one. */
+  reason?: string;
+  /** Why the result is `error`. */
+  detail?: string;
+}
 
 export type Status = 'pass' | 'warn' | 'fail' | 'info' | 'skip' | 'error';
 

@@ -13,6 +13,7 @@ import { gatherHelo } from './helo.js';
 import { gatherSender } from './senders.js';
 import { gatherSpf } from './spf.js';
 import { gatherDmarc } from './dmarc.js';
+import { gatherDnsbl } from './dnsbl.js';
 
 export interface GatherConfig {
   /** At most this many PTR names get forward lookups; more is abuse or a mistake. */
@@ -25,9 +26,11 @@ export interface GatherConfig {
   spf: boolean;
   /** Find the reverse zone's SOA and NS for remediation (batch audits skip it: two queries fewer per IP). */
   reverseZone: boolean;
+  /** DNS blocklist zones to look the IP up in (RFC 5782); none: dnsbl-clean is skipped. */
+  dnsbl: readonly string[];
 }
 
-export const DEFAULT_GATHER: GatherConfig = { forwardCap: 10, authservId: 'ptrcheck', spfTimeLimitMs: 20_000, spf: true, reverseZone: true };
+export const DEFAULT_GATHER: GatherConfig = { forwardCap: 10, authservId: 'ptrcheck', spfTimeLimitMs: 20_000, spf: true, reverseZone: true, dnsbl: [] };
 
 /** More evidence gathered beside the rest, with the same resolver (the message audit's mailauth run). */
 export type ExtraGather = (resolver: Resolver) => Promise<Partial<Evidence>>;
@@ -40,7 +43,7 @@ export async function gather(target: Target, resolver: Resolver, config: GatherC
   const r = withCache(recorder, { maxEntries: 5_000 });
   const from = target.from !== undefined ? parseAddressField(target.from)[0] : undefined;
   const fromDomain = from && !from.problem ? from.domain : undefined;
-  const [ipEvidence, helo, senders, spf, dmarc, more] = await Promise.all([
+  const [ipEvidence, helo, senders, spf, dmarc, dnsbl, more] = await Promise.all([
     gatherIp(ip, r, config),
     target.helo !== undefined ? gatherHelo(target.helo, r) : undefined,
     Promise.all([
@@ -51,6 +54,7 @@ export async function gather(target: Target, resolver: Resolver, config: GatherC
       ? gatherSpf({ ip: ip.address, mailFrom: target.mailFrom, helo: target.helo, authservId: config.authservId, timeLimitMs: config.spfTimeLimitMs }, r)
       : undefined,
     fromDomain ? gatherDmarc(from!.address, fromDomain, r) : undefined,
+    config.dnsbl.length > 0 ? gatherDnsbl(ip, config.dnsbl, r) : undefined,
     extra ? extra(r) : Promise.resolve({}),
   ]);
   const evidence: Evidence = { target: { ...target, ip: ip.address }, ip, ...ipEvidence, dns: [...recorder.log], ...more };
@@ -58,6 +62,7 @@ export async function gather(target: Target, resolver: Resolver, config: GatherC
   if (senders.length > 0) evidence.senders = senders;
   if (spf) evidence.spf = spf;
   if (dmarc) evidence.dmarc = dmarc;
+  if (dnsbl) evidence.dnsbl = dnsbl;
   evidence.dns = [...recorder.log];
   return evidence;
 }

@@ -26,6 +26,8 @@ export interface HttpConfig {
    * answers would be the same cached ones anyway. 0 turns it off.
    */
   reportCacheSeconds: number;
+  /** DNS blocklist zones dnsbl-clean asks (none: the rule is skipped). */
+  dnsbl: readonly string[];
 }
 
 export const DEFAULT_HTTP_CONFIG: HttpConfig = {
@@ -37,6 +39,7 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   authservId: 'ptrcheck',
   trustedReceivers: [],
   reportCacheSeconds: 30,
+  dnsbl: [],
 };
 
 export interface SinkDeps {

@@ -9,6 +9,7 @@ import type { Resolver } from '../dns/types.js';
 import { DEFAULT_HTTP_CONFIG, type HttpConfig } from '../http/deps.js';
 import { openD1Store, type D1Like } from '../store/d1.js';
 import type { ReportStore, SinkStore } from '../store/types.js';
+import { dnsblZoneList } from '../core/names.js';
 
 /** wrangler.toml's bindings; every var arrives as a string. */
 export interface WorkerEnv {
@@ -27,6 +28,8 @@ export interface WorkerEnv {
   MAX_MESSAGE_BYTES?: string;
   /** Base URL for report links; default each request's origin. */
   PUBLIC_URL?: string;
+  /** Comma-separated DNS blocklist zones for dnsbl-clean (empty: skipped). */
+  DNSBL_ZONES?: string;
 }
 
 export const DEFAULT_DOH_URL = 'https://cloudflare-dns.com/dns-query';
@@ -61,6 +64,7 @@ export function readSettings(env: WorkerEnv): WorkerSettings {
     maxMessageBytes: whole('MAX_MESSAGE_BYTES', env.MAX_MESSAGE_BYTES, DEFAULT_HTTP_CONFIG.maxMessageBytes, 1024, 25 * 1024 * 1024),
     authservId: env.AUTHSERV_ID?.trim() || DEFAULT_HTTP_CONFIG.authservId,
     trustedReceivers: trusted,
+    dnsbl: zones(env.DNSBL_ZONES),
   };
   const domain = env.SINK_DOMAIN?.trim().toLowerCase();
   if (domain !== undefined && domain !== '' && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) throw new ConfigError(`SINK_DOMAIN '${env.SINK_DOMAIN}' is not a domain name`);
@@ -72,6 +76,14 @@ export function readSettings(env: WorkerEnv): WorkerSettings {
     ...(env.PUBLIC_URL ? { publicUrl: url('PUBLIC_URL', env.PUBLIC_URL).replace(/\/$/, '') } : {}),
     retentionDays: whole('RETENTION_DAYS', env.RETENTION_DAYS, 30, 0, 36_500),
   };
+}
+
+function zones(text: string | undefined): string[] {
+  try {
+    return dnsblZoneList((text ?? '').split(','));
+  } catch (e) {
+    throw new ConfigError(`DNSBL_ZONES: ${(e as Error).message}`);
+  }
 }
 
 function whole(name: string, text: string | undefined, fallback: number, min: number, max: number): number {

@@ -71,7 +71,7 @@ describe('the Worker serves the API', () => {
 
   it('GET /api/v1/rules lists the same catalogue', async () => {
     const rules = await asJson<{ id: string }[]>(await call('/api/v1/rules'));
-    expect(rules).toHaveLength(22);
+    expect(rules).toHaveLength(23);
   });
 
   it('POST /api/v1/inbox hands out a test address at the sink domain; its page has no SMTP port hint', async () => {
@@ -92,12 +92,21 @@ describe('Worker configuration', () => {
     [{ DOH_METHOD: 'PUT' }, /DOH_METHOD 'PUT' must be GET or POST/],
     [{ SINK_DOMAIN: 'not a domain' }, /SINK_DOMAIN 'not a domain' is not a domain name/],
     [{ DB: undefined }, /the D1 binding DB is missing/],
+    [{ DNSBL_ZONES: 'zen.example.org, not a zone' }, /DNSBL_ZONES: 'not a zone' is not a DNS zone name/],
   ])('a bad binding %o answers 503 naming it, not a crash', async (change, message) => {
     const res = await call('/api/v1/audit?ip=192.0.2.10', undefined, { ...env, ...change } as typeof env);
     expect(res.status).toBe(503);
     const body = await asJson<{ error: { code: string; message: string } }>(res);
     expect(body.error.code).toBe('misconfigured');
     expect(body.error.message).toMatch(message);
+  });
+
+  it('asks the DNSBL_ZONES lists over DoH', async () => {
+    const listed = { ...env, DNSBL_ZONES: 'bl.example.net' };
+    const report = await asJson<Report>(await call('/api/v1/audit?ip=192.0.2.30', undefined, listed));
+    expect(report.results.find((r) => r.rule === 'dnsbl-clean')).toMatchObject({ status: 'fail', message: expect.stringContaining('127.0.0.4: Dynamic IP range') });
+    const unset = await asJson<Report>(await call('/api/v1/audit?ip=192.0.2.30'));
+    expect(unset.results.find((r) => r.rule === 'dnsbl-clean')?.status).toBe('skip');
   });
 
   it('without SINK_DOMAIN there is no inbox', async () => {

@@ -4,7 +4,7 @@ import { InputError, parseIp } from '../../core/ip.js';
 import { makeResolver } from '../resolver.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
-import { chooseFormat, COMMON_OPTIONS, parseTimeout, printReport } from '../output.js';
+import { chooseFormat, COMMON_OPTIONS, dnsblZones, parseTimeout, printReport } from '../output.js';
 
 export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -28,11 +28,12 @@ export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
     throw e;
   }
   const format = chooseFormat(values.format, values.json);
+  const dnsbl = dnsblZones(values.dnsbl, io.env); // a bad zone is a usage error before any query
   const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs: parseTimeout(values.timeout) }, io.env);
   try {
     const report = await audit(
       { ip: ipText, helo: values.helo, mailFrom: values['mail-from'], from: values.from },
-      { resolver },
+      { resolver, config: { dnsbl } },
     );
     return printReport(report, format, io);
   } finally {

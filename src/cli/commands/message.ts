@@ -5,7 +5,7 @@ import { InputError } from '../../core/ip.js';
 import { makeResolver } from '../resolver.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
-import { chooseFormat, COMMON_OPTIONS, parseTimeout, printReport } from '../output.js';
+import { chooseFormat, COMMON_OPTIONS, dnsblZones, parseTimeout, printReport } from '../output.js';
 
 export async function messageCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -24,12 +24,13 @@ export async function messageCommand(argv: string[], io: CliIo): Promise<number>
   const format = chooseFormat(values.format, values.json);
   const maxBytes = values['max-size'] === undefined ? DEFAULT_MAX_MESSAGE_BYTES : parseMb(values['max-size']);
   const message = await readMessage(positionals[0]!, io, maxBytes);
+  const dnsbl = dnsblZones(values.dnsbl, io.env);
   const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs: parseTimeout(values.timeout) }, io.env);
   try {
     const report = await auditMessage(
       message,
       { ip: values.ip, helo: values.helo, mailFrom: values['mail-from'], trustedReceivers: values['trusted-receiver'] ?? [] },
-      { resolver, maxBytes },
+      { resolver, maxBytes, config: { dnsbl } },
     );
     return printReport(report, format, io);
   } catch (e) {

@@ -7,7 +7,7 @@ import { networkMatcher } from '../../smtp/trust.js';
 import { makeResolver } from '../resolver.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
-import { parseTimeout, wholeNumber } from '../output.js';
+import { dnsblZones, parseTimeout, wholeNumber } from '../output.js';
 import { readFileSync } from 'node:fs';
 
 /** Runs until SIGINT/SIGTERM. */
@@ -28,6 +28,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       db: { type: 'string', default: 'ptrcheck.sqlite' },
       dns: { type: 'string' },
       doh: { type: 'string' },
+      dnsbl: { type: 'string', multiple: true },
       timeout: { type: 'string' },
       'retention-days': { type: 'string', default: '30' },
       'rate-limit': { type: 'string', default: '30' },
@@ -48,6 +49,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (Boolean(values['tls-key']) !== Boolean(values['tls-cert'])) throw new UsageError('--tls-key and --tls-cert go together');
 
+  const dnsbl = dnsblZones(values.dnsbl, io.env);
   const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs: parseTimeout(values.timeout), maxTtl: 60 }, io.env);
   let store;
   try {
@@ -61,7 +63,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       ? { key: readFileSync(values['tls-key'], 'utf8'), cert: readFileSync(values['tls-cert']!, 'utf8') }
       : await loadOrCreateTls(join(dirname(values.db), `${basename(values.db)}.tls-key.pem`), join(dirname(values.db), `${basename(values.db)}.tls-cert.pem`), domain);
   const running = await startServe({
-    resolver, store, port, host: values.host, retentionDays, config: { rateLimitPerMinute, maxMessageBytes },
+    resolver, store, port, host: values.host, retentionDays, config: { rateLimitPerMinute, maxMessageBytes, dnsbl },
     smtp: values['no-smtp'] ? null : {
       domain, port: smtpPort, host: values.host, trustedNetworks, maxMessageBytes,
       ...(tls ? { tls } : {}),
