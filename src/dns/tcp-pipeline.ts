@@ -5,7 +5,9 @@
  * of one event-loop turn leave in one write and the answers arrive several to
  * a read, where UDP costs a system call and an event per packet each way.
  * Same outcomes, TTLs and CNAME handling as the UDP client (the same stub).
- * A server that refuses TCP is asked over UDP instead.
+ * A server that refuses TCP is asked over UDP instead. Only the first
+ * configured server carries the TCP connections (a batch wants one
+ * resolver's cache); UDP fallback rotates through all of them.
  */
 import net from 'node:net';
 import type { RecordType } from './types.js';
@@ -106,7 +108,8 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
     if (at >= 0) conns.splice(at, 1);
     const everOpen = conn.open;
     conn.open = false;
-    if (!everOpen && !closed) udpFallback.set(label(conn.server), createUdpExchange({ servers: [conn.server], timeoutMs, retries: 1 }));
+    // UDP then rotates through every configured server on its retry, as the UDP resolver does.
+    if (!everOpen && !closed) udpFallback.set(label(conn.server), createUdpExchange({ servers: [conn.server, ...o.servers.filter((s) => s !== conn.server)], timeoutMs, retries: 1 }));
     for (const id of [...conn.inFlight]) {
       const p = pending.get(id)!;
       if (closed || p.resent || !everOpen) {
