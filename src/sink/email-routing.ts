@@ -68,8 +68,14 @@ export async function receiveEmail(message: IncomingEmail, o: EmailRoutingOption
     await o.sink.markAudited(stored.id, (o.clock ?? Date.now)(), reason);
     return { kind: 'not-audited', id: stored.id, reason };
   }
-  await o.reports.save(report);
-  await o.sink.markAudited(stored.id, (o.clock ?? Date.now)());
+  try {
+    await o.reports.save(report);
+    await o.sink.markAudited(stored.id, (o.clock ?? Date.now)());
+  } catch {
+    // The message is kept and still pending: the scheduled catch-up audits it again. Failing
+    // here would make Email Routing deliver it a second time.
+    return { kind: 'not-audited', id: stored.id, reason: 'the report could not be stored yet; it will be' };
+  }
   return { kind: 'audited', id: stored.id, report };
 }
 
