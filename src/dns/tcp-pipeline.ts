@@ -18,7 +18,11 @@ import { queryIdSource } from './ids.js';
 
 export interface PipelineOptions {
   servers: DnsServer[];
-  /** Connections per server. */
+  /**
+   * Connections per server (default 2): each extra one costs a write per event-loop turn
+   * (measured against nsd: 1 → 40.8, 2 → 41.8, 4 → 44.2, 8 → 49.6 µs per PTR+A); two keep a
+   * resolver that answers in order from stalling every question behind one slow one.
+   */
   connections?: number;
   /** Per query, in milliseconds. */
   timeoutMs?: number;
@@ -38,6 +42,8 @@ interface Pending {
 
 interface Conn {
   server: DnsServer;
+  /** The server as reports show it ("127.0.0.1:53"), worked out once. */
+  key: string;
   socket: net.Socket;
   open: boolean;
   queued: Buffer[];
@@ -47,9 +53,11 @@ interface Conn {
 export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver {
   if (o.servers.length === 0) throw new Error('no DNS server configured');
   const timeoutMs = o.timeoutMs ?? 2000;
-  const perServer = Math.max(1, o.connections ?? 4);
+  const perServer = Math.max(1, o.connections ?? 2);
   const pending = new Map<number, Pending>();
   const conns: Conn[] = [];
+  /** The connections of each server (by label), so picking one allocates nothing. */
+  const byServer = new Map<string, Conn[]>();
   /** Servers that refused TCP: asked over UDP from then on. */
   const udpFallback = new Map<string, UdpExchange>();
   let closed = false;
@@ -61,7 +69,7 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
     const socket = net.connect({ host: server.host, port: server.port });
     socket.setNoDelay(true);
     socket.unref();
-    const conn: Conn = { server, socket, open: false, queued: [], inFlight: new Set() };
+    const conn: Conn = { server, key: label(server), socket, open: false, queued: [], inFlight: new Set() };
     let buf: Buffer = Buffer.alloc(0);
     socket.on('connect', () => {
       conn.open = true;
@@ -81,6 +89,7 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
     socket.on('error', () => undefined); // 'close' follows and decides
     socket.on('close', () => lost(conn));
     conns.push(conn);
+    byServer.set(conn.key, [...(byServer.get(conn.key) ?? []), conn]);
     return conn;
   }
 
@@ -93,7 +102,7 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
     }
     const p = pending.get(resp.id);
     if (!p || p.conn !== conn || resp.questionName !== p.name || resp.questionType !== p.type) return;
-    settle(resp.id, p, { ok: true, response: resp, server: label(conn.server), transport: 'tcp' });
+    settle(resp.id, p, { ok: true, response: resp, server: conn.key, transport: 'tcp' });
   }
 
   function settle(id: number, p: Pending, r: ExchangeResult): void {
@@ -106,21 +115,22 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
   function lost(conn: Conn): void {
     const at = conns.indexOf(conn);
     if (at >= 0) conns.splice(at, 1);
+    byServer.set(conn.key, (byServer.get(conn.key) ?? []).filter((c) => c !== conn));
     const everOpen = conn.open;
     conn.open = false;
     // UDP then rotates through every configured server on its retry, as the UDP resolver does.
-    if (!everOpen && !closed) udpFallback.set(label(conn.server), createUdpExchange({ servers: [conn.server, ...o.servers.filter((s) => s !== conn.server)], timeoutMs, retries: 1 }));
+    if (!everOpen && !closed) udpFallback.set(conn.key, createUdpExchange({ servers: [conn.server, ...o.servers.filter((s) => s !== conn.server)], timeoutMs, retries: 1 }));
     for (const id of [...conn.inFlight]) {
       const p = pending.get(id)!;
       if (closed || p.resent || !everOpen) {
         if (!everOpen && !closed) {
           pending.delete(id);
-          void viaUdp(conn.server, p.name, p.type).then(p.done);
+          void viaUdp(conn.key, p.name, p.type).then(p.done);
         } else settle(id, p, failure('error', 'NETWORK', 'the TCP connection closed before the answer', conn.server));
         continue;
       }
       conn.inFlight.delete(id);
-      const next = pick(conn.server);
+      const next = pick(conn.server, conn.key);
       p.conn = next;
       p.resent = true;
       next.inFlight.add(id);
@@ -128,8 +138,8 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
     }
   }
 
-  function pick(server: DnsServer): Conn {
-    const mine = conns.filter((c) => c.server === server);
+  function pick(server: DnsServer, key: string): Conn {
+    const mine = byServer.get(key) ?? [];
     if (mine.length < perServer) return connect(server);
     return mine[turn++ % mine.length]!;
   }
@@ -147,8 +157,8 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
     conn.socket.write(out);
   }
 
-  function viaUdp(server: DnsServer, name: string, type: RecordType): Promise<ExchangeResult> {
-    return udpFallback.get(label(server))!.exchange(name, type);
+  function viaUdp(key: string, name: string, type: RecordType): Promise<ExchangeResult> {
+    return udpFallback.get(key)!.exchange(name, type);
   }
 
   // One sweep for all deadlines instead of a timer per question (two per batch address): a
@@ -168,16 +178,16 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
     }, Math.max(10, timeoutMs / 4));
   }
 
+  const server = o.servers[0]!;
+  const serverKey = label(server);
+
   function exchange(name: string, type: RecordType): Promise<ExchangeResult> {
-    const server = o.servers[0]!;
-    if (udpFallback.has(label(server))) return viaUdp(server, name, type);
+    if (udpFallback.has(serverKey)) return viaUdp(serverKey, name, type);
     return new Promise((resolve) => {
       const id = freshId();
-      const query = encodeQuery(name, type, id);
-      const frame = Buffer.allocUnsafe(query.length + 2);
-      frame.writeUInt16BE(query.length, 0);
-      frame.set(query, 2);
-      const conn = pick(server);
+      const frame = encodeQuery(name, type, id, 2);
+      frame.writeUInt16BE(frame.length - 2, 0); // RFC 1035 §4.2.2 length prefix
+      const conn = pick(server, serverKey);
       pending.set(id, { name, type, frame, conn, resent: false, deadline: performance.now() + timeoutMs, done: resolve });
       sweepSoon();
       conn.inFlight.add(id);

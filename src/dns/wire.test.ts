@@ -31,6 +31,8 @@ describe('encodeQuery', () => {
     ['*.example.com', 'A'],
   ] as const)('%s %s: the bytes dns-packet writes', (name, type) => {
     for (const id of [0, 1, 0xabcd, 0xffff]) expect(Buffer.from(encodeQuery(name, type, id))).toEqual(reference(name, type, id));
+    // with room in front for TCP's length prefix: the same query after it
+    expect(encodeQuery(name, type, 7, 2).subarray(2)).toEqual(reference(name, type, 7));
   });
 });
 

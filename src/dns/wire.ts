@@ -19,8 +19,15 @@ export interface WireResponse {
   authorities: DnsRecord[];
 }
 
-export function encodeQuery(name: string, type: RecordType, id: number): Uint8Array {
-  return encodeQueryFast(name, type, id) ?? encodeQueryPacket(name, type, id);
+/** A query; with `headroom`, that many bytes are left free in front (TCP's length prefix). */
+export function encodeQuery(name: string, type: RecordType, id: number, headroom = 0): Buffer {
+  const fast = encodeQueryFast(name, type, id, headroom);
+  if (fast) return fast;
+  const q = encodeQueryPacket(name, type, id);
+  if (headroom === 0) return Buffer.from(q.buffer, q.byteOffset, q.byteLength);
+  const out = Buffer.allocUnsafe(headroom + q.length);
+  out.set(q, headroom);
+  return out;
 }
 
 function encodeQueryPacket(name: string, type: RecordType, id: number): Uint8Array {
@@ -40,21 +47,22 @@ const TYPE_CODES: Record<string, number> = { A: 1, NS: 2, CNAME: 5, SOA: 6, PTR:
  * against it), without its object walk: a batch asks two of these per
  * address. Names outside plain ASCII labels go to dns-packet.
  */
-function encodeQueryFast(name: string, type: RecordType, id: number): Uint8Array | undefined {
+function encodeQueryFast(name: string, type: RecordType, id: number, headroom: number): Buffer | undefined {
   const code = TYPE_CODES[type];
   const trimmed = name.endsWith('.') ? name.slice(0, -1) : name;
   if (code === undefined || trimmed.length > 253 || !/^[\x21-\x2d\x2f-\x5b\x5d-\x7e]+(\.[\x21-\x2d\x2f-\x5b\x5d-\x7e]+)*$|^$/.test(trimmed)) return undefined;
   const labels = trimmed === '' ? [] : trimmed.split('.');
   if (labels.some((l) => l.length > 63)) return undefined;
   const qnameLength = labels.reduce((n, l) => n + l.length + 1, 1);
-  const buf = Buffer.allocUnsafe(12 + qnameLength + 4 + 11);
-  buf.writeUInt16BE(id, 0);
-  buf.writeUInt16BE(packet.RECURSION_DESIRED, 2);
-  buf.writeUInt16BE(1, 4); // one question
-  buf.writeUInt16BE(0, 6);
-  buf.writeUInt16BE(0, 8);
-  buf.writeUInt16BE(1, 10); // one additional: OPT
-  let o = 12;
+  const buf = Buffer.allocUnsafe(headroom + 12 + qnameLength + 4 + 11);
+  const h = headroom;
+  buf.writeUInt16BE(id, h);
+  buf.writeUInt16BE(packet.RECURSION_DESIRED, h + 2);
+  buf.writeUInt16BE(1, h + 4); // one question
+  buf.writeUInt16BE(0, h + 6);
+  buf.writeUInt16BE(0, h + 8);
+  buf.writeUInt16BE(1, h + 10); // one additional: OPT
+  let o = h + 12;
   for (const l of labels) {
     buf[o++] = l.length;
     o += buf.write(l, o, 'latin1');
@@ -147,17 +155,20 @@ export function decodeResponseFast(buf: Buffer): WireResponse | undefined {
   };
 }
 
+/** Scratch space for a name being read: one string made per name, not one per label. */
+const NAME_SCRATCH = Buffer.allocUnsafe(256);
+
 /** A (possibly compressed) name at `offset`, as dns-packet spells it; undefined when it is not plain. */
 function readName(buf: Buffer, offset: number): { name: string; end: number } | undefined {
   let o = offset;
   let end = -1;
-  let name = '';
+  let n = 0; // bytes of NAME_SCRATCH used
   let total = 0;
   let limit = offset; // pointers may only go back (RFC 1035 §4.1.4), as dns-packet insists
   for (let hops = 0; hops < 64; hops++) {
     if (o >= buf.length) return undefined;
     const len = buf[o]!;
-    if (len === 0) return { name, end: end === -1 ? o + 1 : end };
+    if (len === 0) return { name: NAME_SCRATCH.toString('latin1', 0, n), end: end === -1 ? o + 1 : end };
     if ((len & 0xc0) === 0xc0) {
       if (o + 1 >= buf.length) return undefined;
       const target = ((len & 0x3f) << 8) | buf[o + 1]!;
@@ -170,8 +181,12 @@ function readName(buf: Buffer, offset: number): { name: string; end: number } | 
     if ((len & 0xc0) !== 0 || o + 1 + len > buf.length) return undefined;
     total += len + 1;
     if (total > 254) return undefined;
-    for (let i = o + 1; i <= o + len; i++) if (buf[i]! < 0x21 || buf[i]! > 0x7e || buf[i] === 0x2e) return undefined;
-    name += (name === '' ? '' : '.') + buf.toString('latin1', o + 1, o + 1 + len);
+    if (n > 0) NAME_SCRATCH[n++] = 0x2e;
+    for (let i = o + 1; i <= o + len; i++) {
+      const c = buf[i]!;
+      if (c < 0x21 || c > 0x7e || c === 0x2e) return undefined;
+      NAME_SCRATCH[n++] = c;
+    }
     o += 1 + len;
   }
   return undefined;
