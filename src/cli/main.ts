@@ -4,8 +4,13 @@
  * Exit codes: 0 done and verdict not fail, 1 verdict fail, 2 bad input.
  */
 import { readFileSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
 import type { CliIo } from './io.js';
 import { HELP, UsageError } from './usage.js';
+
+// Compiled code is kept on disk between runs (Node's compile cache): loading the rules, the
+// public suffix list and the rest took ~0.4 s of every command's start.
+enableCompileCache?.();
 
 type Command = (argv: string[], io: CliIo) => number | Promise<number>;
 

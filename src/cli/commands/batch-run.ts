@@ -1,0 +1,164 @@
+/**
+ * The batch run itself (in the bounded-heap child process that batch.ts
+ * starts): read, audit, write.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { auditForBatch } from '../../batch/lean.js';
+import { InputError } from '../../core/ip.js';
+import { batchItems, DEFAULT_MAX_PER_CIDR, type BatchItem } from '../../batch/input.js';
+import { runBatch } from '../../batch/run.js';
+import { compact, CSV_DMARC_COLUMNS, CSV_HEADER, csvRow, Summary } from '../../batch/output.js';
+import { readDmarcReport, type DmarcRow } from '../../batch/dmarc-report.js';
+import { makeResolver } from '../resolver.js';
+import { UsageError } from '../usage.js';
+import type { CliIo } from '../io.js';
+import { parseTimeout, wholeNumber } from '../output.js';
+
+export async function runBatchCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      concurrency: { type: 'string', default: '64' },
+      format: { type: 'string', default: 'ndjson' },
+      'only-failing': { type: 'boolean', default: false },
+      'from-dmarc': { type: 'string' },
+      'max-per-cidr': { type: 'string', default: String(DEFAULT_MAX_PER_CIDR) },
+      dns: { type: 'string' },
+      doh: { type: 'string' },
+      'dns-transport': { type: 'string', default: 'tcp' },
+      timeout: { type: 'string' },
+    },
+  });
+  const transport = values['dns-transport'];
+  if (transport !== 'udp' && transport !== 'tcp') throw new UsageError(`--dns-transport '${transport}' is not udp or tcp`);
+  const concurrency = wholeNumber(values.concurrency, '--concurrency', 1, 4096);
+  const maxPerCidr = wholeNumber(values['max-per-cidr'], '--max-per-cidr', 1, 2 ** 32);
+  const format = values.format;
+  if (format !== 'ndjson' && format !== 'csv') throw new UsageError(`--format '${format}' is not ndjson or csv`);
+  if (positionals.length > 1) throw new UsageError('batch takes one input file (or - for standard input)');
+  if (positionals.length === 0 && !values['from-dmarc']) throw new UsageError('batch needs an input file of IPs and CIDRs (or -), or --from-dmarc REPORT');
+
+  let dmarc: Map<string, DmarcRow> | undefined;
+  let items: AsyncIterable<BatchItem>;
+  let total: number | undefined;
+  if (values['from-dmarc']) {
+    const path = values['from-dmarc'];
+    const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot read '${path}': ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
+    });
+    const report = await readDmarcReport(bytes, path).catch((e: unknown) => {
+      throw e instanceof InputError ? new UsageError(e.message) : e;
+    });
+    dmarc = new Map();
+    for (const row of report.rows) {
+      const prev = dmarc.get(row.ip);
+      dmarc.set(row.ip, prev ? { ...prev, count: prev.count + row.count } : row);
+    }
+    items = batchItems([...dmarc.keys()], { maxPerCidr });
+    total = dmarc.size;
+  } else {
+    const path = positionals[0]!;
+    items = batchItems(lines(path, io), { maxPerCidr });
+    if (path !== '-' && io.progress) total = await countAddresses(path, maxPerCidr);
+  }
+
+  const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs: parseTimeout(values.timeout), maxEntries: 5_000, transport }, io.env);
+  const summary = new Summary();
+  const started = performance.now();
+  let done = 0;
+  let lastDraw = 0;
+  const draw = (final = false): void => {
+    if (!io.progress) return;
+    const now = performance.now();
+    if (!final && now - lastDraw < 200) return;
+    lastDraw = now;
+    const rate = done / Math.max((now - started) / 1000, 0.001);
+    const eta = total !== undefined && rate > 0 ? ` ETA ${Math.ceil((total - done) / rate)} s` : '';
+    io.stderr(`\r${done}${total !== undefined ? `/${total}` : ''} audited, ${rate.toFixed(0)}/s${eta}   ${final ? '\n' : ''}`);
+  };
+  try {
+    if (format === 'csv') await io.write(`${CSV_HEADER}${dmarc ? CSV_DMARC_COLUMNS : ''}\n`);
+    const out = lineWriter(io);
+    const auditIp = (ip: string) => auditForBatch(ip, resolver);
+    for await (const ev of runBatch(items, concurrency, auditIp)) {
+      if (ev.kind === 'error') {
+        summary.invalid++;
+        io.stderr(`${io.progress ? '\r' : ''}ptrcheck: line ${ev.item.line}: ${ev.item.message} (skipped)\n`);
+        continue;
+      }
+      done++;
+      const rec = compact(ev.report, ev.item.line, dmarc?.get(ev.item.source) ?? dmarc?.get(ev.item.ip));
+      summary.add(rec);
+      draw();
+      if (values['only-failing'] && rec.verdict === 'pass') continue;
+      await out.push(format === 'csv' ? `${csvRow(rec, Boolean(dmarc))}\n` : `${JSON.stringify(rec)}\n`);
+    }
+    await out.flush();
+  } finally {
+    resolver.close();
+  }
+  draw(true);
+  io.stderr(summary.text(performance.now() - started));
+  return summary.verdicts.fail! > 0 ? 1 : 0;
+}
+
+/**
+ * Output lines leave in chunks (a write per line was a visible share of a
+ * batch run), yet promptly: whatever is buffered goes out at the end of the
+ * event-loop turn. A full chunk waits for the reader (backpressure).
+ */
+function lineWriter(io: CliIo, chunk = 32 * 1024): { push(line: string): Promise<void>; flush(): Promise<void> } {
+  let buf = '';
+  let scheduled = false;
+  const flush = async (): Promise<void> => {
+    if (buf === '') return;
+    const text = buf;
+    buf = '';
+    await io.write(text);
+  };
+  return {
+    async push(line) {
+      buf += line;
+      if (buf.length >= chunk) return flush();
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(() => {
+          scheduled = false;
+          void flush();
+        });
+      }
+    },
+    flush,
+  };
+}
+
+async function* lines(path: string, io: CliIo): AsyncGenerator<string> {
+  const rl = createInterface({ input: path === '-' ? io.stdin() : createReadStream(path), crlfDelay: Infinity });
+  try {
+    yield* rl;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read '${path}': ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message}`);
+  }
+}
+
+/** For the progress bar's ETA: how many addresses the file holds (CIDRs counted, not expanded). */
+async function countAddresses(path: string, maxPerCidr: number): Promise<number> {
+  let n = 0;
+  const rl = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  for await (const raw of rl) {
+    const t = raw.replace(/#.*$/, '').trim();
+    if (!t) continue;
+    const m = /\/(\d+)$/.exec(t);
+    if (!m) n++;
+    else {
+      const size = 2 ** ((t.includes(':') ? 128 : 32) - Number(m[1]));
+      if (size <= maxPerCidr) n += size;
+    }
+  }
+  return n;
+}
