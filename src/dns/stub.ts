@@ -25,7 +25,7 @@ export function createStubResolver(exchange: Exchange, now: () => number = () =>
       const name = normalizeName(rawName);
       const started = now();
       const chain: DnsRecord[] = [];
-      const seen = new Set<string>([name]);
+      let seen: Set<string> | undefined; // made only when a CNAME shows up (rare): a batch asks millions
       let current = name;
       for (let hop = 0; hop <= MAX_CNAME_HOPS; hop++) {
         const r = await exchange(current, type);
@@ -40,6 +40,7 @@ export function createStubResolver(exchange: Exchange, now: () => number = () =>
           if (!cname) break;
           chain.push(cname);
           owner = cname.data;
+          seen ??= new Set<string>([name]);
           if (seen.has(owner)) {
             return { ...base, outcome: 'error', rcode: resp.rcode, records: [], ttl: 0, ms: now() - started, detail: `CNAME loop at ${owner}` };
           }
@@ -95,10 +96,16 @@ function isWithin(name: string, zone: string): boolean {
 
 /** RFC 2308: a negative answer lives for min(SOA TTL, SOA MINIMUM). */
 function answerTtl(outcome: DnsOutcome, chain: DnsRecord[], records: DnsRecord[], soa: DnsRecord | undefined): number {
-  if (outcome === 'ok') return Math.min(...chain.map((r) => r.ttl), ...records.map((r) => r.ttl));
+  if (outcome === 'ok') return Math.min(lowestTtl(chain), lowestTtl(records));
   if ((outcome === 'nxdomain' || outcome === 'nodata') && soa) {
     const fields = parseSoa(soa.data);
-    return Math.min(soa.ttl, fields ? fields.minimum : soa.ttl, ...chain.map((r) => r.ttl));
+    return Math.min(soa.ttl, fields ? fields.minimum : soa.ttl, lowestTtl(chain));
   }
   return 0;
+}
+
+function lowestTtl(rs: DnsRecord[]): number {
+  let low = Infinity;
+  for (const r of rs) if (r.ttl < low) low = r.ttl;
+  return low;
 }
