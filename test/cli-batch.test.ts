@@ -50,6 +50,16 @@ describe('ptrcheck batch', () => {
     expect(norm(udp.stdout)).toEqual(norm(tcp.stdout));
   });
 
+  it('asks DNS blocklists too when named, and not otherwise', async () => {
+    const listed = await batch(['-', '--dnsbl', 'bl.example.net'], '192.0.2.30\n192.0.2.10\n');
+    const rows = ndjson(listed.stdout);
+    expect(rows.find((r) => r.ip === '192.0.2.30')?.failing).toContain('dnsbl-clean:fail');
+    expect(rows.find((r) => r.ip === '192.0.2.10')?.failing).not.toContain('dnsbl-clean:fail');
+    expect(listed.stderr).toMatch(/dnsbl-clean:fail +1/);
+    const plain = ndjson((await batch(['-'], '192.0.2.30\n')).stdout);
+    expect(plain[0]?.failing.some((f) => f.startsWith('dnsbl-clean'))).toBe(false);
+  });
+
   it('writes CSV, and only failing addresses when asked', async () => {
     const run = await batch([input, '--format', 'csv', '--only-failing']);
     const lines = run.stdout.trim().split('\n');

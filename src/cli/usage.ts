@@ -14,6 +14,7 @@ Usage:
   ptrcheck batch <file|-> [--concurrency 64] [--format ndjson|csv] [--only-failing]
                  [--from-dmarc REPORT.xml|.gz|.zip] [--max-per-cidr N] [--dns HOST:PORT]
                  [--dns-transport tcp|udp]  (tcp: pipelined, the default for batch)
+                 [--dnsbl ZONE]...
   ptrcheck serve [--http-port 8025] [--host 127.0.0.1] [--db FILE]
                  [--dns HOST:PORT] [--dnsbl ZONE]... [--retention-days 30] [--rate-limit 30]
   ptrcheck rules [--json]

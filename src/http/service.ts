@@ -41,7 +41,7 @@ export function auditService(deps: HttpDeps): AuditService {
     },
     auditMessage: (message, overrides) =>
       keep(auditMessage(message, { trustedReceivers: config.trustedReceivers, ...overrides }, { ...auditDeps, maxBytes: config.maxMessageBytes })),
-    auditBatchIp: (ip) => withTimeout(auditForBatch(ip, deps.resolver), config.auditTimeoutMs),
+    auditBatchIp: (ip) => withTimeout(auditForBatch(ip, deps.resolver, config.dnsbl), config.auditTimeoutMs),
     report: async (id) => (isReportId(id) ? deps.store.get(id) : undefined),
   };
 }

@@ -15,7 +15,7 @@ import { readDmarcReport, type DmarcRow } from '../../batch/dmarc-report.js';
 import { makeResolver } from '../resolver.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
-import { parseTimeout, wholeNumber } from '../output.js';
+import { dnsblZones, parseTimeout, wholeNumber } from '../output.js';
 
 export async function runBatchCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -30,9 +30,11 @@ export async function runBatchCommand(argv: string[], io: CliIo): Promise<number
       dns: { type: 'string' },
       doh: { type: 'string' },
       'dns-transport': { type: 'string', default: 'tcp' },
+      dnsbl: { type: 'string', multiple: true },
       timeout: { type: 'string' },
     },
   });
+  const dnsbl = dnsblZones(values.dnsbl, io.env);
   const transport = values['dns-transport'];
   if (transport !== 'udp' && transport !== 'tcp') throw new UsageError(`--dns-transport '${transport}' is not udp or tcp`);
   const concurrency = wholeNumber(values.concurrency, '--concurrency', 1, 4096);
@@ -83,7 +85,7 @@ export async function runBatchCommand(argv: string[], io: CliIo): Promise<number
   try {
     if (format === 'csv') await io.write(`${CSV_HEADER}${dmarc ? CSV_DMARC_COLUMNS : ''}\n`);
     const out = lineWriter(io);
-    const auditIp = (ip: string) => auditForBatch(ip, resolver);
+    const auditIp = (ip: string) => auditForBatch(ip, resolver, dnsbl);
     for await (const ev of runBatch(items, concurrency, auditIp)) {
       if (ev.kind === 'error') {
         summary.invalid++;
