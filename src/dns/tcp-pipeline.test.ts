@@ -115,3 +115,54 @@ describe('a server that does not take TCP', () => {
     expect(later.records.map((x) => x.data)).toEqual(['192.0.2.10']);
   });
 });
+
+describe('a connection that drops under its questions', () => {
+  /** A TCP front for the test server that hangs up on the first `drops` connections as soon as a query arrives. */
+  async function droppingFront(drops: number): Promise<{ port: number; connections: () => number; close: () => Promise<void> }> {
+    let seen = 0;
+    const sockets = new Set<net.Socket>();
+    const front = net.createServer((client) => {
+      sockets.add(client);
+      client.on('close', () => sockets.delete(client));
+      client.on('error', () => undefined);
+      if (++seen <= drops) {
+        client.once('data', () => client.destroy());
+        return;
+      }
+      const upstream = net.connect(server.port, server.host);
+      upstream.on('error', () => client.destroy());
+      sockets.add(upstream);
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((r) => front.listen(0, '127.0.0.1', () => r()));
+    return {
+      port: (front.address() as net.AddressInfo).port,
+      connections: () => seen,
+      close: () => new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        front.close(() => r());
+      }),
+    };
+  }
+
+  it('asks again on a fresh connection, once, and gets the answer', async () => {
+    const front = await droppingFront(1);
+    const r = createPipelinedTcpResolver({ servers: [{ host: '127.0.0.1', port: front.port }], timeoutMs: 1000, connections: 1 });
+    const a = await r.query('10.2.0.192.in-addr.arpa', 'PTR');
+    r.close();
+    await front.close();
+    expect(a).toMatchObject({ outcome: 'ok', transport: 'tcp' });
+    expect(a.records.map((x) => x.data)).toEqual(['mx1.example.com']);
+    expect(front.connections()).toBe(2);
+  });
+
+  it('gives up with an error, not a hang, when the fresh connection drops too', async () => {
+    const front = await droppingFront(10);
+    const r = createPipelinedTcpResolver({ servers: [{ host: '127.0.0.1', port: front.port }], timeoutMs: 1000, connections: 1 });
+    const a = await r.query('10.2.0.192.in-addr.arpa', 'PTR');
+    r.close();
+    await front.close();
+    expect(a).toMatchObject({ outcome: 'error', rcode: 'NETWORK', detail: 'the TCP connection closed before the answer' });
+    expect(front.connections()).toBe(2);
+  });
+});
