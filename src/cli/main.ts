@@ -4,13 +4,14 @@
  * Exit codes: 0 done and verdict not fail, 1 verdict fail, 2 bad input.
  */
 import { readFileSync } from 'node:fs';
-import { enableCompileCache } from 'node:module';
+import * as nodeModule from 'node:module';
 import type { CliIo } from './io.js';
 import { HELP, UsageError } from './usage.js';
 
 // Compiled code is kept on disk between runs (Node's compile cache): loading the rules, the
-// public suffix list and the rest took ~0.4 s of every command's start.
-enableCompileCache?.();
+// public suffix list and the rest took ~0.4 s of every command's start. Looked up, not
+// imported by name, so an older Node still starts (and says what it lacks later, if anything).
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 type Command = (argv: string[], io: CliIo) => number | Promise<number>;
 
@@ -72,6 +73,13 @@ const io: CliIo = {
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); // reader went away (| head): not an error
 });
+
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 24) {
+  // node:sqlite, mailauth 7 and undici need it; a clear line beats a stack trace from deep inside.
+  io.stderr(`ptrcheck: needs Node.js 24 or newer, this is ${process.version}; inside the project, 'npx ptrcheck' uses the Node 24 that 'npm ci' installs\n`);
+  process.exit(2);
+}
 
 main(process.argv.slice(2), io).then(
   (code) => {
