@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './http/app.js';
-import type { HttpConfig } from './http/deps.js';
+import { auditConfig, type HttpConfig } from './http/deps.js';
 import type { Resolver } from './dns/types.js';
 import type { ReportStore, SinkStore } from './store/types.js';
 import { startSink, type RunningSink, type SinkOptions } from './smtp/sink.js';
@@ -90,7 +90,7 @@ export async function startServe(o: ServeOptions): Promise<Running> {
   const auditor = startAuditor({
     sink: o.store,
     reports: o.store,
-    audit: { resolver: o.resolver, config: { authservId: o.config?.authservId ?? 'ptrcheck', dnsbl: o.config?.dnsbl ?? [] } },
+    audit: { resolver: o.resolver, config: auditConfig(o.config) },
     trustedReceivers: o.trustedReceivers ?? [],
     log: (line) => console.error(`ptrcheck: ${line}`),
   });

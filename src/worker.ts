@@ -8,6 +8,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ExecutionContext } from 'hono';
 import './workers/crypto-compat.js';
 import { createApp } from './http/app.js';
+import { auditConfig } from './http/deps.js';
 import { startAuditor } from './sink/auditor.js';
 import { receiveEmail, type IncomingEmail } from './sink/email-routing.js';
 import { ConfigError, readSettings, type WorkerEnv, type WorkerSettings } from './workers/env.js';
@@ -36,7 +37,7 @@ function wire(env: WorkerEnv): Wired {
 }
 
 function auditDeps(s: WorkerSettings) {
-  return { resolver: s.resolver, config: { authservId: s.config.authservId, dnsbl: s.config.dnsbl } };
+  return { resolver: s.resolver, config: auditConfig(s.config) };
 }
 
 export default {

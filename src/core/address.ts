@@ -24,9 +24,14 @@ export function parseAddressField(raw: string): ParsedAddress[] {
   return mailboxes.map(parseMailbox);
 }
 
+/** An address without the angle brackets SMTP and Return-Path put around it. */
+export function unbracket(raw: string): string {
+  return raw.trim().replace(/^<(.*)>$/, '$1');
+}
+
 /** One bare address (MAIL FROM, or one mailbox of a field). */
 export function parseMailbox(raw: string): ParsedAddress {
-  const address = raw.trim().replace(/^<(.*)>$/, '$1');
+  const address = unbracket(raw);
   if (address === '') return { address, problem: 'empty address (null reverse-path)' };
   const at = address.lastIndexOf('@');
   if (at <= 0 || at === address.length - 1) return { address, problem: 'not an address (local-part@domain)' };

@@ -97,7 +97,7 @@ export function describeProblem(p: NameProblem): string {
 
 /** DNSBL zones as configured (CLI, env, Worker vars): trimmed, lower-case, no duplicates, each a plausible zone name. */
 export function dnsblZoneList(zones: readonly string[]): string[] {
-  const out = [...new Set(zones.map((z) => z.trim().toLowerCase().replace(/\.$/, '')).filter(Boolean))];
+  const out = [...new Set(zones.map(canonicalName).filter(Boolean))];
   for (const z of out) {
     if (z.length > 200 || !/^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)+$/.test(z)) {
       throw new InputError(`'${z.slice(0, 80)}' is not a DNS zone name (e.g. zen.spamhaus.org)`);

@@ -3,7 +3,8 @@
  * on Node (--doh URL, for networks that block UDP 53) and on Workers, with
  * the same outcomes, TTLs and CNAME handling as the UDP/TCP client.
  */
-import type { RecordType, Resolver } from './types.js';
+import { normalizeName, type RecordType, type Resolver } from './types.js';
+import { base64url } from '../core/base64url.js';
 import { createStubResolver, type ExchangeResult } from './stub.js';
 import { decodeResponse, encodeQuery } from './wire.js';
 
@@ -40,7 +41,7 @@ export function createDohResolver(o: DohOptions): Resolver {
       if (!res.ok) return { ok: false, outcome: 'error', rcode: `HTTP ${res.status}`, detail: `the DoH server answered HTTP ${res.status}`, ...base };
       const body = new Uint8Array(await res.arrayBuffer());
       const response = decodeResponse(body);
-      if (response.questionName !== name.toLowerCase().replace(/\.$/, '') || response.questionType !== type) {
+      if (response.questionName !== normalizeName(name) || response.questionType !== type) {
         return { ok: false, outcome: 'error', rcode: 'FORMERR', detail: 'the DoH answer is for another question', ...base };
       }
       return { ok: true, response, ...base };
@@ -53,10 +54,4 @@ export function createDohResolver(o: DohOptions): Resolver {
   }
 
   return createStubResolver(exchange);
-}
-
-function base64url(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

@@ -177,7 +177,8 @@ export function tcpExchange(server: DnsServer, name: string, type: RecordType, t
   });
 }
 
-function failure(outcome: 'timeout' | 'error', rcode: string, detail: string, server: DnsServer, transport: 'udp' | 'tcp'): ExchangeResult {
+/** A failed exchange as the stub takes it. */
+export function failure(outcome: 'timeout' | 'error', rcode: string, detail: string, server: DnsServer, transport: 'udp' | 'tcp'): ExchangeResult {
   return { ok: false, outcome, rcode, detail, server: label(server), transport };
 }
 

@@ -11,7 +11,7 @@
  */
 import net from 'node:net';
 import type { RecordType } from './types.js';
-import { createUdpExchange, label, type ClosableResolver, type DnsServer, type UdpExchange } from './node.js';
+import { createUdpExchange, failure, label, type ClosableResolver, type DnsServer, type UdpExchange } from './node.js';
 import { createStubResolver, type ExchangeResult } from './stub.js';
 import { decodeResponse, encodeQuery, type WireResponse } from './wire.js';
 import { queryIdSource } from './ids.js';
@@ -55,8 +55,7 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
   const timeoutMs = o.timeoutMs ?? 2000;
   const perServer = Math.max(1, o.connections ?? 2);
   const pending = new Map<number, Pending>();
-  const conns: Conn[] = [];
-  /** The connections of each server (by label), so picking one allocates nothing. */
+  /** The open connections of each server (by label), so picking one allocates nothing. */
   const byServer = new Map<string, Conn[]>();
   /** Servers that refused TCP: asked over UDP from then on. */
   const udpFallback = new Map<string, UdpExchange>();
@@ -88,7 +87,6 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
     });
     socket.on('error', () => undefined); // 'close' follows and decides
     socket.on('close', () => lost(conn));
-    conns.push(conn);
     byServer.set(conn.key, [...(byServer.get(conn.key) ?? []), conn]);
     return conn;
   }
@@ -113,8 +111,6 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
 
   /** The connection is gone: send its queries again on a fresh one, once; a server that never took TCP goes to UDP. */
   function lost(conn: Conn): void {
-    const at = conns.indexOf(conn);
-    if (at >= 0) conns.splice(at, 1);
     byServer.set(conn.key, (byServer.get(conn.key) ?? []).filter((c) => c !== conn));
     const everOpen = conn.open;
     conn.open = false;
@@ -126,7 +122,7 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
         if (!everOpen && !closed) {
           pending.delete(id);
           void viaUdp(conn.key, p.name, p.type).then(p.done);
-        } else settle(id, p, failure('error', 'NETWORK', 'the TCP connection closed before the answer', conn.server));
+        } else settle(id, p, failure('error', 'NETWORK', 'the TCP connection closed before the answer', conn.server, 'tcp'));
         continue;
       }
       conn.inFlight.delete(id);
@@ -169,7 +165,7 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
     sweeper = setInterval(() => {
       const now = performance.now();
       for (const [id, p] of pending) {
-        if (p.deadline <= now) settle(id, p, failure('timeout', 'TIMEOUT', `no TCP answer in ${timeoutMs} ms`, p.conn.server));
+        if (p.deadline <= now) settle(id, p, failure('timeout', 'TIMEOUT', `no TCP answer in ${timeoutMs} ms`, p.conn.server, 'tcp'));
       }
       if (pending.size === 0) {
         clearInterval(sweeper);
@@ -201,12 +197,9 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
     close() {
       closed = true;
       clearInterval(sweeper);
-      for (const c of [...conns]) c.socket.destroy();
+      for (const c of [...byServer.values()].flat()) c.socket.destroy();
       for (const u of udpFallback.values()) u.close();
     },
   };
 }
 
-function failure(outcome: 'timeout' | 'error', rcode: string, detail: string, server: DnsServer): ExchangeResult {
-  return { ok: false, outcome, rcode, detail, server: label(server), transport: 'tcp' };
-}

@@ -6,6 +6,7 @@ import { spf } from 'mailauth';
 import type { Resolver } from '../dns/types.js';
 import { toNodeStyle } from '../dns/node-style.js';
 import type { SpfEvidence, SpfResult } from '../core/types.js';
+import { unbracket } from '../core/address.js';
 
 const RESULTS: ReadonlySet<string> = new Set(['pass', 'fail', 'softfail', 'neutral', 'none', 'temperror', 'permerror']);
 
@@ -19,7 +20,7 @@ export interface SpfInput {
 
 export async function gatherSpf(input: SpfInput, resolver: Resolver): Promise<SpfEvidence> {
   const nullSender = input.mailFrom === undefined || /^<?\s*>?$/.test(input.mailFrom.trim());
-  const sender = nullSender ? (input.helo ? `postmaster@${input.helo}` : '') : input.mailFrom!.trim().replace(/^<(.*)>$/, '$1');
+  const sender = nullSender ? (input.helo ? `postmaster@${input.helo}` : '') : unbracket(input.mailFrom!);
   const r = await spf({
     ip: input.ip,
     sender,

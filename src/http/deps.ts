@@ -42,6 +42,11 @@ export const DEFAULT_HTTP_CONFIG: HttpConfig = {
   dnsbl: [],
 };
 
+/** The part of the server's settings an audit takes: HTTP audits, the SMTP sink's auditor, the Worker's email. */
+export function auditConfig(config: Partial<HttpConfig> = {}): { authservId: string; dnsbl: readonly string[] } {
+  return { authservId: config.authservId ?? DEFAULT_HTTP_CONFIG.authservId, dnsbl: config.dnsbl ?? DEFAULT_HTTP_CONFIG.dnsbl };
+}
+
 export interface SinkDeps {
   store: SinkStore;
   domain: string;

@@ -9,16 +9,6 @@ export interface InboxStatus {
   reports: { id: string; url: string; receivedAt: string; ready: boolean; verdict?: string; score?: number; error?: string }[];
 }
 
-/** 20 characters of a-z0-9: about 103 bits, lower case because mail local parts often get lower-cased. */
-export function newToken(): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const bytes = crypto.getRandomValues(new Uint8Array(20));
-  return [...bytes].map((b) => alphabet[b % 36]).join('');
-}
-
-export function isToken(token: string): boolean {
-  return /^[a-z0-9][a-z0-9._+-]{0,63}$/.test(token);
-}
 
 export async function inboxStatus(sink: SinkStore, reports: ReportStore, token: string, base: string): Promise<InboxStatus> {
   const entries = await sink.inboxMessages(token);

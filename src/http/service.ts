@@ -6,7 +6,7 @@ import { audit } from '../core/audit.js';
 import type { Report, Target } from '../core/types.js';
 import { auditMessage, type MessageOverrides } from '../message/index.js';
 import { isReportId } from '../store/types.js';
-import { DEFAULT_HTTP_CONFIG, type HttpConfig, type HttpDeps } from './deps.js';
+import { auditConfig, DEFAULT_HTTP_CONFIG, type HttpConfig, type HttpDeps } from './deps.js';
 import { withTimeout } from './errors.js';
 import { auditForBatch } from '../batch/lean.js';
 import type { BatchReport } from '../batch/output.js';
@@ -22,7 +22,7 @@ export interface AuditService {
 
 export function auditService(deps: HttpDeps): AuditService {
   const config = { ...DEFAULT_HTTP_CONFIG, ...deps.config };
-  const auditDeps = { resolver: deps.resolver, config: { authservId: config.authservId, dnsbl: config.dnsbl }, ...(deps.clock ? { clock: deps.clock } : {}) };
+  const auditDeps = { resolver: deps.resolver, config: auditConfig(config), ...(deps.clock ? { clock: deps.clock } : {}) };
   const keep = async (p: Promise<Report>): Promise<Report> => {
     const report = await withTimeout(p, config.auditTimeoutMs);
     await deps.store.save(report);

@@ -6,6 +6,7 @@
  */
 import { audit, type AuditDeps } from '../core/audit.js';
 import { InputError } from '../core/ip.js';
+import { unbracket } from '../core/address.js';
 import type { MessageEvidence, Report, SessionEvidence, Target } from '../core/types.js';
 import { authenticateMessage } from './authenticate.js';
 import { headerValues, parseHeaders } from './headers.js';
@@ -70,7 +71,7 @@ export async function auditMessage(message: Uint8Array, overrides: MessageOverri
 
   const authservId = deps.config?.authservId ?? 'ptrcheck';
   return audit(target, { ...deps, config: { ...deps.config, spf: false } }, async (resolver) => {
-    const sender = mailFrom === undefined ? undefined : mailFrom.trim().replace(/^<(.*)>$/, '$1');
+    const sender = mailFrom === undefined ? undefined : unbracket(mailFrom);
     const session = overrides.session ? { session: overrides.session } : {};
     try {
       const { auth, spf } = await authenticateMessage(message, { ip, helo, mailFrom: sender, authservId }, resolver);

@@ -10,7 +10,7 @@
  * Postfix shape).
  */
 import ipaddr from 'ipaddr.js';
-import { organizationalDomain } from '../core/names.js';
+import { canonicalName, organizationalDomain } from '../core/names.js';
 
 export interface ReceivedHop {
   raw: string;
@@ -29,7 +29,7 @@ export function parseReceived(raw: string): ReceivedHop {
   // `by` and `with` are read outside comments: "(using TLSv1.3 with cipher …)" is not the protocol.
   const bare = text.replace(/\((?:[^()]|\([^()]*\))*\)/g, ' ');
   const by = /(?:^|\s)by ([^\s;()]+)/i.exec(bare);
-  if (by) hop.by = by[1]!.toLowerCase().replace(/\.$/, '');
+  if (by) hop.by = canonicalName(by[1]!);
   const withClause = /(?:^|\s)with ([^\s;()]+)/i.exec(bare);
   if (withClause) hop.protocol = withClause[1];
   const from = /^from ([^\s()]+) ?((?:\((?:[^()]|\([^()]*\))*\) ?)*)/i.exec(text);
@@ -44,14 +44,14 @@ export function parseReceived(raw: string): ReceivedHop {
   if (heloEq) {
     // Exim (and qmail): the name after `from` is the reverse DNS name, HELO is in the comment.
     hop.helo = heloEq[1]!;
-    if (!name.startsWith('[') && name.toLowerCase() !== 'unknown') hop.rdns = name.toLowerCase().replace(/\.$/, '');
+    if (!name.startsWith('[') && name.toLowerCase() !== 'unknown') hop.rdns = canonicalName(name);
   } else {
     hop.helo = name;
     if (/^\(\[/.test(comments.trim())) {
       // Exim writes `from NAME ([IP])` when HELO and reverse DNS agree.
-      if (!name.startsWith('[')) hop.rdns = name.toLowerCase().replace(/\.$/, '');
+      if (!name.startsWith('[')) hop.rdns = canonicalName(name);
     } else if (rdnsBeforeIp && rdnsBeforeIp[1]!.toLowerCase() !== 'unknown') {
-      hop.rdns = rdnsBeforeIp[1]!.toLowerCase().replace(/\.$/, '');
+      hop.rdns = canonicalName(rdnsBeforeIp[1]!);
     }
   }
   return hop;
@@ -115,14 +115,14 @@ export function findTrustedHop(hops: readonly ReceivedHop[], trusted: readonly s
 
 function isInternal(hop: ReceivedHop, receiverOrg: string | undefined, trusted: readonly string[]): boolean {
   if (INTERNAL_RANGES.has(ipaddr.parse(hop.ip!).range())) return true;
-  const names = [hop.rdns, hop.helo, hop.fromName].filter((n): n is string => Boolean(n)).map((n) => n.toLowerCase().replace(/\.$/, ''));
+  const names = [hop.rdns, hop.helo, hop.fromName].filter((n): n is string => Boolean(n)).map(canonicalName);
   if (receiverOrg && names.some((n) => organizationalDomain(n) === receiverOrg)) return true;
   return names.some((n) => trusted.some((pattern) => matches(n, pattern)));
 }
 
 /** `host.example.com`, `*.example.com` or `.example.com`. */
 export function matches(name: string, pattern: string): boolean {
-  const p = pattern.toLowerCase().replace(/\.$/, '');
+  const p = canonicalName(pattern);
   if (p.startsWith('*.')) return name.endsWith(p.slice(1));
   if (p.startsWith('.')) return name.endsWith(p);
   return name === p;

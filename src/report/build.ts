@@ -2,6 +2,7 @@
  * Assembles the JSON report (version 1) from evidence, results and score.
  * Words come from the rules' meta; nothing is decided here.
  */
+import { base64url } from '../core/base64url.js';
 import type { RuleMeta } from '../core/rule.js';
 import { RUNNER_MESSAGES } from '../core/run-rules.js';
 import type { Score } from '../core/score.js';
@@ -81,8 +82,5 @@ function toDnsEntry(a: DnsAnswer): ReportDnsEntry {
 
 /** 128 random bits, URL-safe: unguessable permalinks. */
 export function newReportId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return base64url(crypto.getRandomValues(new Uint8Array(16)));
 }

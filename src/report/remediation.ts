@@ -4,7 +4,7 @@
  * for, and how to check the change, caching included.
  */
 import type { Evidence, Remediation, ReverseZone, RuleResult } from '../core/types.js';
-import { hostnameProblems, organizationalDomain } from '../core/names.js';
+import { canonicalName, hostnameProblems, organizationalDomain } from '../core/names.js';
 import { classifyName } from '../../rules/lib/generic.js';
 import { providerByDefaultName, providerByDnsDomain } from '../../rules/data/providers.js';
 import { duration, format } from './format.js';
@@ -50,7 +50,7 @@ function chooseHostname(e: Evidence): { hostname: string; placeholder: boolean }
     Boolean(n) && hostnameProblems(n!).length === 0 && ['clean', 'mail-host', 'static'].includes(classifyName(n!, e.ip?.address).kind);
   const existing = e.ptr?.names.find(good);
   if (existing) return { hostname: existing, placeholder: false };
-  if (good(e.target.helo)) return { hostname: e.target.helo.toLowerCase().replace(/\.$/, ''), placeholder: false };
+  if (good(e.target.helo)) return { hostname: canonicalName(e.target.helo), placeholder: false };
   for (const addr of [e.target.from, e.target.mailFrom]) {
     const domain = addr?.split('@').pop();
     const org = domain ? organizationalDomain(domain) : undefined;

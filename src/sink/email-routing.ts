@@ -9,6 +9,7 @@ import type { Report } from '../core/types.js';
 import { newReportId } from '../report/build.js';
 import type { ReportStore, SinkStore, StoredMessage } from '../store/types.js';
 import { auditStored, failureReason } from './auditor.js';
+import { isToken } from './tokens.js';
 
 /** The part of Email Workers' ForwardableEmailMessage used here. */
 export interface IncomingEmail {
@@ -34,8 +35,6 @@ export type EmailOutcome =
   | { kind: 'audited'; id: string; report: Report }
   | { kind: 'not-audited'; id: string; reason: string };
 
-/** Same rule as the SMTP sink: local parts are inbox tokens. */
-const TOKEN = /^[a-z0-9][a-z0-9._+-]{0,63}$/i;
 
 export async function receiveEmail(message: IncomingEmail, o: EmailRoutingOptions): Promise<EmailOutcome> {
   const reject = (reason: string): EmailOutcome => {
@@ -45,7 +44,7 @@ export async function receiveEmail(message: IncomingEmail, o: EmailRoutingOption
   const at = message.to.lastIndexOf('@');
   const local = message.to.slice(0, at);
   if (at < 1 || message.to.slice(at + 1).toLowerCase() !== o.domain.toLowerCase()) return reject(`this sink accepts mail for @${o.domain} only`);
-  if (!TOKEN.test(local)) return reject('no such test address');
+  if (!isToken(local.toLowerCase())) return reject('no such test address');
   if (message.rawSize > o.maxMessageBytes) return reject(`message larger than ${o.maxMessageBytes} bytes`);
   const raw = await readAll(message.raw, o.maxMessageBytes);
   if (!raw) return reject(`message larger than ${o.maxMessageBytes} bytes`);

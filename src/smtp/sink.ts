@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { newReportId } from '../report/build.js';
 import type { SessionFacts, SinkStore, StoredMessage } from '../store/types.js';
 import { networkMatcher } from './trust.js';
+import { isToken } from '../sink/tokens.js';
+import { parseIp } from '../core/ip.js';
 
 export interface SinkOptions {
   store: SinkStore;
@@ -35,8 +37,6 @@ export interface RunningSink {
   close(): Promise<void>;
 }
 
-/** Local parts are inbox tokens: letters, digits and a little punctuation. */
-const TOKEN = /^[a-z0-9][a-z0-9._+-]{0,63}$/i;
 
 function smtpError(code: number, text: string): Error {
   const err = new Error(text) as Error & { responseCode: number };
@@ -82,7 +82,7 @@ export async function startSink(o: SinkOptions): Promise<RunningSink> {
       const local = address.address.slice(0, at);
       const rcptDomain = address.address.slice(at + 1).toLowerCase();
       if (at < 1 || rcptDomain !== domain) return callback(smtpError(550, `5.7.1 relaying denied: this sink accepts mail for @${domain} only`));
-      if (!TOKEN.test(local)) return callback(smtpError(550, '5.1.1 no such test address'));
+      if (!isToken(local.toLowerCase())) return callback(smtpError(550, '5.1.1 no such test address'));
       if (session.envelope.rcptTo.length >= maxRcpt) return callback(smtpError(452, `4.5.3 too many recipients (at most ${maxRcpt})`));
       callback();
     },
@@ -143,6 +143,11 @@ function sessionFacts(session: SMTPServerSession, peer: string | undefined): Ses
   return facts;
 }
 
+/** The peer as audits name it (an IPv4-mapped IPv6 peer is its IPv4 address), by the same parse as every target. */
 function stripMapped(a: string): string {
-  return a.startsWith('::ffff:') && a.includes('.') ? a.slice(7) : a;
+  try {
+    return parseIp(a).address;
+  } catch {
+    return a;
+  }
 }

@@ -12,7 +12,8 @@ import { STYLE } from '../pages/style.js';
 import type { AuditService } from '../service.js';
 import type { MiddlewareHandler } from 'hono';
 import type { InboxDeps } from './api.js';
-import { inboxStatus, isToken, newToken } from '../inbox.js';
+import { inboxStatus } from '../inbox.js';
+import { isToken, newToken } from '../../sink/tokens.js';
 import { InboxPage } from '../pages/inbox.js';
 
 const metaOf = (id: string) => catalogue.find((r) => r.meta.id === id)?.meta;
