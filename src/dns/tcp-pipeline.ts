@@ -118,11 +118,13 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
     if (!everOpen && !closed) udpFallback.set(conn.key, createUdpExchange({ servers: [conn.server, ...o.servers.filter((s) => s !== conn.server)], timeoutMs, retries: 1 }));
     for (const id of [...conn.inFlight]) {
       const p = pending.get(id)!;
-      if (closed || p.resent || !everOpen) {
-        if (!everOpen && !closed) {
-          pending.delete(id);
-          void viaUdp(conn.key, p.name, p.type).then(p.done);
-        } else settle(id, p, failure('error', 'NETWORK', 'the TCP connection closed before the answer', conn.server, 'tcp'));
+      if (!everOpen && !closed) {
+        pending.delete(id);
+        void viaUdp(conn.key, p.name, p.type).then(p.done);
+        continue;
+      }
+      if (closed || p.resent) {
+        settle(id, p, failure('error', 'NETWORK', 'the TCP connection closed before the answer', conn.server, 'tcp'));
         continue;
       }
       conn.inFlight.delete(id);
