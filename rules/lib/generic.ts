@@ -75,31 +75,38 @@ export function classifyName(rawName: string, address?: string): GenericFinding 
 
 /** Looks for the address in the labels of `local` in every common encoding. */
 export function ipInName(local: string, address: string): IpMatch {
+  // The audited address arrives canonical; a dotted quad needs no ipaddr.js parse (this runs per address in a batch).
+  const quad = DOTTED_QUAD.exec(address);
+  if (quad) return ipv4InName(local, [Number(quad[1]), Number(quad[2]), Number(quad[3]), Number(quad[4])]);
   let addr: ipaddr.IPv4 | ipaddr.IPv6;
   try {
     addr = ipaddr.process(address);
   } catch {
     return { level: 'none' };
   }
-  return addr.kind() === 'ipv4' ? ipv4InName(local, addr as ipaddr.IPv4) : ipv6InName(local, addr as ipaddr.IPv6);
+  return addr.kind() === 'ipv4' ? ipv4InName(local, (addr as ipaddr.IPv4).octets) : ipv6InName(local, addr as ipaddr.IPv6);
 }
 
-function ipv4InName(local: string, v4: ipaddr.IPv4): IpMatch {
-  const o = v4.octets;
-  const runs = (local.match(/\d+/g) ?? []).map((d) => ({ text: d, n: Number(d) }));
-  const nums = runs.map((r) => r.n);
+const DOTTED_QUAD = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+function ipv4InName(local: string, o: readonly number[]): IpMatch {
+  const runs: string[] = local.match(/\d+/g) ?? [];
+  const nums = runs.map(Number);
+  const reversed = [o[3]!, o[2]!, o[1]!, o[0]!];
   const pad = o.map((x) => String(x).padStart(3, '0'));
   const uint = ((o[0]! << 24) >>> 0) + (o[1]! << 16) + (o[2]! << 8) + o[3]!;
-  const hex = o.map((x) => x.toString(16).padStart(2, '0')).join('');
 
-  if (containsRun(nums, o) ) return { level: 'full', encoding: 'all four octets' };
-  if (containsRun(nums, [...o].reverse())) return { level: 'full', encoding: 'all four octets, reversed' };
-  if (runs.some((r) => r.text === pad.join(''))) return { level: 'full', encoding: 'zero-padded digits' };
-  if (runs.some((r) => r.n === uint && r.text.length >= 8)) return { level: 'full', encoding: 'decimal number' };
-  if (containsToken(local, hex, /[0-9a-f]/)) return { level: 'full', encoding: 'hexadecimal' };
-  if (containsRun(nums, o.slice(1)) || containsRun(nums, [...o.slice(1)].reverse())) return { level: 'full', encoding: 'three octets' };
-  if (runs.some((r) => r.text === pad.slice(1).join(''))) return { level: 'full', encoding: 'zero-padded digits' };
-  if (containsRun(nums, o.slice(2)) || containsRun(nums, [o[3]!, o[2]!])) return { level: 'partial', encoding: 'last two octets' };
+  if (containsRun(nums, o)) return { level: 'full', encoding: 'all four octets' };
+  if (containsRun(nums, reversed)) return { level: 'full', encoding: 'all four octets, reversed' };
+  const padded = pad.join('');
+  if (runs.some((r, i) => r === padded || (nums[i] === uint && r.length >= 8))) {
+    return { level: 'full', encoding: runs.includes(padded) ? 'zero-padded digits' : 'decimal number' };
+  }
+  if (containsToken(local, o.map((x) => x.toString(16).padStart(2, '0')).join(''), /[0-9a-f]/)) return { level: 'full', encoding: 'hexadecimal' };
+  if (containsRun(nums, o.slice(1)) || containsRun(nums, reversed.slice(0, 3))) return { level: 'full', encoding: 'three octets' };
+  const padded3 = pad.slice(1).join('');
+  if (runs.includes(padded3)) return { level: 'full', encoding: 'zero-padded digits' };
+  if (containsRun(nums, o.slice(2)) || containsRun(nums, reversed.slice(0, 2))) return { level: 'partial', encoding: 'last two octets' };
   return { level: 'none' };
 }
 

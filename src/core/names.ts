@@ -33,6 +33,13 @@ import { normalizeName as canonicalName } from '../dns/types.js';
  */
 export function hostnameProblems(raw: string): NameProblem[] {
   const name = canonicalName(raw);
+  const problems = syntaxProblems(name);
+  if (problems.length === 0 && name.includes('.') && !parse(name).isIcann) problems.push('unknown-suffix');
+  return problems;
+}
+
+/** What is wrong with a canonical name by its letters alone (no public-suffix lookup). */
+function syntaxProblems(name: string): NameProblem[] {
   if (name === '') return ['empty'];
   const problems: NameProblem[] = [];
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name) || (name.includes(':') && /^[0-9a-f:.]+$/.test(name))) return ['ip-address'];
@@ -44,15 +51,14 @@ export function hostnameProblems(raw: string): NameProblem[] {
   if (name.includes('_')) problems.push('underscore');
   if (/[^a-z0-9._-]/.test(name)) problems.push('bad-character');
   if (labels.some((l) => l.startsWith('-') || l.endsWith('-'))) problems.push('hyphen-edge');
-  const tld = labels[labels.length - 1] ?? '';
-  if (labels.length > 1 && /^\d+$/.test(tld)) problems.push('numeric-tld');
-  else if (labels.length > 1 && problems.length === 0 && !parse(name).isIcann) problems.push('unknown-suffix');
+  if (labels.length > 1 && /^\d+$/.test(labels[labels.length - 1]!)) problems.push('numeric-tld');
   return problems;
 }
 
 /** False for names that cannot exist in public DNS (single label, an IP, over-long): no need to ask. */
 export function isResolvableName(raw: string): boolean {
-  return !hostnameProblems(raw).some((p) => UNRESOLVABLE.has(p));
+  // An unknown suffix is still asked (it may be a private or new TLD), so the suffix list is not consulted.
+  return !syntaxProblems(canonicalName(raw)).some((p) => UNRESOLVABLE.has(p));
 }
 
 /** The registrable (organizational) domain, e.g. mail.eu.example.co.uk → example.co.uk; undefined if none. */
