@@ -24,6 +24,7 @@ export default defineConfig({
           name: 'node',
           include: ['src/**/*.test.ts', 'rules/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['dist/**', 'node_modules/**', 'test/workers/**'],
+          setupFiles: ['test/support/cleanup.ts'],
         },
       },
       {

@@ -10,7 +10,8 @@
  *   npm run bench:smtp -- 5000 20
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +28,8 @@ if (spawnSync(SOURCE, ['-h']).error) throw new Error(`${SOURCE} not found: apt-g
 // smtp-source connects from 127.0.0.1: give it the rDNS a loopback host has.
 const loopback = '$ORIGIN 127.in-addr.arpa.\n@ IN SOA localhost. root.localhost. 1 7200 900 1209600 300\n  IN NS localhost.\n1.0.0 IN PTR localhost.\n';
 const dns = await startDnsServer({ faults: fixtureFaults(), zoneTexts: [loopback] });
-const db = join(mkdtempSync(join(tmpdir(), 'ptrcheck-bench-smtp-')), 'sink.sqlite');
+const dir = mkdtempSync(join(tmpdir(), 'ptrcheck-bench-smtp-'));
+const db = join(dir, 'sink.sqlite');
 const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 
 const server = spawn(process.execPath, [cli, 'serve', '--http-port', '0', '--smtp-port', '0', '--db', db, '--dns', dns.address, '--sink-domain', 'sink.example.net', '--rate-limit', '0', '--max-message-mb', '10'], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -62,7 +64,10 @@ const lags = (reader.prepare('SELECT m.received_at AS received, r.json AS json F
   .map((row) => Date.parse((JSON.parse(row.json) as { createdAt: string }).createdAt) - row.received)
   .sort((a, b) => a - b);
 reader.close();
+const serverExit = once(server, 'exit');
 server.kill('SIGTERM');
+await serverExit;
+rmSync(dir, { recursive: true, force: true });
 
 // Baseline: Postfix's smtp-sink, which accepts and discards.
 const port = await new Promise<number>((resolve) => {

@@ -1,8 +1,7 @@
 /**
  * `ptrcheck batch` end to end against the test DNS server.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureFaults, startDnsServer, type DnsTestServer } from './support/dns-server.js';
@@ -10,9 +9,10 @@ import { runCli } from './support/cli.js';
 import { repoRoot } from './support/repo-root.js';
 import { gzip, zipOne } from './support/archives.js';
 import type { CompactResult } from '../src/batch/output.js';
+import { tempDir } from './support/tmp.js';
 
 let dns: DnsTestServer;
-const dir = mkdtempSync(join(tmpdir(), 'ptrcheck-batch-'));
+const dir = tempDir('batch');
 const file = (name: string, text: string | Uint8Array) => {
   const p = join(dir, name);
   writeFileSync(p, text);

@@ -2,8 +2,7 @@
  * End to end: `ptrcheck message` on real messages (DKIM-signed here with a
  * fresh key published in the test DNS server), against the real server.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureFaults, startDnsServer, type DnsTestServer } from './support/dns-server.js';
@@ -11,6 +10,7 @@ import { runCli } from './support/cli.js';
 import { buildMessage, makeDkimKey, postfixHop, signMessage } from './support/messages.js';
 import { repoRoot } from './support/repo-root.js';
 import type { Report, Status } from '../src/core/types.js';
+import { tempDir } from './support/tmp.js';
 
 let server: DnsTestServer;
 let dir: string;
@@ -21,7 +21,7 @@ beforeAll(async () => {
   const comKey = makeDkimKey('example.com');
   const orgKey = makeDkimKey('example.org');
   server = await startDnsServer({ faults: fixtureFaults(), zoneTexts: [comKey.zone, orgKey.zone] });
-  dir = mkdtempSync(join(tmpdir(), 'ptrcheck-messages-'));
+  dir = tempDir('messages');
   const fromGood = postfixHop('mail.example.com', 'mail.example.com', '23.192.228.80');
   const fromElsewhere = postfixHop('elsewhere.example.com', 'elsewhere.example.com', '192.0.2.18');
   const base = { from: 'Example News <news@example.com>', returnPath: '<bounce@example.com>' };

@@ -13,6 +13,7 @@ import { createApp } from '../src/http/app.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { createNodeResolver } from '../src/dns/node.js';
 import type { Report } from '../src/core/types.js';
+import { tempDir } from './support/tmp.js';
 
 const srv = useHttpServer({ maxMessageBytes: 256 * 1024, maxJsonBytes: 2048 });
 const json = async (r: Response) => (await r.json()) as Record<string, unknown>;
@@ -115,7 +116,7 @@ describe('repeat audits', () => {
 
 describe('rate limiting and timeouts', () => {
   it('answers 429 with Retry-After once a client exhausts its burst', async () => {
-    const dir = (await import('node:fs')).mkdtempSync(join((await import('node:os')).tmpdir(), 'ptrcheck-rl-'));
+    const dir = tempDir('rl');
     const resolver = createNodeResolver({ servers: [{ host: srv.dns.host, port: srv.dns.port }], timeoutMs: 300 });
     const store = openSqliteStore(join(dir, 'r.sqlite'));
     let now = 0;
@@ -135,7 +136,7 @@ describe('rate limiting and timeouts', () => {
   });
 
   it('answers 504 when an audit outlives its budget', async () => {
-    const dir = (await import('node:fs')).mkdtempSync(join((await import('node:os')).tmpdir(), 'ptrcheck-to-'));
+    const dir = tempDir('to');
     const resolver = createNodeResolver({ servers: [{ host: srv.dns.host, port: srv.dns.port }], timeoutMs: 2000, retries: 0 });
     const store = openSqliteStore(join(dir, 'r.sqlite'));
     const app = createApp({ resolver, store, config: { auditTimeoutMs: 150, rateLimitPerMinute: 0 } });

@@ -5,8 +5,6 @@
  * that got its 250 must get its report, and none may be stored twice.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,9 +13,10 @@ import { fixtureFaults, startDnsServer, type DnsTestServer } from './support/dns
 import { SmtpClient } from './support/smtp-client.js';
 import { buildMessage } from './support/messages.js';
 import { reportIdOf } from './support/sink.js';
+import { tempDir } from './support/tmp.js';
 
 let dns: DnsTestServer;
-const db = join(mkdtempSync(join(tmpdir(), 'ptrcheck-durable-')), 'sink.sqlite');
+const db = join(tempDir('durable'), 'sink.sqlite');
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {

@@ -1,13 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore, loadMigrations } from './sqlite.js';
 import { isReportId } from './types.js';
 import { fakeId, storeContract, storedReport } from '../../test/support/store-contract.js';
+import { tempDir } from '../../test/support/tmp.js';
 
-const dbFile = () => join(mkdtempSync(join(tmpdir(), 'ptrcheck-store-')), 'reports.sqlite');
+const dbFile = () => join(tempDir('store'), 'reports.sqlite');
 
 storeContract('SQLite store (a real file)', async () => openSqliteStore(dbFile()));
 

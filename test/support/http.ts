@@ -2,8 +2,6 @@
  * A real ptrcheck HTTP server for a test file: listening on 127.0.0.1 port 0,
  * a real SQLite file, and the test DNS server behind it.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { startHttp, type RunningHttp } from '../../src/node.js';
@@ -11,6 +9,7 @@ import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
 import { createNodeResolver, type ClosableResolver } from '../../src/dns/node.js';
 import type { HttpConfig } from '../../src/http/deps.js';
 import { fixtureFaults, startDnsServer, type DnsTestServer } from './dns-server.js';
+import { tempDir } from './tmp.js';
 
 export interface HttpFixture {
   url: string;
@@ -26,7 +25,7 @@ export function useHttpServer(config: Partial<HttpConfig> = {}, zoneTexts: strin
   beforeAll(async () => {
     fx.dns = await startDnsServer({ faults: fixtureFaults(), zoneTexts });
     resolver = createNodeResolver({ servers: [{ host: fx.dns.host, port: fx.dns.port }], timeoutMs: 300, retries: 0 });
-    fx.store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'ptrcheck-http-')), 'reports.sqlite'));
+    fx.store = openSqliteStore(join(tempDir('http'), 'reports.sqlite'));
     http = await startHttp({ resolver, store: fx.store, port: 0, host: '127.0.0.1', config: { rateLimitPerMinute: 0, ...config } });
     fx.url = http.url;
     fx.get = (path, init) => fetch(`${fx.url}${path}`, init);

@@ -3,8 +3,6 @@
  * sockets on 127.0.0.1 (ports from the OS), a real SQLite file, a fresh
  * self-signed certificate, and the test DNS server behind the resolver.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startServe, type Running } from '../../src/node.js';
@@ -14,6 +12,7 @@ import { loadOrCreateTls } from '../../src/smtp/tls.js';
 import type { SinkOptions } from '../../src/smtp/sink.js';
 import type { Report } from '../../src/core/types.js';
 import { fixtureFaults, startDnsServer, type DnsTestServer } from './dns-server.js';
+import { tempDir } from './tmp.js';
 
 export const SINK_DOMAIN = 'sink.example.net';
 
@@ -31,7 +30,7 @@ export function useSink(smtp: Partial<Omit<SinkOptions, 'store' | 'publicUrl' | 
   const fx = {} as SinkFixture;
   let resolver: ClosableResolver;
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ptrcheck-sink-'));
+    const dir = tempDir('sink');
     fx.dns = await startDnsServer({ faults: fixtureFaults(), zoneTexts });
     resolver = createNodeResolver({ servers: [{ host: fx.dns.host, port: fx.dns.port }], timeoutMs: 300, retries: 0 });
     fx.store = openSqliteStore(join(dir, 'sink.sqlite'));
