@@ -15,10 +15,11 @@ export interface CliRun {
 
 export const CLI = join(repoRoot(), 'dist', 'src', 'cli', 'main.js');
 
-export function runCli(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliRun> {
+/** `node` is the Node binary to run it with: the project's Node 24 unless a test says otherwise. */
+export function runCli(args: string[], env: Record<string, string> = {}, stdin?: string, node = process.execPath): Promise<CliRun> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run 'npm run build' (npm test does)`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(node, [CLI, ...args], {
       env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
