@@ -42,6 +42,8 @@ export default defineConfig({
                 MAX_MESSAGE_BYTES: String(256 * 1024),
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
               },
+              // wrangler.toml's DB, and a second database the fault tests may break (a table dropped).
+              d1Databases: { DB: '00000000-0000-0000-0000-000000000000', FAULTY_DB: 'faulty' },
             },
           })),
         ],

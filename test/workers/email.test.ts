@@ -9,6 +9,7 @@ import type { Report } from '../../src/core/types.js';
 import type { InboxStatus } from '../../src/http/inbox.js';
 import { openD1Store } from '../../src/store/d1.js';
 import { buildMessage } from '../support/messages.js';
+import { applyD1Migrations } from 'cloudflare:test';
 import { call, deliver, routedEmail, tick } from './call.js';
 import { SINK_DOMAIN } from './constants.js';
 import { emailRoutingHop } from './hops.js';
@@ -95,6 +96,28 @@ describe('email handler', () => {
     const message = routedEmail(inject('signedMessage'), `x@${SINK_DOMAIN}`);
     await deliver(message, { ...env, SINK_DOMAIN: '' });
     expect(message.rejected).toMatch(/no SINK_DOMAIN/);
+  });
+});
+
+describe('email handler when D1 fails to store the report', () => {
+  it('keeps the message pending (no bounce, no second delivery) and the scheduled run audits it once D1 works again', async () => {
+    const faulty = { ...env, DB: env.FAULTY_DB };
+    await applyD1Migrations(env.FAULTY_DB, env.TEST_MIGRATIONS);
+    // A real D1 error on the report write only: the reports table is gone while the message is stored.
+    const table = await env.FAULTY_DB.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'reports'").first<{ sql: string }>();
+    await env.FAULTY_DB.exec('DROP TABLE reports');
+    const token = 'reportwritefails';
+    const message = routedEmail(inject('signedMessage'), `${token}@${SINK_DOMAIN}`);
+    await deliver(message, faulty);
+    expect(message.rejected).toBeUndefined();
+    const row = await env.FAULTY_DB.prepare('SELECT audited_at, audit_error FROM messages WHERE token = ?').bind(token).first<{ audited_at: number | null; audit_error: string | null }>();
+    expect(row).toEqual({ audited_at: null, audit_error: null });
+
+    await env.FAULTY_DB.prepare(table!.sql).run();
+    await tick(faulty);
+    const status = (await (await call(`/api/v1/inbox/${token}`, undefined, faulty)).json()) as InboxStatus;
+    expect(status.reports).toHaveLength(1);
+    expect(status.reports[0]).toMatchObject({ ready: true, verdict: 'pass' });
   });
 });
 
