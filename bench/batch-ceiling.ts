@@ -11,13 +11,11 @@
  */
 import dgram from 'node:dgram';
 import net from 'node:net';
-import { spawnSync } from 'node:child_process';
 import { decodeResponse, encodeQuery } from '../src/dns/wire.js';
-import { NSD_HOST, startBenchNsd, type BenchNsd } from './nsd.js';
+import { NSD_HOST, runAdnslogres, startBenchNsd } from './nsd.js';
 
 const WINDOW = 100;
 const nsd = await startBenchNsd();
-const input = `${nsd.ips.join('\n')}\n`;
 const reverse = nsd.ips.map((ip) => `${ip.split('.').reverse().join('.')}.in-addr.arpa`);
 
 interface Run {
@@ -27,22 +25,9 @@ interface Run {
   nsdCpuMs: number;
 }
 
-function adnslogres(): Run {
-  const n0 = nsd.cpuMs();
-  const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', '/usr/bin/adnslogres', '-c', String(WINDOW), '-C', `nameserver ${NSD_HOST}`], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const ms = performance.now() - t0;
-  const [user, sys] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
-  const confirmed = r.stdout.split('\n').filter((l) => l.startsWith('mta-')).length;
-  if (confirmed !== nsd.ips.length) throw new Error(`adnslogres confirmed ${confirmed} of ${nsd.ips.length}`);
-  return { label: 'adnslogres (C, adns)', ms, clientCpuMs: (user! + sys!) * 1000, nsdCpuMs: nsd.cpuMs() - n0 };
-}
-
 /** Something that sends a query and hands every answer that comes back to `onAnswer`. */
 interface Wire {
   send(query: Buffer): void;
-  /** Called after a burst of sends (TCP gathers them itself). */
-  flush(): void;
   close(): void;
 }
 type Transport = (onAnswer: (msg: Buffer) => void) => Promise<Wire>;
@@ -54,7 +39,6 @@ const udp = (connected: boolean): Transport => async (onAnswer) => {
   if (connected) await new Promise<void>((r) => s.connect(53, NSD_HOST, r));
   return {
     send: connected ? (q) => s.send(q) : (q) => s.send(q, 53, NSD_HOST),
-    flush() {},
     close: () => s.close(),
   };
 };
@@ -99,7 +83,6 @@ const tcp = (connections: number): Transport => async (onAnswer) => {
         queueMicrotask(flush);
       }
     },
-    flush() {},
     close: () => socks.forEach((s) => s.destroy()),
   };
 };
@@ -118,7 +101,6 @@ async function bare(label: string, transport: Transport): Promise<Run> {
       wire!.send(encodeQuery(reverse[started]!, 'PTR', (2 * started) & 0xffff));
       started++;
     }
-    wire!.flush();
   };
   const onAnswer = (msg: Buffer): void => {
     const r = decodeResponse(msg);
@@ -147,7 +129,9 @@ async function bare(label: string, transport: Transport): Promise<Run> {
 
 const runs: Run[] = [];
 try {
-  const base = adnslogres();
+  const adns = runAdnslogres(nsd, WINDOW);
+  if (adns.confirmed !== nsd.ips.length) throw new Error(`adnslogres confirmed ${adns.confirmed} of ${nsd.ips.length}`);
+  const base: Run = { label: 'adnslogres (C, adns)', ms: adns.ms, clientCpuMs: adns.cpuMs, nsdCpuMs: adns.nsdCpuMs };
   runs.push(base);
   runs.push(await bare('Node UDP, unconnected socket', udp(false)));
   runs.push(await bare('Node UDP, connected socket', udp(true)));

@@ -13,7 +13,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { NSD_HOST as HOST, startBenchNsd } from './nsd.js';
+import { NSD_HOST as HOST, runAdnslogres, startBenchNsd } from './nsd.js';
 
 const concurrency = Number(process.argv[2] ?? 100);
 const skipRss = process.argv.includes('skip-rss');
@@ -29,14 +29,13 @@ function timed(cmd: string, args: string[], stdin: string): { ms: number; out: s
 }
 
 const input = `${ips.join('\n')}\n`;
-const adns = timed('/usr/bin/adnslogres', ['-c', String(concurrency), '-C', `nameserver ${HOST}`], input);
-const adnsResolved = adns.out.split('\n').filter((l) => l.startsWith('mta-')).length;
+const adns = runAdnslogres(nsd, concurrency);
 const ours = timed(process.execPath, [cli, 'batch', '-', '--dns', `${HOST}:53`, '--concurrency', String(concurrency)], input);
 const oursPass = ours.out.split('\n').filter((l) => l.includes('"fcrdns":"pass"')).length;
 const adnsRate = (ips.length / adns.ms) * 1000;
 const ourRate = (ips.length / ours.ms) * 1000;
 console.log(`bench/batch: ${ips.length} IPs, concurrency ${concurrency}, nsd on ${HOST}:53`);
-console.log(`  adnslogres:     ${adns.ms.toFixed(0)} ms, ${adnsRate.toFixed(0)} IPs/s (${adnsResolved} names confirmed)`);
+console.log(`  adnslogres:     ${adns.ms.toFixed(0)} ms, ${adnsRate.toFixed(0)} IPs/s (${adns.confirmed} names confirmed)`);
 console.log(`  ptrcheck batch: ${ours.ms.toFixed(0)} ms, ${ourRate.toFixed(0)} IPs/s (${oursPass} FCrDNS pass; all IP rules, NDJSON out)`);
 console.log(`ratio ptrcheck IPs/s ÷ adnslogres IPs/s = ${(ourRate / adnsRate).toFixed(3)}  (target ≥ 1.0)`);
 

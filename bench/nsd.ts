@@ -5,7 +5,7 @@
  * A records, and wildcards that answer for 10.0.0.0/8. The addresses are only
  * names in DNS: no packet goes to them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,4 +91,26 @@ ${zones.map(([name, file]) => `zone:\n  name: ${name}\n  zonefile: ${file}\n`).j
 export function processCpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+export interface AdnsRun {
+  ms: number;
+  /** adnslogres's own CPU (user + system), ms. */
+  cpuMs: number;
+  nsdCpuMs: number;
+  /** Addresses whose name it confirmed (its output lines that start with the bench's names). */
+  confirmed: number;
+}
+
+/** The baseline: GNU adns's adnslogres (PTR plus forward confirmation) over the bench's addresses, `concurrency` at a time. */
+export function runAdnslogres(nsd: BenchNsd, concurrency: number): AdnsRun {
+  const n0 = nsd.cpuMs();
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', '/usr/bin/adnslogres', '-c', String(concurrency), '-C', `nameserver ${NSD_HOST}`], {
+    input: `${nsd.ips.join('\n')}\n`, encoding: 'utf8', maxBuffer: 1 << 30,
+  });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`adnslogres failed (${r.status}): ${r.stderr}`);
+  const [user, sys] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  return { ms, cpuMs: (user! + sys!) * 1000, nsdCpuMs: nsd.cpuMs() - n0, confirmed: r.stdout.split('\n').filter((l) => l.startsWith('mta-')).length };
 }

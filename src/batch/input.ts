@@ -21,7 +21,7 @@ export async function* batchItems(lines: AsyncIterable<string> | Iterable<string
   let n = 0;
   for await (const raw of lines) {
     n++;
-    const text = raw.replace(/#.*$/, '').trim();
+    const text = entryText(raw);
     if (text === '') continue;
     if (text.includes('/')) {
       yield* expandCidr(text, n, o.maxPerCidr);
@@ -33,6 +33,11 @@ export async function* batchItems(lines: AsyncIterable<string> | Iterable<string
       yield { kind: 'error', line: n, text: clip(text), message: e instanceof InputError ? e.message : String(e) };
     }
   }
+}
+
+/** What a line of batch input holds: its comment (# …) and surrounding blanks removed. */
+export function entryText(raw: string): string {
+  return raw.replace(/#.*$/, '').trim();
 }
 
 function* expandCidr(text: string, line: number, max: number): Generator<BatchItem> {

@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { auditForBatch } from '../../batch/lean.js';
 import { InputError } from '../../core/ip.js';
-import { batchItems, DEFAULT_MAX_PER_CIDR, type BatchItem } from '../../batch/input.js';
+import { batchItems, DEFAULT_MAX_PER_CIDR, entryText, type BatchItem } from '../../batch/input.js';
 import { runBatch } from '../../batch/run.js';
 import { compact, CSV_DMARC_COLUMNS, CSV_HEADER, csvRow, Summary } from '../../batch/output.js';
 import { readDmarcReport, type DmarcRow } from '../../batch/dmarc-report.js';
@@ -153,7 +153,7 @@ async function countAddresses(path: string, maxPerCidr: number): Promise<number>
   let n = 0;
   const rl = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   for await (const raw of rl) {
-    const t = raw.replace(/#.*$/, '').trim();
+    const t = entryText(raw);
     if (!t) continue;
     const m = /\/(\d+)$/.exec(t);
     if (!m) n++;
