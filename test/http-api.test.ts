@@ -67,6 +67,29 @@ describe('audit endpoints', () => {
   });
 });
 
+describe('home page', () => {
+  it.each([
+    ['the origin the request came to', undefined, 'http://127.0.0.1:'],
+    ['the configured public URL', 'https://ptr.example.net', 'https://ptr.example.net'],
+  ])('shows a curl example against %s', async (_, publicUrl, expected) => {
+    const resolver = createNodeResolver({ servers: [{ host: srv.dns.host, port: srv.dns.port }], timeoutMs: 300, retries: 0 });
+    const store = openSqliteStore(join(tempDir('home'), 'r.sqlite'));
+    try {
+      const res = publicUrl
+        ? await createApp({ resolver, store, publicUrl }).request('/')
+        : await srv.get('/');
+      expect(res.status).toBe(200);
+      // hono escapes the quotes; the URL itself is plain text.
+      const curl = /curl (?:'|&#39;)([^'&]*)\/api\/v1\/audit\?ip=192\.0\.2\.55&amp;helo=mail\.example\.com/.exec(await res.text());
+      expect(curl?.[1]?.startsWith(expected)).toBe(true);
+      if (!publicUrl) expect(curl?.[1]).toBe(srv.url);
+    } finally {
+      store.close();
+      resolver.close();
+    }
+  });
+});
+
 badInputCases((path, init) => srv.get(path, init));
 
 describe('POST /api/v1/batch', () => {

@@ -42,7 +42,7 @@ export function createApp(deps: HttpDeps): OpenAPIHono {
   const inbox = deps.sink ? { sink: deps.sink, reports: deps.store, base } : undefined;
   app.on('POST', ['/api/v1/inbox', '/inbox'], limiter); // creating addresses is limited; polling them is not
   app.route('/api/v1', apiRoutes(service, validation as ConstructorParameters<typeof OpenAPIHono>[0], inbox));
-  app.route('/', pageRoutes(service, limiter, inbox));
+  app.route('/', pageRoutes(service, limiter, base, inbox));
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'ptrcheck', version: '1', description: 'Reverse DNS, HELO and sender-domain audits for mail deliverability.' },

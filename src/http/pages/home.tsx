@@ -7,7 +7,8 @@ export interface HomeValues {
   from?: string | undefined;
 }
 
-export function HomePage(props: { values?: HomeValues; error?: string; sinkDomain?: string | undefined }) {
+/** `base` is the server's public URL (--public-url) or the origin the request came to, so the example runs as shown. */
+export function HomePage(props: { base: string; values?: HomeValues; error?: string; sinkDomain?: string | undefined }) {
   const v = props.values ?? {};
   return (
     <Layout title="ptrcheck: check a mail server's reverse DNS">
@@ -57,7 +58,7 @@ export function HomePage(props: { values?: HomeValues; error?: string; sinkDomai
       ) : null}
       <section class="card">
         <h2>From the command line or your code</h2>
-        <pre>curl 'https://this-server/api/v1/audit?ip=192.0.2.55&amp;helo=mail.example.com'</pre>
+        <pre>curl '{props.base}/api/v1/audit?ip=192.0.2.55&amp;helo=mail.example.com'</pre>
         <p class="muted">Received a message? POST it raw to /api/v1/audit/message. See the <a href="/openapi.json">OpenAPI document</a>.</p>
       </section>
     </Layout>

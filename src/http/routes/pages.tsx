@@ -10,7 +10,7 @@ import { Layout } from '../pages/layout.js';
 import { ReportPage } from '../pages/report.js';
 import { STYLE } from '../pages/style.js';
 import type { AuditService } from '../service.js';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { InboxDeps } from './api.js';
 import { inboxStatus } from '../inbox.js';
 import { isToken, newToken } from '../../sink/tokens.js';
@@ -19,20 +19,20 @@ import { InboxPage } from '../pages/inbox.js';
 const metaOf = (id: string) => catalogue.find((r) => r.meta.id === id)?.meta;
 const LIMITS: Record<keyof HomeValues, number> = { ip: 100, helo: 300, mailFrom: 400, from: 1000 };
 
-export function pageRoutes(service: AuditService, limiter: MiddlewareHandler, inbox?: InboxDeps): Hono {
+export function pageRoutes(service: AuditService, limiter: MiddlewareHandler, base: (c: Context) => string, inbox?: InboxDeps): Hono {
   const pages = new Hono();
   const sinkDomain = inbox?.sink.domain;
-  pages.get('/', (c) => c.html(<HomePage sinkDomain={sinkDomain} />));
+  pages.get('/', (c) => c.html(<HomePage base={base(c)} sinkDomain={sinkDomain} />));
   pages.post('/inbox', async (c) => {
-    if (!inbox) return c.html(<HomePage error="no SMTP sink runs on this server" />, 404);
+    if (!inbox) return c.html(<HomePage base={base(c)} error="no SMTP sink runs on this server" />, 404);
     const token = newToken();
     await inbox.sink.store.createInbox(token, Date.now());
     return c.redirect(`/inbox/${token}`, 303);
   });
   pages.get('/inbox/:token', async (c) => {
     const token = c.req.param('token').toLowerCase();
-    if (!inbox || !isToken(token)) return c.html(<HomePage sinkDomain={sinkDomain} error="no such test address" />, 404);
-    const status = await inboxStatus(inbox.sink.store, inbox.reports, token, inbox.base(c));
+    if (!inbox || !isToken(token)) return c.html(<HomePage base={base(c)} sinkDomain={sinkDomain} error="no such test address" />, 404);
+    const status = await inboxStatus(inbox.sink.store, inbox.reports, token, base(c));
     return c.html(<InboxPage address={`${token}@${inbox.sink.domain}`} status={status} smtpHint={inbox.sink.via !== 'email-routing'} />);
   });
   pages.get('/assets/style.css', (c) => {
@@ -45,7 +45,7 @@ export function pageRoutes(service: AuditService, limiter: MiddlewareHandler, in
       const v = c.req.query(key)?.trim();
       if (v) values[key] = v.slice(0, LIMITS[key]);
     }
-    if (!values.ip) return c.html(<HomePage values={values} sinkDomain={sinkDomain} error="enter the IP address your mail is sent from" />, 400);
+    if (!values.ip) return c.html(<HomePage base={base(c)} values={values} sinkDomain={sinkDomain} error="enter the IP address your mail is sent from" />, 400);
     const target: Target = { ip: values.ip };
     if (values.helo) target.helo = values.helo;
     if (values.mailFrom) target.mailFrom = values.mailFrom;
@@ -54,7 +54,7 @@ export function pageRoutes(service: AuditService, limiter: MiddlewareHandler, in
       const report = await service.auditIp(target);
       return c.redirect(`/r/${report.id}`, 303);
     } catch (e) {
-      if (e instanceof InputError) return c.html(<HomePage values={values} sinkDomain={sinkDomain} error={e.message} />, 400);
+      if (e instanceof InputError) return c.html(<HomePage base={base(c)} values={values} sinkDomain={sinkDomain} error={e.message} />, 400);
       throw e;
     }
   });
