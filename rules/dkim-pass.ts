@@ -10,6 +10,7 @@ export default defineRule({
     severity: 'major',
     refs: ['RFC 6376', 'RFC 8463', 'Gmail sender guidelines', 'Yahoo sender requirements'],
     requires: ['auth'],
+    lookups: ['auth'],
     authres: 'dkim',
     messages: {
       aligned: 'Valid DKIM signature by {domain} (selector {selector}), aligned with the From domain.',

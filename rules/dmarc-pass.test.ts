@@ -12,6 +12,16 @@ testRule(rule, [
   { why: 'neither aligned', evidence: at({ result: 'fail', policy: 'reject' }), status: 'fail', messageId: 'fail', data: { policy: 'reject' } },
   { why: 'no policy published', evidence: at({ result: 'none' }), status: 'warn', messageId: 'no-policy' },
   { why: 'temporary DNS failure', evidence: at({ result: 'temperror' }), status: 'error', messageId: 'temporary' },
+  {
+    why: 'SPF temperror and no DKIM: mailauth says fail, but DMARC\'s result is temperror',
+    evidence: { ...at({ result: 'fail', policy: 'reject' }), spf: { identity: 'mailfrom', domain: 'example.com', result: 'temperror', comment: 'SERVFAIL' } },
+    status: 'error', messageId: 'runner/temporary', data: { lookups: ['SPF for example.com (temperror: SERVFAIL)'], authres: { result: 'temperror', props: { 'header.from': 'example.com' } } },
+  },
+  {
+    why: 'SPF temperror but aligned DKIM passes: DMARC passes',
+    evidence: { ...at({ result: 'pass', policy: 'reject', dkimAligned: 'example.com' }), spf: { identity: 'mailfrom', domain: 'example.com', result: 'temperror', comment: 'SERVFAIL' } },
+    status: 'pass', messageId: 'pass',
+  },
   { why: 'From in two domains', evidence: at({ result: 'none', skipReason: 'multiple-author-domains' }), status: 'fail', messageId: 'unevaluable', data: { reason: 'multiple-author-domains' } },
   { why: 'no From at all', evidence: at(undefined, []), status: 'fail', messageId: 'unevaluable' },
   {

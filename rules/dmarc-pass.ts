@@ -10,6 +10,7 @@ export default defineRule({
     severity: 'critical',
     refs: ['RFC 9989 (DMARC)', 'Gmail sender guidelines', 'Yahoo sender requirements'],
     requires: ['auth'],
+    lookups: ['auth', 'spf'],
     authres: 'dmarc',
     messages: {
       pass: 'DMARC pass for {fromDomain} through {via}.',

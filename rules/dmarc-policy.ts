@@ -10,6 +10,7 @@ export default defineRule({
     severity: 'major',
     refs: ['RFC 9989 (DMARC)', 'Gmail sender guidelines', 'Yahoo sender requirements'],
     requires: ['dmarc'],
+    lookups: ['dmarc'],
     messages: {
       enforced: 'DMARC p={policy} for {domain}, published at _dmarc.{recordDomain}: {record}',
       monitoring: 'DMARC p=none for {domain} (at _dmarc.{recordDomain}): receivers only report, nothing is enforced. {record}',

@@ -13,6 +13,7 @@ export default defineRule({
     severity: 'major',
     refs: ['RFC 5782', 'RFC 6471'],
     requires: ['ip', 'dnsbl'],
+    lookups: ['dnsbl'],
     messages: {
       clear: 'Not listed on {zones}.',
       listed: 'Listed on {listings}.',

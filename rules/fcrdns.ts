@@ -1,6 +1,6 @@
 import { defineRule } from '../src/core/rule.js';
 import type { ForwardLookup, Iprev } from '../src/core/types.js';
-import { isTemporary } from '../src/dns/types.js';
+import { isTemporary } from '../src/core/temporary.js';
 
 export default defineRule({
   meta: {
@@ -12,6 +12,7 @@ export default defineRule({
     severity: 'critical',
     refs: ['RFC 8601 §2.7.3 (iprev)', 'RFC 1912 §2.1', 'Gmail sender guidelines', 'Postfix reject_unknown_client_hostname', 'Haraka fcrdns'],
     requires: ['ip', 'ptr', 'forward'],
+    lookups: ['ptr', 'forward'],
     authres: 'iprev',
     messages: {
       confirmed: '{name} resolves back to {address}: forward-confirmed (iprev=pass).',

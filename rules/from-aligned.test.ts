@@ -15,6 +15,8 @@ testRule(rule, [
   },
   { why: 'no PTR, HELO elsewhere', evidence: evidenceFor('203.0.113.5', { ptr: 'nxdomain', helo: 'mx.other.example.org', from: 'a@example.com' }), status: 'warn', messageId: 'differs' },
   { why: 'no PTR and no HELO', evidence: evidenceFor('203.0.113.5', { ptr: 'nxdomain', from: 'a@example.com' }), status: 'skip', messageId: 'nothing-to-compare' },
+  { why: 'PTR lookup timed out, HELO elsewhere: unknown, not "differs"', evidence: evidenceFor('203.0.113.5', { ptr: 'timeout', helo: 'host.isp.example.net', from: 'news@example.com' }), status: 'error', messageId: 'runner/temporary', data: { lookups: ['PTR 5.113.0.203.in-addr.arpa TIMEOUT'] } },
+  { why: 'PTR lookup failed but the HELO aligns: definite', evidence: evidenceFor('203.0.113.5', { ptr: 'servfail', helo: 'mail.example.com', from: 'a@example.com' }), status: 'pass', messageId: 'helo' },
   { why: 'only a MAIL FROM: no header From', evidence: evidenceFor('203.0.113.5', { ptr: ['mail.example.com'], mailFrom: 'b@example.com' }), status: 'skip', messageId: 'no-from' },
   { why: 'malformed From', evidence: evidenceFor('203.0.113.5', { ptr: ['mail.example.com'], from: '"a@example.com" <>' }), status: 'skip', messageId: 'no-from' },
 ]);

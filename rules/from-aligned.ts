@@ -11,6 +11,7 @@ export default defineRule({
     severity: 'minor',
     refs: ['Yahoo sender best practices', 'Public Suffix List (organizational domains)'],
     requires: ['senders', 'ptr'],
+    lookups: ['ptr', 'forward'],
     messages: {
       ptr: 'The From domain {fromDomain} and the PTR name {name} share the organizational domain {org}.',
       helo: 'The From domain {fromDomain} and the HELO name {name} share the organizational domain {org}.',

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/core/rule.js';
 import type { DomainEvidence, RuleOutcome } from '../src/core/types.js';
 import { worst } from '../src/core/status.js';
-import { isTemporary } from '../src/dns/types.js';
+import { isTemporary } from '../src/core/temporary.js';
 
 export default defineRule({
   meta: {
@@ -13,6 +13,7 @@ export default defineRule({
     severity: 'major',
     refs: ['RFC 5321 §5.1 (implicit MX)', 'RFC 7505 (null MX)', 'Postfix reject_unknown_sender_domain'],
     requires: ['senders'],
+    lookups: ['senders'],
     messages: {
       mx: '{domain} ({role}) has mail servers: {hosts}.',
       'implicit-mx': '{domain} ({role}) has no MX but an address record, which serves as its mail server (RFC 5321 §5.1).',

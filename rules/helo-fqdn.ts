@@ -15,6 +15,7 @@ export default defineRule({
     severity: 'major',
     refs: ['RFC 5321 §4.1.1.1', 'RFC 5321 §2.3.5', 'Postfix reject_non_fqdn_helo_hostname', 'Haraka helo.checks'],
     requires: ['helo'],
+    lookups: [],
     messages: {
       fqdn: '{name} is a fully qualified host name.',
       literal: '{name} is an address literal (RFC 5321 §4.1.3), acceptable for a host without a name.',

@@ -11,6 +11,7 @@ export default defineRule({
     severity: 'critical',
     refs: ['RFC 5321 §4.1.3', 'RFC 5321 §4.1.4', 'SpamAssassin HELO_LH / forged literal checks'],
     requires: ['helo', 'ip'],
+    lookups: [],
     messages: {
       match: '{name} is the connecting IP {address}.',
       mismatch: '{name} claims {literal}, but the connection comes from {address}.',

@@ -14,4 +14,7 @@ testRule(rule, [
   { why: 'a big provider\'s name resolving to their servers', evidence: at({ name: 'gmail.com', a: ['142.250.1.1'] }), status: 'fail', messageId: 'elsewhere' },
   { why: 'no addresses: helo-resolves reports it', evidence: at({ name: 'ghost.example.com', a: 'nxdomain', aaaa: 'nxdomain' }), status: 'skip', messageId: 'no-addresses' },
   { why: 'address literal: not a name', evidence: at('[203.0.113.5]'), status: 'skip', messageId: 'no-addresses' },
+  { why: 'A timed out, AAAA elsewhere: the A it might have is unknown', evidence: at({ name: 'mail.example.com', a: 'timeout', aaaa: ['2001:db8::5'] }), status: 'error', messageId: 'runner/temporary', data: { lookups: ['A mail.example.com TIMEOUT'] } },
+  { why: 'A and AAAA SERVFAIL: not "no addresses"', evidence: at({ name: 'mail.example.com', a: 'servfail', aaaa: 'servfail' }), status: 'error', messageId: 'runner/temporary' },
+  { why: 'AAAA timed out but A matches: a match is definite', evidence: at({ name: 'mail.example.com', a: ['203.0.113.5'], aaaa: 'timeout' }), status: 'pass', messageId: 'match' },
 ]);

@@ -11,6 +11,7 @@ export default defineRule({
     severity: 'major',
     refs: ['RFC 5321 §4.1.4', 'rspamd hfilter', 'Haraka helo.checks'],
     requires: ['helo', 'ip'],
+    lookups: ['helo'],
     messages: {
       match: '{name} resolves to {address}, the connecting IP.',
       elsewhere: '{name} resolves to {addresses}, not to the connecting IP {address}.',

@@ -14,5 +14,7 @@ testRule(rule, [
   { why: 'sibling domains under a public suffix do not match', evidence: at('mail.other.co.uk', ['mail.example.co.uk']), status: 'warn', messageId: 'differs' },
   { why: 'generic PTR vs own HELO', evidence: at('mail.example.com', ['203-0-113-5.dsl.isp.example.net']), status: 'warn', messageId: 'differs' },
   { why: 'no PTR to compare', evidence: at('mail.example.com', 'nxdomain'), status: 'skip', messageId: 'no-ptr' },
+  { why: 'PTR lookup SERVFAIL: not judged', evidence: evidenceFor('203.0.113.5', { ptr: 'servfail', helo: 'mail.example.com' }), status: 'error', messageId: 'runner/temporary' },
+  { why: 'PTR lookup failed but the HELO is an address literal: nothing to compare anyway', evidence: evidenceFor('203.0.113.5', { ptr: 'servfail', helo: '[203.0.113.5]' }), status: 'error', messageId: 'runner/temporary' },
   { why: 'address literal', evidence: at('[203.0.113.5]'), status: 'skip', messageId: 'not-hostname' },
 ]);

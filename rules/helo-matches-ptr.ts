@@ -11,6 +11,7 @@ export default defineRule({
     severity: 'minor',
     refs: ['RFC 5321 §4.1.4', 'SpamAssassin HELO_DYNAMIC_*', 'rspamd hfilter'],
     requires: ['helo', 'ptr'],
+    lookups: ['ptr'],
     messages: {
       equal: 'The HELO name is the PTR name, {name}.',
       'same-org': 'The HELO name {name} and the PTR name {ptr} share the domain {domain}.',

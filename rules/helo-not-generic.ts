@@ -11,6 +11,7 @@ export default defineRule({
     severity: 'minor',
     refs: ['SpamAssassin HELO_DYNAMIC_IPADDR', 'rspamd hfilter HFILTER_HELO_*'],
     requires: ['helo', 'ip'],
+    lookups: [],
     messages: {
       clean: '{name} does not look generic.',
       'mail-host': '{name} is named as a mail host ({detail}).',

@@ -12,4 +12,7 @@ testRule(rule, [
   { why: 'claims icloud.com from a cloud VM', evidence: evidenceFor('203.0.113.5', { ptr: ['ec2-203-0-113-5.compute-1.amazonaws.com'], helo: 'smtp.icloud.com' }), status: 'fail', messageId: 'impersonating' },
   { why: 'a look-alike domain is not a claim (not in the list)', evidence: evidenceFor('203.0.113.5', { ptr: ['mail.example.com'], helo: 'gmail-support.example.com' }), status: 'pass', messageId: 'not-claiming' },
   { why: 'address literal', evidence: evidenceFor('203.0.113.5', { ptr: ['mail.example.com'], helo: '[203.0.113.5]' }), status: 'skip', messageId: 'not-hostname' },
+  { why: 'claims gmail.com, PTR lookup SERVFAIL: unknown, not impersonating', evidence: evidenceFor('209.85.220.41', { ptr: 'servfail', helo: 'mail-sor-f41.google.com' }), status: 'error', messageId: 'runner/temporary', data: { lookups: ['PTR 41.220.85.209.in-addr.arpa SERVFAIL'] } },
+  { why: 'claims gmail.com, forward lookup timed out', evidence: evidenceFor('209.85.220.41', { ptr: ['mail-sor-f41.google.com'], forward: { 'mail-sor-f41.google.com': 'timeout' }, helo: 'mail-sor-f41.google.com' }), status: 'error', messageId: 'runner/temporary' },
+  { why: 'no claim: a failed PTR lookup does not matter', evidence: evidenceFor('203.0.113.5', { ptr: 'timeout', helo: 'mail.example.com' }), status: 'pass', messageId: 'not-claiming' },
 ]);

@@ -12,6 +12,7 @@ export default defineRule({
     severity: 'major',
     refs: ['RFC 5321 §4.1.4', 'Haraka helo.checks match_re / big_company', 'SpamAssassin HELO_* forgery rules'],
     requires: ['helo', 'ptr', 'forward'],
+    lookups: ['ptr', 'forward'],
     messages: {
       'not-claiming': '{name} does not claim to be a big mailbox provider.',
       genuine: '{name} claims {provider}, and the IP\'s confirmed PTR {ptr} is theirs.',

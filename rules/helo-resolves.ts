@@ -1,5 +1,5 @@
 import { defineRule } from '../src/core/rule.js';
-import { isTemporary } from '../src/dns/types.js';
+import { isTemporary } from '../src/core/temporary.js';
 
 export default defineRule({
   meta: {
@@ -11,6 +11,7 @@ export default defineRule({
     severity: 'major',
     refs: ['RFC 5321 §4.1.4', 'Postfix reject_unknown_helo_hostname', 'Haraka helo.checks forward_dns'],
     requires: ['helo'],
+    lookups: ['helo'],
     messages: {
       resolves: '{name} resolves to {addresses}.',
       nxdomain: '{name} does not exist in DNS (NXDOMAIN).',

@@ -26,6 +26,7 @@ export default defineRule({
     severity: 'minor',
     refs: ['RFC 6890', 'RFC 1918', 'RFC 5737', 'RFC 3849'],
     requires: ['ip'],
+    lookups: [],
     messages: {
       public: '{address} is a public unicast address.',
       'not-public': '{address} is in {rangeText}. Mail from it never reaches Internet receivers directly; audit the public address your mail leaves from (the receiver\'s Received: header shows it).',

@@ -10,6 +10,7 @@ export default defineRule({
     severity: 'major',
     refs: ['RFC 2369', 'RFC 8058', 'Gmail sender guidelines', 'Yahoo sender requirements'],
     requires: ['message'],
+    lookups: [],
     messages: {
       'one-click': 'One-click unsubscribe: {uri} with List-Unsubscribe-Post.',
       'not-bulk': 'The message does not look like bulk mail (no List-Id, List-Unsubscribe, Precedence: bulk or Feedback-ID), so unsubscribe headers are not required.',

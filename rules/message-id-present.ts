@@ -10,6 +10,7 @@ export default defineRule({
     severity: 'minor',
     refs: ['RFC 5322 §3.6.4', 'Gmail sender guidelines'],
     requires: ['message'],
+    lookups: [],
     messages: {
       present: 'Message-ID: {messageId}',
       malformed: 'The Message-ID {messageId} is not of the form <left@right>.',

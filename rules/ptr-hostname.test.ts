@@ -42,6 +42,7 @@ const cases: RuleCase[] = [
     data: { names: ['mail_2.example.com'] },
   },
   { why: 'no PTR: nothing to check', evidence: evidenceFor('203.0.113.5', { ptr: 'nxdomain' }), status: 'skip', messageId: 'no-ptr' },
+  { why: 'PTR lookup timed out: not judged', evidence: evidenceFor('203.0.113.5', { ptr: 'timeout' }), status: 'error', messageId: 'runner/temporary', data: { lookups: ['PTR 5.113.0.203.in-addr.arpa TIMEOUT'] } },
 ];
 
 testRule(rule, cases);

@@ -12,6 +12,7 @@ export default defineRule({
     severity: 'major',
     refs: ['RFC 1123 §2.1', 'RFC 1912 §2.1', 'RFC 5321 §2.3.5', 'SpamAssassin RDNS_NONE'],
     requires: ['ptr'],
+    lookups: ['ptr'],
     messages: {
       valid: '{names}: a valid, fully qualified host name.',
       invalid: 'Not a valid host name: {problems}.',

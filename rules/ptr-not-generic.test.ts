@@ -114,6 +114,7 @@ const cases: RuleCase[] = [
     data: { name: '203-0-113-5.dsl.example.net' },
   },
   { why: 'no PTR: nothing to judge', evidence: evidenceFor(V4, { ptr: 'nxdomain' }), status: 'skip', messageId: 'no-ptr' },
+  { why: 'PTR lookup REFUSED: not judged', evidence: evidenceFor(V4, { ptr: 'refused' }), status: 'error', messageId: 'runner/temporary', data: { lookups: ['PTR 5.113.0.203.in-addr.arpa REFUSED'] } },
   {
     why: 'PTR evidence absent: the runner skips',
     evidence: { ...evidenceFor(V4), ptr: undefined },

@@ -12,6 +12,7 @@ export default defineRule({
     severity: 'major',
     refs: ['Yahoo sender best practices', 'SpamAssassin RDNS_DYNAMIC', 'rspamd hfilter HFILTER_HOSTNAME_*', 'RFC 1912 §2.1'],
     requires: ['ip', 'ptr'],
+    lookups: ['ptr'],
     messages: {
       clean: '{name} does not look generic.',
       'mail-host': '{name} is named as a mail host ({detail}).',

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/core/rule.js';
-import { isTemporary } from '../src/dns/types.js';
+import { isTemporary } from '../src/core/temporary.js';
 
 export default defineRule({
   meta: {
@@ -11,6 +11,7 @@ export default defineRule({
     severity: 'critical',
     refs: ['RFC 1912 §2.1', 'Gmail sender guidelines (4.7.23, 5.7.25)', 'Yahoo sender requirements', 'Postfix reject_unknown_reverse_client_hostname'],
     requires: ['ip', 'ptr'],
+    lookups: ['ptr'],
     messages: {
       present: '{reverseName} has a PTR record: {names}.',
       nxdomain: '{reverseName} does not exist (NXDOMAIN): the IP has no reverse DNS at all.',

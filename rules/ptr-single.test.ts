@@ -8,5 +8,5 @@ testRule(rule, [
   { why: 'two names', evidence: evidenceFor('192.0.2.16', { ptr: ['old-name.example.net', 'mx2.example.com'] }), status: 'warn', messageId: 'multiple', data: { count: 2 } },
   { why: 'twelve names', evidence: evidenceFor('192.0.2.40', { ptr: Array.from({ length: 12 }, (_, i) => `h${i}.example.com`) }), status: 'warn', messageId: 'multiple', data: { count: 12 } },
   { why: 'no PTR: nothing to count', evidence: evidenceFor('192.0.2.11', { ptr: 'nxdomain' }), status: 'skip', messageId: 'no-ptr' },
-  { why: 'PTR lookup failed: nothing to count', evidence: evidenceFor('192.0.2.13', { ptr: 'servfail' }), status: 'skip', messageId: 'no-ptr' },
+  { why: 'PTR lookup failed: not judged (not "nothing to count")', evidence: evidenceFor('192.0.2.13', { ptr: 'servfail' }), status: 'error', messageId: 'runner/temporary', data: { lookups: ['PTR 13.2.0.192.in-addr.arpa SERVFAIL'] } },
 ]);

@@ -10,6 +10,7 @@ export default defineRule({
     severity: 'minor',
     refs: ['RFC 1912 §2.1', 'RFC 8601 §2.7.3'],
     requires: ['ptr'],
+    lookups: ['ptr'],
     messages: {
       single: 'One PTR record: {name}.',
       multiple: '{count} PTR records: {names}. Receivers pick one of them, so every one must be right.',

@@ -10,6 +10,7 @@ export default defineRule({
     severity: 'major',
     refs: ['RFC 3207 (STARTTLS)', 'RFC 8996', 'RFC 8314', 'Gmail sender guidelines'],
     requires: ['session'],
+    lookups: [],
     messages: {
       tls: 'The message came over {protocol} ({cipher}).',
       'old-tls': 'The message came over {protocol}, which RFC 8996 deprecates.',

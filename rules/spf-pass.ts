@@ -15,6 +15,7 @@ export default defineRule({
     severity: 'major',
     refs: ['RFC 7208', 'Gmail sender guidelines', 'Yahoo sender requirements'],
     requires: ['spf', 'ip'],
+    lookups: ['spf'],
     authres: 'spf',
     messages: {
       pass: 'SPF pass: {domain} authorizes {address} ({record}).',

@@ -23,6 +23,12 @@ export interface RuleMeta {
   /** RFCs and peer checks this rule follows or predicts. */
   refs: string[];
   requires: readonly EvidenceKey[];
+  /**
+   * The inputs whose DNS answers this rule judges from: while one of them holds a
+   * temporary failure, the runner turns the rule's fail, warn or skip into error.
+   * Empty for rules that judge names and syntax only.
+   */
+  lookups: readonly EvidenceKey[];
   /** Message templates by id; `{name}` is filled from the result's data. */
   messages: Record<string, string>;
   /** Remedy templates by message id, for results that need action. */

@@ -1,16 +1,25 @@
 /**
  * Runs the catalogue over the evidence: every rule yields exactly one
  * result. Missing evidence → skip (saying why, when the gather said why);
- * a rule that throws → error for that rule alone (STYLE.md rule 2).
+ * a rule that throws → error for that rule alone (STYLE.md rule 2); a rule
+ * that would fail, warn or skip while a lookup it judges from
+ * (`meta.lookups`) failed temporarily → error, naming that lookup. Only a
+ * positive finding (a pass, e.g. one PTR name confirmed while another timed
+ * out) stands on partial evidence.
  */
 import type { Rule } from './rule.js';
-import type { Evidence, EvidenceKey, RuleResult } from './types.js';
+import { temporaryFailures } from './temporary.js';
+import type { Evidence, EvidenceKey, RuleResult, Status } from './types.js';
 
 export const RUNNER_MESSAGES: Record<string, string> = {
   'runner/missing-input': 'Not checked: needs {missing}.',
   'runner/unavailable': 'Not checked: {reason}.',
   'runner/threw': 'This rule could not run ({error}); the rest of the audit is unaffected.',
+  'runner/temporary': 'Not judged: {lookups} failed temporarily, so the answer is unknown (not a failure). Try again.',
 };
+
+/** Outcomes a temporary failure could have caused; a pass, info or error stands. */
+const UNDECIDED: ReadonlySet<Status> = new Set(['fail', 'warn', 'skip']);
 
 /** What each piece of evidence is, in the words of the person running the audit. */
 const INPUT_NAMES: Record<EvidenceKey, string> = {
@@ -36,11 +45,21 @@ export function runRule(rule: Rule, evidence: Evidence): RuleResult {
   if (missing.length > 0) {
     return { rule: id, status: 'skip', messageId: 'runner/missing-input', data: { missing: [...new Set(missing.map((k) => INPUT_NAMES[k]))] } };
   }
+  let result: RuleResult;
   try {
-    return { rule: id, ...rule.run(evidence as Parameters<Rule['run']>[0]) };
+    result = { rule: id, ...rule.run(evidence as Parameters<Rule['run']>[0]) };
   } catch (e) {
     return { rule: id, status: 'error', messageId: 'runner/threw', data: { error: e instanceof Error ? e.message : String(e) } };
   }
+  if (!UNDECIDED.has(result.status)) return result;
+  const lookups = temporaryFailures(evidence, rule.meta.lookups);
+  if (lookups.length === 0) return result;
+  const data: Record<string, unknown> = { lookups };
+  // RFC 8601 reports a method that could not be decided as temperror; per-signature
+  // results (DKIM, a list) are facts about each signature and stay as they were.
+  const authres = result.data?.authres;
+  if (rule.meta.authres) data.authres = Array.isArray(authres) ? authres : { props: {}, ...(authres as object | undefined), result: 'temperror' };
+  return { rule: id, status: 'error', messageId: 'runner/temporary', data };
 }
 
 export function runRules(rules: readonly Rule[], evidence: Evidence): RuleResult[] {

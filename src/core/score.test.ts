@@ -4,7 +4,7 @@ import type { RuleMeta } from './rule.js';
 import type { RuleResult, Status } from './types.js';
 
 const meta = (weight: number, severity: RuleMeta['severity']): RuleMeta => ({
-  id: 'x', title: '', failureTitle: '', rationale: '', weight, severity, refs: [], requires: [], messages: {},
+  id: 'x', title: '', failureTitle: '', rationale: '', weight, severity, refs: [], requires: [], lookups: [], messages: {},
 });
 const metas: Record<string, RuleMeta> = { crit: meta(60, 'critical'), major: meta(30, 'major'), minor: meta(10, 'minor') };
 const run = (statuses: Record<string, Status>): RuleResult[] =>

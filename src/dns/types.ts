@@ -55,11 +55,6 @@ export interface Resolver {
   query(name: string, type: RecordType): Promise<DnsAnswer>;
 }
 
-/** Temporary failures: a receiver would retry later, so rules must say `error`, never `fail`. */
-export function isTemporary(outcome: DnsOutcome): boolean {
-  return outcome === 'servfail' || outcome === 'timeout' || outcome === 'refused' || outcome === 'error';
-}
-
 /** Canonical form used as cache key and for comparisons: lower case, no trailing dot. */
 export function normalizeName(name: string): string {
   const lower = name.trim().toLowerCase();

@@ -1,8 +1,10 @@
 /**
  * Table tests for rules, after ESLint's RuleTester: a table must have a
  * passing row and a non-passing row, may only name message ids the rule
- * declares, and must exercise every message the rule declares. Each row's
- * data must fill every placeholder of its message.
+ * declares, and must exercise every message the rule declares. A rule that
+ * judges from DNS answers (`meta.lookups`) needs an `error` row: a temporary
+ * failure must be shown to give error. Each row's data must fill every
+ * placeholder of its message.
  */
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../src/core/rule.js';
@@ -25,6 +27,7 @@ export function checkTable(rule: Rule, cases: readonly RuleCase[]): string[] {
   const declared = Object.keys(rule.meta.messages);
   if (!cases.some((c) => c.status === 'pass')) problems.push('no passing row');
   if (!cases.some((c) => c.status !== 'pass')) problems.push('no non-passing row');
+  if (rule.meta.lookups.length > 0 && !cases.some((c) => c.status === 'error')) problems.push(`no error row (it judges from ${rule.meta.lookups.join(', ')})`);
   for (const c of cases) {
     if (!declared.includes(c.messageId) && !(c.messageId in RUNNER_MESSAGES)) problems.push(`unknown message id '${c.messageId}' in "${c.why}"`);
   }

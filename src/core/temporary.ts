@@ -1,0 +1,50 @@
+/**
+ * Temporary failures, judged once for every rule (the product's core
+ * promise): SERVFAIL, REFUSED, a timeout or a broken answer says nothing
+ * about the sender, so no rule may turn one into `fail` or `warn`.
+ *
+ * Each evidence key says which of its lookups failed temporarily and left it
+ * undecided; the runner (run-rules.ts) asks this for the keys a rule judges
+ * from (`meta.lookups`).
+ */
+import type { DnsAnswer, DnsOutcome } from '../dns/types.js';
+import type { Evidence, EvidenceKey } from './types.js';
+
+/** Temporary failures: a receiver would retry later, so rules must say `error`, never `fail`. */
+export function isTemporary(outcome: DnsOutcome): boolean {
+  return outcome === 'servfail' || outcome === 'timeout' || outcome === 'refused' || outcome === 'error';
+}
+
+/** "PTR 7.2.0.192.in-addr.arpa SERVFAIL", or nothing when the answer is definite. */
+function failed(a: DnsAnswer | undefined): string[] {
+  return a && isTemporary(a.outcome) ? [`${a.type} ${a.name} ${a.rcode}`] : [];
+}
+
+const NONE = (): string[] => [];
+
+const BY_KEY: Record<EvidenceKey, (e: Evidence) => string[]> = {
+  ip: NONE,
+  ptr: (e) => failed(e.ptr?.answer),
+  forward: (e) => (e.forward ?? []).flatMap((f) => failed(f.answer)),
+  reverseZone: NONE, // remediation only; no rule judges the zone's SOA/NS
+  helo: (e) => [...failed(e.helo?.a), ...failed(e.helo?.aaaa)],
+  senders: (e) => (e.senders ?? []).flatMap((s) => [...failed(s.mx), ...failed(s.a), ...failed(s.aaaa)]),
+  spf: (e) => (e.spf?.result === 'temperror' ? [`SPF for ${e.spf.domain} (temperror${e.spf.comment ? `: ${e.spf.comment}` : ''})`] : []),
+  dmarc: (e) => (e.dmarc?.outcome === 'temperror' ? [`DMARC record for ${e.dmarc.domain} (${e.dmarc.error ?? 'temperror'})`] : []),
+  auth: (e) => [
+    ...(e.auth?.dkim ?? []).filter((s) => s.result === 'temperror').map((s) => `DKIM key ${s.selector}._domainkey.${s.domain} (temperror)`),
+    ...(e.auth?.dmarc?.result === 'temperror' ? ['DMARC (temperror)'] : []),
+  ],
+  message: NONE,
+  session: NONE,
+  // A listing is definite whatever another list did; only a list left unanswered is undecided.
+  dnsbl: (e) =>
+    e.dnsbl?.some((l) => l.result === 'listed')
+      ? []
+      : (e.dnsbl ?? []).filter((l) => l.result === 'error' || l.result === 'refused').map((l) => `DNSBL ${l.query} (${l.detail ?? l.codes.join(', ')})`),
+};
+
+/** The lookups behind these inputs that failed temporarily, described for the reader. */
+export function temporaryFailures(evidence: Evidence, keys: readonly EvidenceKey[]): string[] {
+  return [...new Set(keys.flatMap((k) => BY_KEY[k](evidence)))];
+}
