@@ -7,7 +7,7 @@
  *   npm run bench:latency            (D = 50 ms, 30 runs per case)
  *   npm run bench:latency -- 100 20  (D = 100 ms, 20 runs)
  */
-import { audit } from '../src/core/audit.js';
+import { audit } from '../src/pipeline/audit.js';
 import { createNodeResolver } from '../src/dns/node.js';
 import { withCache } from '../src/dns/cache.js';
 import { fixtureFaults, startDnsServer } from '../test/support/dns-server.js';

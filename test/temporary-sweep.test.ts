@@ -6,8 +6,8 @@
  * report is partial whenever one was seen.
  */
 import { describe, expect, it } from 'vitest';
-import { audit } from '../src/core/audit.js';
-import { auditMessage } from '../src/message/index.js';
+import { audit } from '../src/pipeline/audit.js';
+import { messageTarget } from '../src/message/target.js';
 import type { Report, Target } from '../src/core/types.js';
 import type { Fault } from './support/dns-server.js';
 import { buildMessage, postfixHop } from './support/messages.js';
@@ -29,7 +29,7 @@ const AUDITS: [string, () => Promise<Report>][] = [
   ['a HELO claiming Gmail from an IP whose PTR points elsewhere', () => audit({ ip: '192.0.2.18', helo: 'gmail.com', from: 'news@example.org' } satisfies Target, deps())],
   ['two PTR names, only the second confirmed', () => audit({ ip: '192.0.2.16', helo: 'mx2.example.com', mailFrom: 'a@example.net' }, deps())],
   ['an IPv6 sender', () => audit({ ip: '2001:db8::25', helo: 'mail6.example.com', from: 'x@example.com' }, deps())],
-  ['an unsigned message (DMARC through SPF alone)', () => auditMessage(unsigned, {}, deps())],
+  ['an unsigned message (DMARC through SPF alone)', () => audit(messageTarget(unsigned), deps())],
 ];
 
 const FAULTS: Fault[] = [{ kind: 'servfail' }, { kind: 'refused' }, { kind: 'timeout' }];

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDmarcReport } from './dmarc-report.js';
-import { InputError } from '../core/ip.js';
+import { InputError } from '../core/errors.js';
 import { repoRoot } from '../../test/support/repo-root.js';
 import { gzip, zipOne } from '../../test/support/archives.js';
 

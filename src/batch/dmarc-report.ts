@@ -3,7 +3,7 @@
  * and their counts, from XML as mailbox providers send it, gzip'd or zipped.
  * Web-standard decompression only (DecompressionStream), so it runs anywhere.
  */
-import { InputError } from '../core/ip.js';
+import { InputError } from '../core/errors.js';
 
 export interface DmarcRow {
   ip: string;

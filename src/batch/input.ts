@@ -4,7 +4,8 @@
  * line is reported with its number and skipped.
  */
 import ipaddr from 'ipaddr.js';
-import { InputError, parseIp } from '../core/ip.js';
+import { parseIp } from '../core/ip.js';
+import { InputError } from '../core/errors.js';
 
 export type BatchItem =
   | { kind: 'ip'; line: number; ip: string; source: string }

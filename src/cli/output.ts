@@ -1,7 +1,7 @@
 import type { Report } from '../core/types.js';
 import { renderText } from '../report/text.js';
 import type { CliIo } from './io.js';
-import { InputError } from '../core/ip.js';
+import { InputError } from '../core/errors.js';
 import { dnsblZoneList } from '../core/names.js';
 import { UsageError } from './usage.js';
 

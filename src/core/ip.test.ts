@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, parseIp, sameAddress } from './ip.js';
+import { parseIp, sameAddress } from './ip.js';
+import { InputError } from './errors.js';
 
 describe('parseIp', () => {
   it.each([

@@ -4,6 +4,7 @@
  * else gets an error that says what was given and what to do instead.
  */
 import ipaddr from 'ipaddr.js';
+import { InputError } from './errors.js';
 
 export interface ParsedIp {
   /** Canonical text: dotted quad, or RFC 5952 compressed IPv6. */
@@ -15,10 +16,6 @@ export interface ParsedIp {
   reverseName: string;
   /** Set when the input was an IPv4-mapped IPv6 address (::ffff:192.0.2.1) and was normalised. */
   mappedFrom?: string;
-}
-
-export class InputError extends Error {
-  override name = 'InputError';
 }
 
 const IPV4_STRICT = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;

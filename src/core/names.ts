@@ -5,7 +5,7 @@
  * compute-1.amazonaws.com is still the provider's organization).
  */
 import { parse } from 'tldts';
-import { InputError } from './ip.js';
+import { InputError } from './errors.js';
 
 export type NameProblem =
   | 'empty'

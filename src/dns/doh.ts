@@ -4,7 +4,7 @@
  * the same outcomes, TTLs and CNAME handling as the UDP/TCP client.
  */
 import { normalizeName, type RecordType, type Resolver } from './types.js';
-import { base64url } from '../core/base64url.js';
+import { base64url } from './base64url.js';
 import { createStubResolver, type ExchangeResult } from './stub.js';
 import { decodeResponse, encodeQuery } from './wire.js';
 

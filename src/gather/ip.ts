@@ -13,21 +13,19 @@ import { discoverReverseZone } from './reverse-zone.js';
 export interface IpEvidence {
   ptr: PtrEvidence;
   forward: ForwardLookup[];
-  reverseZone: ReverseZone;
+  /** Asked only when wanted (a full report's remediation; a batch skips it: two queries fewer per IP). */
+  reverseZone?: ReverseZone;
 }
 
-export async function gatherIp(ip: ParsedIp, resolver: Resolver, config: { forwardCap: number; reverseZone?: boolean }): Promise<IpEvidence> {
-  const zoneP: Promise<ReverseZone> =
-    config.reverseZone === false ? Promise.resolve({ nameservers: [], unknownBecause: 'not looked up (batch audit)' }) : discoverReverseZone(ip, resolver);
+export async function gatherIp(ip: ParsedIp, resolver: Resolver, config: { forwardCap: number; reverseZone: boolean }): Promise<IpEvidence> {
+  const zoneP = config.reverseZone ? discoverReverseZone(ip, resolver) : undefined;
   const answer = await resolver.query(ip.reverseName, 'PTR');
   const names = ptrNames(answer);
   const checked = names.slice(0, config.forwardCap);
   const forward = await Promise.all(checked.map((name) => lookupForward(name, ip, resolver)));
-  return {
-    ptr: { answer, names, checked, capped: names.length > checked.length },
-    forward,
-    reverseZone: await zoneP,
-  };
+  const out: IpEvidence = { ptr: { answer, names, checked, capped: names.length > checked.length }, forward };
+  if (zoneP) out.reverseZone = await zoneP;
+  return out;
 }
 
 /** Distinct PTR names, canonical, in answer order. */

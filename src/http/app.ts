@@ -5,7 +5,7 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { InputError } from '../core/ip.js';
+import { InputError } from '../core/errors.js';
 import type { HttpDeps } from './deps.js';
 import { AuditTimeout, errorJson } from './errors.js';
 import { rateLimit } from './rate-limit.js';

@@ -2,13 +2,13 @@
  * What the routes do, in one place: audit (IP or message) within the time
  * budget, keep the report, and find it again.
  */
-import { audit } from '../core/audit.js';
+import { audit } from '../pipeline/audit.js';
 import type { Report, Target } from '../core/types.js';
-import { auditMessage, type MessageOverrides } from '../message/index.js';
-import { isReportId } from '../store/types.js';
+import { messageTarget, type MessageOverrides } from '../message/target.js';
+import { isReportId } from '../store/ids.js';
 import { auditConfig, DEFAULT_HTTP_CONFIG, type HttpConfig, type HttpDeps } from './deps.js';
 import { withTimeout } from './errors.js';
-import { auditForBatch } from '../batch/lean.js';
+import { auditForBatch } from '../batch/record.js';
 import type { BatchReport } from '../batch/output.js';
 
 export interface AuditService {
@@ -40,7 +40,7 @@ export function auditService(deps: HttpDeps): AuditService {
       return report;
     },
     auditMessage: (message, overrides) =>
-      keep(auditMessage(message, { trustedReceivers: config.trustedReceivers, ...overrides }, { ...auditDeps, maxBytes: config.maxMessageBytes })),
+      keep(audit(messageTarget(message, { trustedReceivers: config.trustedReceivers, maxBytes: config.maxMessageBytes, ...overrides }), auditDeps)),
     auditBatchIp: (ip) => withTimeout(auditForBatch(ip, deps.resolver, config.dnsbl), config.auditTimeoutMs),
     report: async (id) => (isReportId(id) ? deps.store.get(id) : undefined),
   };

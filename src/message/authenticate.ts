@@ -7,7 +7,7 @@ import type { Resolver } from '../dns/types.js';
 import { toNodeStyle } from '../dns/node-style.js';
 import type { AuthEvidence, DkimSignature, SpfEvidence, SpfResult } from '../core/types.js';
 
-export interface SessionFacts {
+export interface AuthInput {
   ip: string;
   helo?: string | undefined;
   /** MAIL FROM; undefined → mailauth takes the Return-Path header. */
@@ -17,7 +17,7 @@ export interface SessionFacts {
 
 const SPF_RESULTS: ReadonlySet<string> = new Set(['pass', 'fail', 'softfail', 'neutral', 'none', 'temperror', 'permerror']);
 
-export async function authenticateMessage(message: Uint8Array, facts: SessionFacts, resolver: Resolver): Promise<{ auth: AuthEvidence; spf?: SpfEvidence }> {
+export async function authenticateMessage(message: Uint8Array, facts: AuthInput, resolver: Resolver): Promise<{ auth: AuthEvidence; spf?: SpfEvidence }> {
   const r = await authenticate(Buffer.from(message.buffer, message.byteOffset, message.byteLength), {
     ip: facts.ip,
     ...(facts.helo ? { helo: facts.helo } : {}),

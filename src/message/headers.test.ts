@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headerValues, parseHeaders } from './headers.js';
-import { InputError } from '../core/ip.js';
+import { InputError } from '../core/errors.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 

@@ -2,7 +2,7 @@
  * The header section of an RFC 5322 message, read leniently (real mail is
  * messy) but bounded, with clear errors for what is not a message at all.
  */
-import { InputError } from '../core/ip.js';
+import { InputError } from '../core/errors.js';
 
 export interface HeaderField {
   /** Lower-case field name. */

@@ -2,12 +2,13 @@
  * Assembles the JSON report (version 1) from evidence, results and score.
  * Words come from the rules' meta; nothing is decided here.
  */
-import { base64url } from '../core/base64url.js';
+import { newReportId } from '../store/ids.js';
 import type { RuleMeta } from '../core/rule.js';
 import { RUNNER_MESSAGES } from '../core/run-rules.js';
 import type { Score } from '../core/score.js';
-import type { Evidence, Iprev, Report, ReportDnsEntry, ReportResult, RuleResult } from '../core/types.js';
-import type { DnsAnswer } from '../dns/types.js';
+import { iprevOf, type Evidence, type Report, type ReportDnsEntry, type ReportResult, type RuleResult, type Target, type TargetClaims } from '../core/types.js';
+
+type DnsAnswer = Evidence['dns'][number];
 import { format } from './format.js';
 import { buildRemediation } from './remediation.js';
 import { authenticationResults } from './authres.js';
@@ -27,16 +28,15 @@ const NEEDS_REMEDY = new Set(['fail', 'warn', 'error']);
 
 export function buildReport(input: BuildInput): Report {
   const { evidence, results, score, metaOf } = input;
-  const fcrdns = results.find((r) => r.rule === 'fcrdns');
   const report: Report = {
     version: 1,
     id: input.id ?? newReportId(),
     createdAt: input.createdAt.toISOString(),
-    target: evidence.target,
+    target: claims(evidence.target),
     verdict: score.verdict,
     score: score.score,
     partial: score.partial,
-    iprev: (fcrdns?.data?.iprev as Iprev | undefined) ?? 'temperror',
+    iprev: iprevOf(results),
     ptr: evidence.ptr?.names ?? [],
     results: results.map((r) => toReportResult(r, metaOf(r.rule))),
     remediation: buildRemediation(evidence, results),
@@ -80,7 +80,11 @@ function toDnsEntry(a: DnsAnswer): ReportDnsEntry {
   return entry;
 }
 
-/** 128 random bits, URL-safe: unguessable permalinks. */
-export function newReportId(): string {
-  return base64url(crypto.getRandomValues(new Uint8Array(16)));
+/** The report shows what the sender claimed; the message's bytes and the session are shown apart. */
+function claims(t: Target): TargetClaims {
+  const out: TargetClaims = { ip: t.ip };
+  if (t.helo !== undefined) out.helo = t.helo;
+  if (t.mailFrom !== undefined) out.mailFrom = t.mailFrom;
+  if (t.from !== undefined) out.from = t.from;
+  return out;
 }

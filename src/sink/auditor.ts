@@ -3,10 +3,10 @@
  * without a report, oldest first, a few at a time. Started at boot, so
  * messages accepted before a crash are audited after it.
  */
-import { audit, type AuditDeps } from '../core/audit.js';
-import { InputError } from '../core/ip.js';
-import type { Report } from '../core/types.js';
-import { auditMessage } from '../message/index.js';
+import { audit, type AuditDeps } from '../pipeline/audit.js';
+import { InputError } from '../core/errors.js';
+import type { Report, Target } from '../core/types.js';
+import { messageTarget } from '../message/target.js';
 import type { ReportStore, SinkStore, StoredMessage } from '../store/types.js';
 
 export interface AuditorOptions {
@@ -28,14 +28,18 @@ export interface AuditorOptions {
 export async function auditStored(m: StoredMessage, audit_: Omit<AuditDeps, 'reportId'>, trustedReceivers: readonly string[]): Promise<Report> {
   const deps = { ...audit_, reportId: m.id };
   const s = m.session;
-  if ('via' in s) return auditMessage(m.raw, { mailFrom: s.mailFrom, source: 'session', trustedReceivers }, deps);
+  // The sink already bounded the size while reading DATA.
+  const maxBytes = Infinity;
+  if ('via' in s) return audit(messageTarget(m.raw, { mailFrom: s.mailFrom, source: 'session', trustedReceivers, maxBytes }), deps);
+  let target: Target;
   try {
-    return await auditMessage(m.raw, { ip: s.ip, helo: s.helo, mailFrom: s.mailFrom, source: 'session', session: s, trustedReceivers }, deps);
+    target = messageTarget(m.raw, { ip: s.ip, helo: s.helo, mailFrom: s.mailFrom, source: 'session', session: s, trustedReceivers, maxBytes });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     // The data is not a message we can read; the connection itself can still be judged.
-    return audit({ ip: s.ip, ...(s.helo ? { helo: s.helo } : {}), mailFrom: s.mailFrom }, deps, async () => ({ session: s }));
+    target = { ip: s.ip, ...(s.helo ? { helo: s.helo } : {}), mailFrom: s.mailFrom, session: s };
   }
+  return audit(target, deps);
 }
 
 /** What the inbox shows when a message got no report: input problems as they are, anything else without internals. */

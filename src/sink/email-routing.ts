@@ -4,9 +4,9 @@
  * session to watch, so the message is audited in message mode: the IP and
  * HELO come from the Received: header Email Routing's receiver added.
  */
-import type { AuditDeps } from '../core/audit.js';
+import type { AuditDeps } from '../pipeline/audit.js';
 import type { Report } from '../core/types.js';
-import { newReportId } from '../report/build.js';
+import { newReportId } from '../store/ids.js';
 import type { ReportStore, SinkStore, StoredMessage } from '../store/types.js';
 import { auditStored, failureReason } from './auditor.js';
 import { isToken } from './tokens.js';

@@ -5,8 +5,9 @@
  */
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import { newReportId } from '../report/build.js';
-import type { SessionFacts, SinkStore, StoredMessage } from '../store/types.js';
+import { newReportId } from '../store/ids.js';
+import type { SinkStore, StoredMessage } from '../store/types.js';
+import type { SessionEvidence } from '../core/types.js';
 import { networkMatcher } from './trust.js';
 import { isToken } from '../sink/tokens.js';
 import { parseIp } from '../core/ip.js';
@@ -126,9 +127,9 @@ export async function startSink(o: SinkOptions): Promise<RunningSink> {
   };
 }
 
-function sessionFacts(session: SMTPServerSession, peer: string | undefined): SessionFacts {
+function sessionFacts(session: SMTPServerSession, peer: string | undefined): SessionEvidence {
   const mailFrom = session.envelope.mailFrom;
-  const facts: SessionFacts = {
+  const facts: SessionEvidence = {
     ip: stripMapped(session.remoteAddress),
     mailFrom: mailFrom ? mailFrom.address : '',
     rcpt: session.envelope.rcptTo.map((r) => r.address),

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore, loadMigrations } from './sqlite.js';
-import { isReportId } from './types.js';
+import { isReportId } from './ids.js';
 import { fakeId, storeContract, storedReport } from '../../test/support/store-contract.js';
 import { tempDir } from '../../test/support/tmp.js';
 

@@ -11,14 +11,6 @@ export interface ReportStore {
   deleteOlderThan(epochMs: number): Promise<number>;
 }
 
-/** Report ids are 22 URL-safe base64 characters (128 bits): anything else is not one. */
-export function isReportId(id: string): boolean {
-  return /^[A-Za-z0-9_-]{22}$/.test(id);
-}
-
-/** What the SMTP sink saw of the connection that delivered a message. */
-export type SessionFacts = SessionEvidence;
-
 /**
  * What Cloudflare Email Routing tells a Worker: the envelope only. The
  * connecting IP and HELO are in the Received: header its receiver added.
@@ -33,7 +25,7 @@ export interface StoredMessage {
   id: string;
   token: string;
   receivedAt: number;
-  session: SessionFacts | EnvelopeFacts;
+  session: SessionEvidence | EnvelopeFacts;
   raw: Uint8Array;
 }
 

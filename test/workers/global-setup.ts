@@ -9,7 +9,7 @@ import { fixtureFaults, startDnsServer } from '../support/dns-server.js';
 import { buildMessage, makeDkimKey, signMessage } from '../support/messages.js';
 import { SINK_DOMAIN } from './constants.js';
 import { emailRoutingHop } from './hops.js';
-import { audit } from '../../src/core/audit.js';
+import { audit } from '../../src/pipeline/audit.js';
 import { createNodeResolver } from '../../src/dns/node.js';
 import { CROSS_RUNTIME_TARGETS, judgement, targetKey, type Judgement } from '../support/cross-runtime.js';
 

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { audit } from '../../core/audit.js';
-import { InputError, parseIp } from '../../core/ip.js';
+import { audit } from '../../pipeline/audit.js';
+import { parseIp } from '../../core/ip.js';
+import { InputError } from '../../core/errors.js';
 import { makeResolver } from '../resolver.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { auditMessage, DEFAULT_MAX_MESSAGE_BYTES } from '../../message/index.js';
-import { InputError } from '../../core/ip.js';
+import { messageTarget } from '../../message/target.js';
+import { audit } from '../../pipeline/audit.js';
+import { DEFAULT_CLI_MESSAGE_BYTES } from '../../config/defaults.js';
+import { InputError } from '../../core/errors.js';
 import { makeResolver } from '../resolver.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
@@ -22,16 +24,13 @@ export async function messageCommand(argv: string[], io: CliIo): Promise<number>
   });
   if (positionals.length !== 1) throw new UsageError('message needs one file (or - for standard input): ptrcheck message <file.eml|->');
   const format = chooseFormat(values.format, values.json);
-  const maxBytes = values['max-size'] === undefined ? DEFAULT_MAX_MESSAGE_BYTES : parseMb(values['max-size']);
+  const maxBytes = values['max-size'] === undefined ? DEFAULT_CLI_MESSAGE_BYTES : parseMb(values['max-size']);
   const message = await readMessage(positionals[0]!, io, maxBytes);
   const dnsbl = dnsblZones(values.dnsbl, io.env);
   const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs: parseTimeout(values.timeout) }, io.env);
   try {
-    const report = await auditMessage(
-      message,
-      { ip: values.ip, helo: values.helo, mailFrom: values['mail-from'], trustedReceivers: values['trusted-receiver'] ?? [] },
-      { resolver, maxBytes, config: { dnsbl } },
-    );
+    const target = messageTarget(message, { ip: values.ip, helo: values.helo, mailFrom: values['mail-from'], trustedReceivers: values['trusted-receiver'] ?? [], maxBytes });
+    const report = await audit(target, { resolver, config: { dnsbl } });
     return printReport(report, format, io);
   } catch (e) {
     if (e instanceof InputError) throw new UsageError(e.message);

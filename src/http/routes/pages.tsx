@@ -3,7 +3,7 @@
  */
 import { Hono } from 'hono';
 import { catalogue } from '../../../rules/index.js';
-import { InputError } from '../../core/ip.js';
+import { InputError } from '../../core/errors.js';
 import type { Target } from '../../core/types.js';
 import { HomePage, type HomeValues } from '../pages/home.js';
 import { Layout } from '../pages/layout.js';

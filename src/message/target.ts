@@ -1,14 +1,12 @@
 /**
- * The message audit: find who connected (the trusted Received: hop, or what
- * the caller or the SMTP session says), then audit that IP and HELO with the
- * message's From and envelope sender, while mailauth checks SPF, DKIM,
- * DMARC and ARC beside it on the same resolver.
+ * Message mode as a Target: find who connected (the trusted Received: hop,
+ * or what the caller or the SMTP session says), and read the message's From,
+ * envelope sender and list headers. The audit itself is the same as every
+ * other (pipeline/audit.ts); gather runs mailauth on the message.
  */
-import { audit, type AuditDeps } from '../core/audit.js';
-import { InputError } from '../core/ip.js';
-import { unbracket } from '../core/address.js';
-import type { MessageEvidence, Report, SessionEvidence, Target } from '../core/types.js';
-import { authenticateMessage } from './authenticate.js';
+import { InputError } from '../core/errors.js';
+import type { MessageEvidence, SessionEvidence, Target } from '../core/types.js';
+import { DEFAULT_CLI_MESSAGE_BYTES } from '../config/defaults.js';
 import { headerValues, parseHeaders } from './headers.js';
 import { findTrustedHop, parseReceived } from './received.js';
 
@@ -20,14 +18,14 @@ export interface MessageOverrides {
   source?: 'caller' | 'session';
   /** Received: `by`/`from` host patterns that belong to the receiving side (`*.prod.outlook.com`). */
   trustedReceivers?: readonly string[];
-  /** The live SMTP session (sink mode), added to the evidence as is. */
+  /** The live SMTP session (sink mode), carried in the target as is. */
   session?: SessionEvidence;
+  /** Larger messages are refused (InputError) before any parsing. */
+  maxBytes?: number;
 }
 
-export const DEFAULT_MAX_MESSAGE_BYTES = 50 * 1024 * 1024;
-
-export async function auditMessage(message: Uint8Array, overrides: MessageOverrides, deps: AuditDeps & { maxBytes?: number }): Promise<Report> {
-  const max = deps.maxBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+export function messageTarget(message: Uint8Array, overrides: MessageOverrides = {}): Target {
+  const max = overrides.maxBytes ?? DEFAULT_CLI_MESSAGE_BYTES;
   if (message.length > max) {
     throw new InputError(`the message is ${mb(message.length)}, over the ${mb(max)} limit`);
   }
@@ -69,21 +67,9 @@ export async function auditMessage(message: Uint8Array, overrides: MessageOverri
     if (hop.hop.by) messageEvidence.hop.by = hop.hop.by;
   }
 
-  const authservId = deps.config?.authservId ?? 'ptrcheck';
-  return audit(target, { ...deps, config: { ...deps.config, spf: false } }, async (resolver) => {
-    const sender = mailFrom === undefined ? undefined : unbracket(mailFrom);
-    const session = overrides.session ? { session: overrides.session } : {};
-    try {
-      const { auth, spf } = await authenticateMessage(message, { ip, helo, mailFrom: sender, authservId }, resolver);
-      return { auth, message: messageEvidence, ...(spf ? { spf } : {}), ...session };
-    } catch (e) {
-      if (e instanceof InputError) throw e;
-      // A runtime that cannot do what mailauth needs (a crypto call, a built-in) costs the
-      // SPF/DKIM/DMARC rules, which say so; the rest of the audit stands.
-      const reason = `SPF, DKIM and DMARC could not be checked on this server (${e instanceof Error ? e.message : String(e)})`;
-      return { message: messageEvidence, unavailable: { auth: reason, spf: reason }, ...session };
-    }
-  });
+  target.message = { raw: message, facts: messageEvidence };
+  if (overrides.session) target.session = overrides.session;
+  return target;
 }
 
 /** Headers by which Gmail and Yahoo recognise bulk (list, marketing) mail. */

@@ -1,0 +1,223 @@
+/**
+ * Target ──gather──▶ Evidence: what an audit is of, and everything gather
+ * found (each DNS outcome kept as data, STYLE.md rule 3).
+ */
+import type { DnsAnswer } from '../dns/types.js';
+import type { ParsedIp } from './ip.js';
+import type { NameProblem } from './names.js';
+
+/** What the sender claimed, as a report shows it: the IP and, optionally, HELO, MAIL FROM and header From. */
+export interface TargetClaims {
+  ip: string;
+  helo?: string;
+  mailFrom?: string;
+  from?: string;
+}
+
+/**
+ * What to audit. Every mode becomes one: an IP with claims (audit), plus the
+ * message as received (message mode, message/target.ts), plus the live SMTP
+ * session (the sink).
+ */
+export interface Target extends TargetClaims {
+  message?: ReceivedMessage;
+  session?: SessionEvidence;
+}
+
+/** A received message: its bytes (for mailauth) and what was read from its headers. */
+export interface ReceivedMessage {
+  raw: Uint8Array;
+  facts: MessageEvidence;
+}
+
+/** The forward (A/AAAA) lookup of one PTR name. */
+export interface ForwardLookup {
+  name: string;
+  /** Absent when the name was not looked up because it cannot exist in public DNS. */
+  answer?: DnsAnswer;
+  /** Why it was not looked up. */
+  notLookedUp?: string;
+  /** Addresses the name resolved to (after CNAMEs). */
+  addresses: string[];
+  /** True when one of `addresses` is the connecting IP. */
+  matches: boolean;
+}
+
+export interface PtrEvidence {
+  answer: DnsAnswer;
+  /** Distinct PTR names, lower-case, in answer order. */
+  names: string[];
+  /** Names whose forward lookups were made (the first `forwardCap`). */
+  checked: string[];
+  /** True when there were more names than the cap and the rest went unchecked. */
+  capped: boolean;
+}
+
+/** The zone that holds the reverse name: it tells who controls the PTR. */
+export interface ReverseZone {
+  zone?: string;
+  /** Set when the reverse name is a CNAME into another zone (RFC 2317 classless delegation). */
+  delegatedTo?: string;
+  primary?: string;
+  /** SOA RNAME as an address: hostmaster.isp.example. → hostmaster@isp.example */
+  contact?: string;
+  /** Negative-caching TTL (SOA MINIMUM): how long resolvers remember "no PTR". */
+  negativeTtl?: number;
+  nameservers: string[];
+  /** When the zone could not be found, why. */
+  unknownBecause?: string;
+}
+
+/** The HELO/EHLO name as given, classified, and (for a host name) resolved. */
+export interface HeloEvidence {
+  name: string;
+  form: 'hostname' | 'address-literal' | 'bare-ip';
+  /** For an address literal: the address inside, canonical; absent when it is not a valid address. */
+  literal?: string;
+  /** Host-name syntax problems (hostname form only). */
+  problems: NameProblem[];
+  /** A and AAAA answers, when the name could exist in public DNS. */
+  a?: DnsAnswer;
+  aaaa?: DnsAnswer;
+  addresses: string[];
+}
+
+/** A sender domain (header From or MAIL FROM) and whether it can receive mail. */
+export interface DomainEvidence {
+  role: 'from' | 'mail-from';
+  /** The address as given. */
+  address: string;
+  /** A-label, lower case; absent when the address has no usable domain. */
+  domain?: string;
+  orgDomain?: string;
+  /** Why the address or its domain is unusable. */
+  problem?: string;
+  mx?: DnsAnswer;
+  a?: DnsAnswer;
+  aaaa?: DnsAnswer;
+  /** RFC 7505: a single MX "0 ." says the domain accepts no mail. */
+  nullMx: boolean;
+}
+
+export type SpfResult = 'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'temperror' | 'permerror';
+
+export interface SpfEvidence {
+  /** Which identity was checked: the MAIL FROM domain, or the HELO name for a null reverse-path. */
+  identity: 'mailfrom' | 'helo';
+  domain: string;
+  result: SpfResult;
+  comment: string;
+  record?: string;
+  lookups?: number;
+  explanation?: string;
+}
+
+export interface DmarcEvidence {
+  /** The author (header From) domain. */
+  domain: string;
+  outcome: 'found' | 'none' | 'temperror';
+  /** Effective policy after sp/np/t=y. */
+  policy?: 'none' | 'quarantine' | 'reject';
+  p?: string;
+  sp?: string;
+  testMode?: boolean;
+  record?: string;
+  /** Where the applied record was published (RFC 9989 policy domain). */
+  recordDomain?: string;
+  /** TXT records at _dmarc.<domain> that were not valid DMARC records. */
+  rejected: string[];
+  warnings: string[];
+  error?: string;
+}
+
+export interface DkimSignature {
+  domain: string;
+  selector: string;
+  result: string;
+  comment?: string;
+  /** True when the signing domain aligns (relaxed) with the From domain. */
+  aligned: boolean;
+  algorithm?: string;
+  bodyHashOk?: boolean;
+}
+
+/** What mailauth found in a received message (message mode only). */
+export interface AuthEvidence {
+  dkim: DkimSignature[];
+  dmarc?: { result: string; policy?: string; comment?: string; spfAligned?: string; dkimAligned?: string; skipReason?: string };
+  arc?: { result: string; comment?: string; instances?: number };
+  headerFrom: string[];
+}
+
+/** What the SMTP sink saw of the connection itself (sink mode only). */
+export interface SessionEvidence {
+  ip: string;
+  /** The peer address before XCLIENT/XFORWARD, when a trusted proxy presented another. */
+  peerIp?: string;
+  helo?: string;
+  mailFrom: string;
+  rcpt: string[];
+  tls: boolean;
+  tlsProtocol?: string;
+  tlsCipher?: string;
+}
+
+/** Where the connecting IP and HELO of a message came from. */
+export interface MessageEvidence {
+  size: number;
+  headerCount: number;
+  messageId?: string;
+  subject?: string;
+  /** The Received: header judged to be the receiving side's own, when one was used. */
+  hop?: { index: number; raw: string; by?: string };
+  ipSource: 'received' | 'caller' | 'session';
+  heloSource: 'received' | 'caller' | 'session' | 'none';
+  receivedCount: number;
+  listUnsubscribe?: string;
+  listUnsubscribePost?: string;
+  /** Headers that mark bulk mail (Precedence: bulk/list, List-Id, List-Unsubscribe, Feedback-ID). */
+  bulkSignals: string[];
+}
+
+export interface Evidence {
+  target: Target;
+  ip?: ParsedIp;
+  ptr?: PtrEvidence;
+  forward?: ForwardLookup[];
+  reverseZone?: ReverseZone;
+  helo?: HeloEvidence;
+  /** Header From and MAIL FROM domains that were given. */
+  senders?: DomainEvidence[];
+  spf?: SpfEvidence;
+  dmarc?: DmarcEvidence;
+  auth?: AuthEvidence;
+  message?: MessageEvidence;
+  session?: SessionEvidence;
+  /** One lookup per configured DNSBL (RFC 5782); absent when none is configured. */
+  dnsbl?: DnsblLookup[];
+  /** Evidence that could not be gathered in this run, and why (a check this runtime cannot do). */
+  unavailable?: Partial<Record<EvidenceKey, string>>;
+  /** Every DNS answer the audit saw, in order. */
+  dns: readonly DnsAnswer[];
+}
+
+export type EvidenceKey = Exclude<keyof Evidence, 'target' | 'dns' | 'unavailable'>;
+
+/** What one DNS blocklist says of the IP (RFC 5782). */
+export interface DnsblLookup {
+  zone: string;
+  /** The name asked: the reversed address (octets, or nibbles for IPv6) under the zone. */
+  query: string;
+  /**
+   * listed: an A record in 127.0.0.0/8 (RFC 5782 §2.1); clear: NXDOMAIN (or no A);
+   * refused: the list's "query refused" codes (127.255.255.x: public resolvers, limits);
+   * error: no usable answer (SERVFAIL, timeout, 127.0.0.1, or addresses outside 127/8).
+   */
+  result: 'listed' | 'clear' | 'refused' | 'error';
+  /** The A records returned, when any. */
+  codes: string[];
+  /** The list's TXT explanation for a listing, when it gives one. */
+  reason?: string;
+  /** Why the result is `error`. */
+  detail?: string;
+}
