@@ -23,17 +23,17 @@ testRule(rule, [
   {
     why: 'PTR name has no A record (NXDOMAIN)',
     evidence: evidenceFor('192.0.2.17', { ptr: ['noaddr.example.com'], forward: { 'noaddr.example.com': 'nxdomain' } }),
-    status: 'fail', messageId: 'mismatch', data: { iprev: 'fail', details: ['noaddr.example.com does not exist (NXDOMAIN)'] },
+    status: 'fail', messageId: 'mismatch', data: { iprev: 'fail', details: [{ messageId: 'forward-nxdomain', name: 'noaddr.example.com' }] },
   },
   {
     why: 'PTR name exists without an A record (NODATA)',
     evidence: evidenceFor('192.0.2.17', { ptr: ['noaddr.example.com'], forward: { 'noaddr.example.com': [] } }),
-    status: 'fail', messageId: 'mismatch', data: { iprev: 'fail', details: ['noaddr.example.com has no A record'] },
+    status: 'fail', messageId: 'mismatch', data: { iprev: 'fail', details: [{ messageId: 'forward-nodata', name: 'noaddr.example.com', type: 'A' }] },
   },
   {
     why: 'PTR name resolves elsewhere',
     evidence: evidenceFor('192.0.2.18', { ptr: ['elsewhere.example.com'], forward: { 'elsewhere.example.com': ['192.0.2.99'] } }),
-    status: 'fail', messageId: 'mismatch', data: { details: ['elsewhere.example.com → 192.0.2.99'] },
+    status: 'fail', messageId: 'mismatch', data: { details: [{ messageId: 'forward-addresses', name: 'elsewhere.example.com', addresses: '192.0.2.99' }] },
   },
   {
     why: 'single-label PTR cannot resolve on the Internet',

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/core/rule.js';
-import type { ForwardLookup, Iprev } from '../src/core/types.js';
+import type { ForwardLookup, Fragment, Iprev } from '../src/core/types.js';
 import { isTemporary } from '../src/core/temporary.js';
 
 export default defineRule({
@@ -20,6 +20,14 @@ export default defineRule({
       'no-ptr': 'No PTR record, so nothing can confirm {address} (iprev=permerror).',
       temporary: 'A lookup failed temporarily ({details}); FCrDNS is unknown (iprev=temperror). Try again.',
     },
+    fragments: {
+      'forward-addresses': '{name} → {addresses}',
+      'forward-nxdomain': '{name} does not exist (NXDOMAIN)',
+      'forward-nodata': '{name} has no {type} record',
+      'forward-failed': '{name} {type} lookup {rcode}',
+      'forward-impossible': '{name} cannot resolve (not a name that can exist in public DNS)',
+      'ptr-failed': 'PTR {rcode}',
+    },
     remedies: {
       mismatch: 'Make the PTR name resolve to the IP: add the A/AAAA record shown under Remediation in that name\'s own DNS zone (your domain\'s DNS host), or point the PTR at a name that already does.',
       'no-ptr': 'Create the PTR record and its matching A/AAAA record shown under Remediation.',
@@ -33,7 +41,7 @@ export default defineRule({
       return outcome('fail', 'no-ptr', 'permerror', { address });
     }
     if (ptrOutcome !== 'ok') {
-      return outcome('error', 'temporary', 'temperror', { address, details: `PTR ${ptr.answer.rcode}` });
+      return outcome('error', 'temporary', 'temperror', { address, details: [{ messageId: 'ptr-failed', rcode: ptr.answer.rcode }] });
     }
     const hit = forward.find((f) => f.matches);
     if (hit) return outcome('pass', 'confirmed', 'pass', { address, name: hit.name, names: ptr.checked, capped: ptr.capped });
@@ -50,11 +58,12 @@ function outcome(status: 'pass' | 'fail' | 'error', messageId: string, iprev: Ip
   return { status, messageId, data: { ...data, iprev, authres } };
 }
 
-function describe(f: ForwardLookup): string {
-  if (f.notLookedUp) return `${f.name} cannot resolve (${f.notLookedUp})`;
-  const a = f.answer!;
-  if (a.outcome === 'ok') return `${f.name} → ${f.addresses.join(', ')}`;
-  if (a.outcome === 'nxdomain') return `${f.name} does not exist (NXDOMAIN)`;
-  if (a.outcome === 'nodata') return `${f.name} has no ${a.type} record`;
-  return `${f.name} ${a.type} lookup ${a.rcode}`;
+/** What one forward lookup found, as a fragment. */
+function describe(f: ForwardLookup): Fragment {
+  const a = f.answer;
+  if (f.notLookedUp || !a) return { messageId: 'forward-impossible', name: f.name };
+  if (a.outcome === 'ok') return { messageId: 'forward-addresses', name: f.name, addresses: f.addresses.join(', ') };
+  if (a.outcome === 'nxdomain') return { messageId: 'forward-nxdomain', name: f.name };
+  if (a.outcome === 'nodata') return { messageId: 'forward-nodata', name: f.name, type: a.type };
+  return { messageId: 'forward-failed', name: f.name, type: a.type, rcode: a.rcode };
 }

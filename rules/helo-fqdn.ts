@@ -1,5 +1,6 @@
 import { defineRule } from '../src/core/rule.js';
-import { describeProblem, type NameProblem } from '../src/core/names.js';
+import type { NameProblem } from '../src/core/names.js';
+import { NAME_PROBLEM_FRAGMENTS, problemFragments } from './lib/name-problems.js';
 
 /** Problems that make the name merely not fully qualified, as opposed to not a name at all. */
 const NOT_FQDN: ReadonlySet<NameProblem> = new Set(['single-label', 'unknown-suffix', 'numeric-tld']);
@@ -24,6 +25,7 @@ export default defineRule({
       'not-fqdn': '{name} is not fully qualified: it {problems}. Postfix reject_non_fqdn_helo_hostname and most filters reject it.',
       invalid: '{name} is not a valid host name: it {problems}.',
     },
+    fragments: NAME_PROBLEM_FRAGMENTS,
     remedies: { 'bad-literal': REMEDY, 'bare-ip': REMEDY, 'not-fqdn': REMEDY, invalid: REMEDY },
   },
   run({ helo }) {
@@ -33,7 +35,7 @@ export default defineRule({
     }
     if (helo.form === 'bare-ip') return { status: 'fail', messageId: 'bare-ip', data: { name }, critical: true };
     if (helo.problems.length === 0) return { status: 'pass', messageId: 'fqdn', data: { name } };
-    const problems = helo.problems.map(describeProblem);
+    const problems = problemFragments(helo.problems);
     const messageId = helo.problems.every((p) => NOT_FQDN.has(p)) ? 'not-fqdn' : 'invalid';
     return { status: 'fail', messageId, data: { name, problems, codes: helo.problems } };
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/core/rule.js';
-import { classifyName, GENERIC_STATUS } from './lib/generic.js';
+import { GENERIC_FRAGMENTS, GENERIC_STATUS } from './lib/generic.js';
 
 export default defineRule({
   meta: {
@@ -22,6 +22,7 @@ export default defineRule({
       'dynamic-pool': '{name} has {detail}: a dynamic/residential pool name.',
       'not-hostname': 'The HELO is not a host name.',
     },
+    fragments: GENERIC_FRAGMENTS,
     remedies: {
       'cloud-default': 'Give the server a name in your own domain and use it as HELO (and PTR).',
       'ip-in-name': 'Use a HELO name in your own domain, like mail.yourdomain.com.',
@@ -29,9 +30,9 @@ export default defineRule({
       'dynamic-pool': 'Do not send directly from a dynamic address; relay through a smarthost or mail service.',
     },
   },
-  run({ helo, ip }) {
-    if (helo.form !== 'hostname') return { status: 'skip', messageId: 'not-hostname' };
-    const found = classifyName(helo.name, ip.address);
+  run({ helo }) {
+    if (helo.form !== 'hostname' || !helo.class) return { status: 'skip', messageId: 'not-hostname' };
+    const found = helo.class;
     const data: Record<string, unknown> = { name: helo.name, detail: found.detail, kind: found.kind };
     if (found.provider) data.provider = found.provider;
     return { status: GENERIC_STATUS[found.kind], messageId: found.kind, data };

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/core/rule.js';
-import { describeProblem, hostnameProblems } from '../src/core/names.js';
-
+import { hostnameProblems } from '../src/core/names.js';
+import { NAME_PROBLEM_FRAGMENTS, problemFragments } from './lib/name-problems.js';
 
 export default defineRule({
   meta: {
@@ -18,6 +18,7 @@ export default defineRule({
       invalid: 'Not a valid host name: {problems}.',
       'no-ptr': 'No PTR name to check.',
     },
+    fragments: { ...NAME_PROBLEM_FRAGMENTS, 'name-problems': '{name} {problems}' },
     remedies: {
       invalid: 'Point the PTR at a fully qualified name in your own domain, like mail.example.com, letters, digits and hyphens only.',
     },
@@ -34,7 +35,7 @@ export default defineRule({
       data: {
         names: bad.map((b) => b.name),
         codes: bad.flatMap((b) => b.problems),
-        problems: bad.map((b) => `${b.name} ${b.problems.map(describeProblem).join(' and ')}`),
+        problems: bad.map((b) => ({ messageId: 'name-problems', name: b.name, problems: problemFragments(b.problems) })),
       },
     };
   },

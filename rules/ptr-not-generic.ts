@@ -1,6 +1,6 @@
 import { defineRule } from '../src/core/rule.js';
 import { worst } from '../src/core/status.js';
-import { classifyName, GENERIC_STATUS } from './lib/generic.js';
+import { GENERIC_FRAGMENTS, GENERIC_STATUS } from './lib/generic.js';
 
 export default defineRule({
   meta: {
@@ -23,6 +23,7 @@ export default defineRule({
       'dynamic-pool': '{name} has {detail}: a dynamic/residential pool name, which many receivers block outright.',
       'no-ptr': 'No PTR name to judge.',
     },
+    fragments: GENERIC_FRAGMENTS,
     remedies: {
       'cloud-default': 'Set a custom PTR in your own domain (e.g. mail.yourdomain.com) in the provider\'s console; see Remediation.',
       'ip-in-name': 'Ask the holder of the reverse zone for a PTR that names the mail server in your domain, e.g. mail.yourdomain.com.',
@@ -30,10 +31,10 @@ export default defineRule({
       'dynamic-pool': 'Do not send directly from a residential or dynamic address: relay through your provider\'s smarthost or a mail service, or get a static IP with a custom PTR.',
     },
   },
-  run({ ip, ptr }) {
+  run({ ptr }) {
     if (ptr.names.length === 0) return { status: 'skip', messageId: 'no-ptr' };
-    const judged = ptr.names.map((name) => {
-      const found = classifyName(name, ip.address);
+    const judged = ptr.names.map((name, i) => {
+      const found = ptr.classes[i] ?? { kind: 'clean' as const };
       return { name, ...found, status: GENERIC_STATUS[found.kind] };
     });
     const w = worst(judged);

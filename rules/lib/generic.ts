@@ -1,20 +1,29 @@
 /**
  * Does a host name look generic (an address pool's automatic name) or like
- * a named mail host? Shared by ptr-not-generic and helo-not-generic.
+ * a named mail host? Gather judges each PTR and HELO name once with it; the
+ * rules ptr-not-generic and helo-not-generic and the remediation read the
+ * result from the evidence. What was seen comes back as a fragment whose
+ * words are GENERIC_FRAGMENTS, in both rules' meta.
  */
 import ipaddr from 'ipaddr.js';
 import { canonicalName, subdomainPart, withoutPublicSuffix } from '../../src/core/names.js';
+import type { NameClass, NameKind } from '../../src/core/types.js';
 import { DYNAMIC_PREFIXES, DYNAMIC_WORDS, MAIL_WORDS, STATIC_WORDS, WEAK_WORDS } from '../data/words.js';
 import { providerByDefaultName } from '../data/providers.js';
 
-export type GenericKind =
-  | 'clean'
-  | 'mail-host'
-  | 'static'
-  | 'cloud-default'
-  | 'dynamic-pool'
-  | 'ip-in-name'
-  | 'dynamic-word';
+export type GenericKind = NameKind;
+
+/** The words for what classifyName saw; `{encoding}` names how the address is written in the name. */
+export const GENERIC_FRAGMENTS: Record<string, string> = {
+  'cloud-name': '{provider} default name',
+  'address-with-pool-words': 'the address in the name ({encoding}) with pool words: {words}',
+  'part-address-with-pool-words': 'the address partly in the name ({encoding}) with pool words: {words}',
+  'mail-words': 'mail host words: {words}',
+  'static-words': 'static assignment: {words}',
+  address: 'the address in the name ({encoding})',
+  'pool-words': 'pool words: {words}',
+  'part-address-with-generic-words': 'the address partly in the name ({encoding}) with generic words: {words}',
+};
 
 /** How receivers weigh each kind of name; `dynamic-pool` is what residential blocklists are made of. */
 export const GENERIC_STATUS: Record<GenericKind, 'pass' | 'warn' | 'fail'> = {
@@ -27,12 +36,7 @@ export const GENERIC_STATUS: Record<GenericKind, 'pass' | 'warn' | 'fail'> = {
   'dynamic-pool': 'fail',
 };
 
-export interface GenericFinding {
-  kind: GenericKind;
-  /** What was seen: the encoding of the IP, the words, or the provider. */
-  detail: string;
-  provider?: string;
-}
+export type GenericFinding = NameClass;
 
 /** How the address shows in the name: all of it, part of it, or not at all. */
 export interface IpMatch {
@@ -48,7 +52,7 @@ const STATIC = new Set(STATIC_WORDS);
 export function classifyName(rawName: string, address?: string): GenericFinding {
   const name = canonicalName(rawName);
   const provider = providerByDefaultName(name);
-  if (provider) return { kind: 'cloud-default', detail: `${provider.name} default name`, provider: provider.name };
+  if (provider) return { kind: 'cloud-default', detail: { messageId: 'cloud-name', provider: provider.name }, provider: provider.name };
 
   const local = subdomainPart(name);
   const tokens = local.match(/[a-z]+/g) ?? [];
@@ -59,18 +63,20 @@ export function classifyName(rawName: string, address?: string): GenericFinding 
   // Words count only left of the organizational domain (a company may be called broadband-experts);
   // address digits count anywhere but the public suffix (ip-203-0-113-5.eu).
   const ip = address ? ipInName(withoutPublicSuffix(name), address) : { level: 'none' as const };
-  const ipText = ip.encoding ? `the address ${ip.level === 'full' ? '' : 'partly '}in the name (${ip.encoding})` : '';
   const words = (list: string[]): string => [...new Set(list)].join(', ');
 
   if (dynamic.length > 0 && ip.level !== 'none') {
-    return { kind: 'dynamic-pool', detail: `${ipText} with pool words: ${words(dynamic)}` };
+    const messageId = ip.level === 'full' ? 'address-with-pool-words' : 'part-address-with-pool-words';
+    return { kind: 'dynamic-pool', detail: { messageId, encoding: ip.encoding, words: words(dynamic) } };
   }
-  if (mail.length > 0) return { kind: 'mail-host', detail: `mail host words: ${words(mail)}` };
-  if (stat.length > 0 && dynamic.length === 0) return { kind: 'static', detail: `static assignment: ${words(stat)}` };
-  if (ip.level === 'full') return { kind: 'ip-in-name', detail: ipText };
-  if (dynamic.length > 0) return { kind: 'dynamic-word', detail: `pool words: ${words(dynamic)}` };
-  if (ip.level === 'partial' && weak.length > 0) return { kind: 'ip-in-name', detail: `${ipText} with generic words: ${words(weak)}` };
-  return { kind: 'clean', detail: '' };
+  if (mail.length > 0) return { kind: 'mail-host', detail: { messageId: 'mail-words', words: words(mail) } };
+  if (stat.length > 0 && dynamic.length === 0) return { kind: 'static', detail: { messageId: 'static-words', words: words(stat) } };
+  if (ip.level === 'full') return { kind: 'ip-in-name', detail: { messageId: 'address', encoding: ip.encoding } };
+  if (dynamic.length > 0) return { kind: 'dynamic-word', detail: { messageId: 'pool-words', words: words(dynamic) } };
+  if (ip.level === 'partial' && weak.length > 0) {
+    return { kind: 'ip-in-name', detail: { messageId: 'part-address-with-generic-words', encoding: ip.encoding, words: words(weak) } };
+  }
+  return { kind: 'clean' };
 }
 
 /** Looks for the address in the labels of `local` in every common encoding. */

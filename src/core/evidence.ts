@@ -5,6 +5,7 @@
 import type { DnsAnswer } from '../dns/types.js';
 import type { ParsedIp } from './ip.js';
 import type { NameProblem } from './names.js';
+import type { Fragment } from './result.js';
 
 /** What the sender claimed, as a report shows it: the IP and, optionally, HELO, MAIL FROM and header From. */
 export interface TargetClaims {
@@ -43,6 +44,18 @@ export interface ForwardLookup {
   matches: boolean;
 }
 
+/** What a host name looks like to receivers: a named mail host, or an address pool's automatic name. */
+export type NameKind = 'clean' | 'mail-host' | 'static' | 'cloud-default' | 'dynamic-pool' | 'ip-in-name' | 'dynamic-word';
+
+/** A host name judged once, in gather (rules/lib/generic.ts), for the rules and the remediation alike. */
+export interface NameClass {
+  kind: NameKind;
+  /** What was seen (the encoding of the address, the words, the provider), as a fragment: words live in meta. */
+  detail?: Fragment;
+  /** The cloud or hosting provider whose default name this is. */
+  provider?: string;
+}
+
 export interface PtrEvidence {
   answer: DnsAnswer;
   /** Distinct PTR names, lower-case, in answer order. */
@@ -51,6 +64,8 @@ export interface PtrEvidence {
   checked: string[];
   /** True when there were more names than the cap and the rest went unchecked. */
   capped: boolean;
+  /** Each name in `names`, judged generic or not (same order). */
+  classes: NameClass[];
 }
 
 /** The zone that holds the reverse name: it tells who controls the PTR. */
@@ -66,6 +81,8 @@ export interface ReverseZone {
   nameservers: string[];
   /** When the zone could not be found, why. */
   unknownBecause?: string;
+  /** The cloud or hosting provider that holds the block (by its default PTR names, or its DNS), and how its customers set a PTR. */
+  provider?: { name: string; howToSet: string };
 }
 
 /** The HELO/EHLO name as given, classified, and (for a host name) resolved. */
@@ -76,6 +93,8 @@ export interface HeloEvidence {
   literal?: string;
   /** Host-name syntax problems (hostname form only). */
   problems: NameProblem[];
+  /** Generic or not (hostname form only). */
+  class?: NameClass;
   /** A and AAAA answers, when the name could exist in public DNS. */
   a?: DnsAnswer;
   aaaa?: DnsAnswer;

@@ -82,25 +82,6 @@ export function withoutPublicSuffix(raw: string): string {
   return name.slice(0, -(suffix.length + 1));
 }
 
-const PROBLEM_WORDS: Record<NameProblem, string> = {
-  empty: 'empty',
-  'too-long': 'longer than 253 characters',
-  'empty-label': 'has an empty label',
-  'label-too-long': 'has a label over 63 characters',
-  underscore: 'contains an underscore',
-  'bad-character': 'contains characters other than letters, digits, hyphens and dots',
-  'hyphen-edge': 'has a label starting or ending with a hyphen',
-  'single-label': 'is a single label, not a fully qualified name',
-  'ip-address': 'is an IP address, not a name',
-  'numeric-tld': 'ends in a numeric label',
-  'unknown-suffix': 'is not under a public suffix (TLD) that exists',
-};
-
-/** A name problem in words, for messages: "contains an underscore". */
-export function describeProblem(p: NameProblem): string {
-  return PROBLEM_WORDS[p];
-}
-
 /** DNSBL zones as configured (CLI, env, Worker vars): trimmed, lower-case, no duplicates, each a plausible zone name. */
 export function dnsblZoneList(zones: readonly string[]): string[] {
   const out = [...new Set(zones.map(canonicalName).filter(Boolean))];

@@ -2,6 +2,16 @@
 
 export type Status = 'pass' | 'warn' | 'fail' | 'info' | 'skip' | 'error';
 
+/**
+ * A piece of a message: its template is `meta.fragments[messageId]`, filled
+ * from the other fields. Results carry lists of these (each forward lookup,
+ * each name problem) where one sentence has several parts.
+ */
+export interface Fragment {
+  messageId: string;
+  [field: string]: unknown;
+}
+
 /** What a rule returns: a status and a message id with its data, never prose (STYLE.md rule 4). */
 export interface RuleOutcome {
   status: Status;

@@ -31,6 +31,8 @@ export interface RuleMeta {
   lookups: readonly EvidenceKey[];
   /** Message templates by id; `{name}` is filled from the result's data. */
   messages: Record<string, string>;
+  /** Templates of the parts a message may be made of (a Fragment's messageId → words). */
+  fragments?: Record<string, string>;
   /** Remedy templates by message id, for results that need action. */
   remedies?: Record<string, string>;
   /** The RFC 8601 Authentication-Results method this rule's result reports (its data carries `authres`). */

@@ -6,8 +6,10 @@ import ipaddr from 'ipaddr.js';
 import type { Resolver } from '../dns/types.js';
 import type { HeloEvidence } from '../core/types.js';
 import { canonicalName, hostnameProblems, isResolvableName } from '../core/names.js';
+import { classifyName } from '../../rules/lib/generic.js';
 
-export function classifyHelo(raw: string): Omit<HeloEvidence, 'a' | 'aaaa' | 'addresses'> {
+/** The HELO's form, syntax problems and, for a host name, whether it looks generic for this connecting address. */
+export function classifyHelo(raw: string, address?: string): Omit<HeloEvidence, 'a' | 'aaaa' | 'addresses'> {
   const name = raw.trim();
   const literal = /^\[(.*)\]$/.exec(name);
   if (literal) {
@@ -22,11 +24,11 @@ export function classifyHelo(raw: string): Omit<HeloEvidence, 'a' | 'aaaa' | 'ad
   if (ipaddr.IPv4.isValidFourPartDecimal(name) || (name.includes(':') && ipaddr.IPv6.isValid(name))) {
     return { name, form: 'bare-ip', problems: [] };
   }
-  return { name, form: 'hostname', problems: hostnameProblems(name) };
+  return { name, form: 'hostname', problems: hostnameProblems(name), class: classifyName(name, address) };
 }
 
-export async function gatherHelo(raw: string, resolver: Resolver): Promise<HeloEvidence> {
-  const base = classifyHelo(raw);
+export async function gatherHelo(raw: string, address: string, resolver: Resolver): Promise<HeloEvidence> {
+  const base = classifyHelo(raw, address);
   if (base.form !== 'hostname' || !isResolvableName(base.name) || base.problems.includes('bad-character')) {
     return { ...base, addresses: [] };
   }

@@ -51,7 +51,7 @@ export async function gather(target: Target, resolver: Resolver, config: GatherC
   const fromDomain = from && !from.problem ? from.domain : undefined;
   const [ipEvidence, helo, senders, spf, dmarc, dnsbl, auth] = await Promise.all([
     want('ptr') || want('forward') || want('reverseZone') ? gatherIp(ip, r, { forwardCap: config.forwardCap, reverseZone: want('reverseZone') }) : undefined,
-    want('helo') && target.helo !== undefined ? gatherHelo(target.helo, r) : undefined,
+    want('helo') && target.helo !== undefined ? gatherHelo(target.helo, ip.address, r) : undefined,
     want('senders')
       ? Promise.all([
           ...(target.from !== undefined ? [gatherSender('from', target.from, r)] : []),

@@ -9,6 +9,9 @@ import { sameAddress } from '../core/ip.js';
 import { canonicalName, isResolvableName } from '../core/names.js';
 import type { ForwardLookup, PtrEvidence, ReverseZone } from '../core/types.js';
 import { discoverReverseZone } from './reverse-zone.js';
+import { classifyName } from '../../rules/lib/generic.js';
+import { providerByDefaultName, providerByDnsDomain, type Provider } from '../../rules/data/providers.js';
+import { organizationalDomain } from '../core/names.js';
 
 export interface IpEvidence {
   ptr: PtrEvidence;
@@ -23,8 +26,13 @@ export async function gatherIp(ip: ParsedIp, resolver: Resolver, config: { forwa
   const names = ptrNames(answer);
   const checked = names.slice(0, config.forwardCap);
   const forward = await Promise.all(checked.map((name) => lookupForward(name, ip, resolver)));
-  const out: IpEvidence = { ptr: { answer, names, checked, capped: names.length > checked.length }, forward };
-  if (zoneP) out.reverseZone = await zoneP;
+  const classes = names.map((n) => classifyName(n, ip.address));
+  const out: IpEvidence = { ptr: { answer, names, checked, capped: names.length > checked.length, classes }, forward };
+  if (zoneP) {
+    const zone = await zoneP;
+    const provider = blockHolder(names, zone);
+    out.reverseZone = provider ? { ...zone, provider: { name: provider.name, howToSet: provider.howToSet } } : zone;
+  }
   return out;
 }
 
@@ -41,4 +49,12 @@ async function lookupForward(name: string, ip: ParsedIp, resolver: Resolver): Pr
   const answer = await resolver.query(name, ip.version === 4 ? 'A' : 'AAAA');
   const addresses = answer.records.map((r) => r.data);
   return { name, answer, addresses, matches: addresses.some((a) => sameAddress(a, ip.address)) };
+}
+
+/** The cloud or hosting provider holding the block: by its default PTR names, else by the reverse zone's DNS. */
+function blockHolder(names: readonly string[], zone: ReverseZone): Provider | undefined {
+  const byName = names.map(providerByDefaultName).find(Boolean);
+  if (byName) return byName;
+  const domains = [zone.primary, ...zone.nameservers, zone.contact?.split('@')[1]].filter((d): d is string => Boolean(d)).map((d) => organizationalDomain(d) ?? d);
+  return providerByDnsDomain(domains);
 }

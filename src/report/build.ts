@@ -55,12 +55,12 @@ export function toReportResult(r: RuleResult, meta: RuleMeta | undefined): Repor
     rule: r.rule,
     status: r.status,
     title: (r.status === 'fail' || r.status === 'warn' ? meta?.failureTitle : meta?.title) ?? r.rule,
-    message: format(template, r.data),
+    message: format(template, r.data, meta?.fragments),
     messageId: r.messageId,
     evidence: r.data ?? {},
   };
   const remedy = meta?.remedies?.[r.messageId];
-  if (remedy && NEEDS_REMEDY.has(r.status)) out.remedy = format(remedy, r.data);
+  if (remedy && NEEDS_REMEDY.has(r.status)) out.remedy = format(remedy, r.data, meta?.fragments);
   return out;
 }
 

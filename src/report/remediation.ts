@@ -1,17 +1,20 @@
 /**
  * What an operator must do about the PTR: who controls it (the holder of
- * the reverse zone, found from its SOA and NS), the exact records to ask
- * for, and how to check the change, caching included.
+ * the reverse zone, found from its SOA and NS, and the provider gather
+ * recognised), the exact records to ask for, and how to check the change,
+ * caching included. Facts come from the evidence; the words are the
+ * templates in remediation-messages.ts.
  */
-import type { Evidence, Remediation, ReverseZone, RuleResult } from '../core/types.js';
+import type { Evidence, Fragment, Remediation, ReverseZone, RuleResult } from '../core/types.js';
 import { canonicalName, hostnameProblems, organizationalDomain } from '../core/names.js';
-import { classifyName } from '../../rules/lib/generic.js';
-import { providerByDefaultName, providerByDnsDomain } from '../../rules/data/providers.js';
 import { duration, format } from './format.js';
+import { REMEDIATION_MESSAGES as T } from './remediation-messages.js';
 
 /** The rules whose problems the PTR remediation addresses. */
 export const PTR_RULES: ReadonlySet<string> = new Set(['ptr-present', 'fcrdns', 'ptr-hostname', 'ptr-not-generic', 'ptr-single']);
 const RECORD_TTL = 3600;
+/** Names receivers take for a named mail host. */
+const GOOD_KINDS: ReadonlySet<string> = new Set(['clean', 'mail-host', 'static']);
 
 export function buildRemediation(evidence: Evidence, results: readonly RuleResult[]): Remediation {
   const ip = evidence.ip!;
@@ -19,11 +22,7 @@ export function buildRemediation(evidence: Evidence, results: readonly RuleResul
   const needed = results.some((r) => PTR_RULES.has(r.rule) && (r.status === 'fail' || r.status === 'warn' || r.status === 'error'));
   const { hostname, placeholder } = chooseHostname(evidence);
   const rrType = ip.version === 4 ? 'A' : 'AAAA';
-  const ptrNames = evidence.ptr?.names ?? [];
-  const zoneDomains = [zone.primary, ...zone.nameservers, zone.contact?.split('@')[1]]
-    .filter((d): d is string => Boolean(d))
-    .map((d) => organizationalDomain(d) ?? d);
-  const provider = ptrNames.map(providerByDefaultName).find(Boolean) ?? providerByDnsDomain(zoneDomains);
+  const provider = zone.provider;
 
   const remediation: Remediation = {
     needed,
@@ -46,11 +45,10 @@ export function buildRemediation(evidence: Evidence, results: readonly RuleResul
 
 /** The name the PTR should carry: a good existing one, else the HELO, else mail.<From domain>. */
 function chooseHostname(e: Evidence): { hostname: string; placeholder: boolean } {
-  const good = (n: string | undefined): n is string =>
-    Boolean(n) && hostnameProblems(n!).length === 0 && ['clean', 'mail-host', 'static'].includes(classifyName(n!, e.ip?.address).kind);
-  const existing = e.ptr?.names.find(good);
+  const existing = e.ptr?.names.find((n, i) => hostnameProblems(n).length === 0 && GOOD_KINDS.has(e.ptr!.classes[i]?.kind ?? ''));
   if (existing) return { hostname: existing, placeholder: false };
-  if (good(e.target.helo)) return { hostname: canonicalName(e.target.helo), placeholder: false };
+  const helo = e.helo;
+  if (helo?.form === 'hostname' && helo.problems.length === 0 && GOOD_KINDS.has(helo.class?.kind ?? '')) return { hostname: canonicalName(helo.name), placeholder: false };
   for (const addr of [e.target.from, e.target.mailFrom]) {
     const domain = addr?.split('@').pop();
     const org = domain ? organizationalDomain(domain) : undefined;
@@ -61,38 +59,31 @@ function chooseHostname(e: Evidence): { hostname: string; placeholder: boolean }
 
 function controlledBy(e: Evidence, provider: string | undefined): string {
   const ip = e.ip!;
-  const z = e.reverseZone ?? { nameservers: [] };
-  const note = ip.range === 'unicast' ? '' : `${ip.address} is not a public address (${ip.range}): receivers on the Internet see your public (NAT) address instead, so audit that one. `;
-  return note + holder(z, provider);
+  const note = ip.range === 'unicast' ? '' : format(T['not-public']!, { address: ip.address, range: ip.range });
+  return note + holder(e.reverseZone ?? { nameservers: [] }, provider);
 }
 
 function holder(z: ReverseZone, provider: string | undefined): string {
-  const served = z.nameservers.length > 0 ? `, served by ${z.nameservers.join(', ')}` : '';
-  const contact = z.contact ? ` (contact ${z.contact})` : '';
-  if (z.delegatedTo && z.zone) {
-    return `The reverse name is delegated by CNAME (RFC 2317) into the zone ${z.zone}${served}${contact}: whoever runs that zone sets the PTR there, usually the customer the ISP delegated the block to.`;
-  }
-  if (provider && z.zone) return `${provider}, which holds the reverse zone ${z.zone}${served}. Set the PTR through ${provider}, not at your domain's DNS host.`;
-  if (provider) return `${provider}, which holds this address block. Set the PTR through ${provider}, not at your domain's DNS host.`;
-  if (z.zone) {
-    return `The holder of the IP block: the reverse zone ${z.zone}${served}${contact}. That is your ISP, hosting or cloud provider, not your domain's DNS host: ask them to set the PTR.`;
-  }
-  return `The holder of the IP block (your ISP, hosting or cloud provider); the reverse zone could not be found (${z.unknownBecause ?? 'no answer'}).`;
+  const served: Fragment | string = z.nameservers.length > 0 ? { messageId: 'served', nameservers: z.nameservers.join(', ') } : '';
+  const contact: Fragment | string = z.contact ? { messageId: 'contact', contact: z.contact } : '';
+  const data = { zone: z.zone, served, contact, provider, unknownBecause: z.unknownBecause ?? 'no answer' };
+  const id = z.delegatedTo && z.zone ? 'holder-delegated' : provider && z.zone ? 'holder-provider-zone' : provider ? 'holder-provider' : z.zone ? 'holder-zone' : 'holder-unknown';
+  return format(T[id]!, data, T);
 }
 
 function verifyCommands(address: string, hostname: string, rrType: string, ns: string | undefined): string[] {
   const cmds = [`dig +short -x ${address}`, `dig +short ${rrType} ${hostname}`];
-  if (ns) cmds.push(`dig @${ns} -x ${address} +norecurse   # the zone's own server: sees the change at once`);
+  if (ns) cmds.push(format(T['verify-at-zone']!, { ns, address }));
   cmds.push(`nslookup ${address}`, `npx ptrcheck audit ${address}`);
   return cmds;
 }
 
 function propagation(e: Evidence): string {
   const ptr = e.ptr?.answer;
-  const parts: string[] = [];
-  if (ptr?.outcome === 'ok') parts.push(`resolvers may keep the current PTR for up to its TTL, ${duration(ptr.ttl)}`);
+  const parts: Fragment[] = [];
+  if (ptr?.outcome === 'ok') parts.push({ messageId: 'cached-ptr', ttl: duration(ptr.ttl) });
   const neg = e.reverseZone?.negativeTtl;
-  if (neg !== undefined && ptr?.outcome !== 'ok') parts.push(`resolvers remember that no PTR exists for up to ${duration(neg)} (the zone's negative-caching TTL)`);
-  const when = parts.length > 0 ? ` After the change ${parts.join(', and ')}.` : '';
-  return `Ask the zone's own nameserver first: it shows the change as soon as the provider publishes it.${when} Some providers publish reverse changes in batches; allow up to a day before concluding it did not work.`;
+  if (neg !== undefined && ptr?.outcome !== 'ok') parts.push({ messageId: 'cached-absence', ttl: duration(neg) });
+  const when: Fragment | string = parts.length > 0 ? { messageId: 'after-change', parts } : '';
+  return format(T.propagation!, { when }, T);
 }

@@ -9,6 +9,7 @@ import { senderAddress } from '../../src/gather/senders.js';
 import type { DnsAnswer, DnsOutcome, RecordType } from '../../src/dns/types.js';
 import { isResolvableName, organizationalDomain } from '../../src/core/names.js';
 import { ptrNames } from '../../src/gather/ip.js';
+import { classifyName } from '../../rules/lib/generic.js';
 
 const RCODE: Record<DnsOutcome, string> = {
   ok: 'NOERROR', nodata: 'NOERROR', nxdomain: 'NXDOMAIN', servfail: 'SERVFAIL', refused: 'REFUSED', timeout: 'TIMEOUT', error: 'FORMERR',
@@ -71,7 +72,7 @@ export function evidenceFor(ip: string, spec: EvidenceSpec = {}): Evidence {
   const evidence: Evidence = {
     target: { ip: parsed.address, ...spec.target },
     ip: parsed,
-    ptr: { answer: ptrAnswer, names, checked, capped: names.length > checked.length },
+    ptr: { answer: ptrAnswer, names, checked, capped: names.length > checked.length, classes: names.map((n) => classifyName(n, parsed.address)) },
     forward,
     reverseZone: { zone: parsed.reverseName.split('.').slice(1).join('.'), nameservers: ['ns1.isp.example'] },
     dns: [ptrAnswer, ...forward.flatMap((f) => (f.answer ? [f.answer] : []))],
@@ -92,7 +93,7 @@ export function evidenceFor(ip: string, spec: EvidenceSpec = {}): Evidence {
 
 /** As gatherHelo builds it. */
 function heloEvidence(spec: HeloSpec, ip: string, version: 4 | 6): HeloEvidence {
-  const base = classifyHelo(spec.name);
+  const base = classifyHelo(spec.name, ip);
   if (base.form !== 'hostname' || !isResolvableName(base.name) || base.problems.includes('bad-character')) return { ...base, addresses: [] };
   const name = base.name.toLowerCase();
   const a = answer(name, 'A', spec.a ?? (version === 4 ? [ip] : []));

@@ -10,7 +10,14 @@ import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../src/core/rule.js';
 import { runRule, RUNNER_MESSAGES } from '../../src/core/run-rules.js';
 import type { Evidence, Status } from '../../src/core/types.js';
-import { placeholders } from '../../src/report/format.js';
+import { format, placeholders } from '../../src/report/format.js';
+
+function fragmentIds(v: unknown): string[] {
+  if (Array.isArray(v)) return v.flatMap(fragmentIds);
+  if (typeof v !== 'object' || v === null) return [];
+  const own = typeof (v as { messageId?: unknown }).messageId === 'string' ? [(v as { messageId: string }).messageId] : [];
+  return [...own, ...Object.values(v).flatMap(fragmentIds)];
+}
 
 export interface RuleCase {
   /** Why this row expects what it expects. */
@@ -48,6 +55,9 @@ export function testRule(rule: Rule, cases: readonly RuleCase[]): void {
       if (c.data) expect(result.data).toMatchObject(c.data);
       const template = rule.meta.messages[result.messageId] ?? RUNNER_MESSAGES[result.messageId] ?? '';
       for (const key of placeholders(template)) expect(result.data ?? {}, `placeholder {${key}}`).toHaveProperty(key);
+      // Every fragment the data carries has its words in meta, and the sentence comes out whole.
+      for (const id of Object.values(result.data ?? {}).flatMap(fragmentIds)) expect(Object.keys(rule.meta.fragments ?? {}), `fragment '${id}'`).toContain(id);
+      expect(format(template, result.data, rule.meta.fragments)).not.toMatch(/\{\w+\}/);
     });
   });
 }
