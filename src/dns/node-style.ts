@@ -5,7 +5,7 @@
  * lookup thereby goes through our client, cache and recorder.
  */
 import type { DnsAnswer, RecordType, Resolver } from './types.js';
-import { parseSoa } from './wire.js';
+import { parseSoa } from './soa.js';
 
 export type NodeStyleResolver = (name: string, rrtype?: string) => Promise<unknown[]>;
 

@@ -8,7 +8,7 @@
 import type { DnsAnswer, DnsOutcome, DnsRecord, RecordType, Resolver } from './types.js';
 import { normalizeName } from './types.js';
 import type { WireResponse } from './wire.js';
-import { parseSoa } from './wire.js';
+import { parseSoa } from './soa.js';
 
 export type ExchangeResult =
   | { ok: true; response: WireResponse; server: string; transport: DnsAnswer['transport'] }

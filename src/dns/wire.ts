@@ -241,17 +241,3 @@ function presentData(rr: packet.Answer): string {
       return String(data);
   }
 }
-
-/** The parts of an SOA's data that matter to ptrcheck. */
-export interface SoaFields {
-  mname: string;
-  rname: string;
-  serial: number;
-  minimum: number;
-}
-
-export function parseSoa(data: string): SoaFields | undefined {
-  const f = data.split(/\s+/);
-  if (f.length < 7) return undefined;
-  return { mname: f[0]!, rname: f[1]!, serial: Number(f[2]), minimum: Number(f[6]) };
-}

@@ -6,7 +6,7 @@
  * (RFC 2308). Only when it does not are the parent zones asked, all at once.
  */
 import type { DnsAnswer, Resolver } from '../dns/types.js';
-import { parseSoa } from '../dns/wire.js';
+import { parseSoa } from '../dns/soa.js';
 import type { ParsedIp } from '../core/ip.js';
 import type { ReverseZone } from '../core/types.js';
 
