@@ -2,6 +2,7 @@
  * The Node entry: wires a resolver, the SQLite store and the HTTP app onto
  * a listening server. Thin: everything it starts is built elsewhere.
  */
+import { DEFAULT_RETENTION_DAYS } from './config/defaults.js';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AddressInfo } from 'node:net';
@@ -45,7 +46,7 @@ export async function startHttp(o: HttpServerOptions): Promise<RunningHttp> {
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
-  const retention = o.retentionDays ?? 30;
+  const retention = o.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const sweep = async (): Promise<void> => {
     if (retention > 0) await o.store.deleteOlderThan(Date.now() - retention * 86_400_000);
   };

@@ -16,7 +16,8 @@ export interface InputOptions {
   maxPerCidr: number;
 }
 
-export const DEFAULT_MAX_PER_CIDR = 1 << 24;
+export { DEFAULT_MAX_PER_CIDR } from '../config/defaults.js';
+import { DEFAULT_MAX_PER_CIDR } from '../config/defaults.js';
 
 export async function* batchItems(lines: AsyncIterable<string> | Iterable<string>, o: InputOptions = { maxPerCidr: DEFAULT_MAX_PER_CIDR }): AsyncGenerator<BatchItem> {
   let n = 0;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import type { CliIo } from './io.js';
-import { HELP, UsageError } from './usage.js';
+import { UsageError } from './usage.js';
 
 // Compiled code is kept on disk between runs (Node's compile cache): loading the rules, the
 // public suffix list and the rest took ~0.4 s of every command's start. Looked up, not
@@ -28,7 +28,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    io.stdout(HELP);
+    io.stdout((await import('./help.js')).helpText());
     return command === undefined ? 2 : 0;
   }
   if (command === '--version' || command === '-v') {
@@ -38,11 +38,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!load) throw new UsageError(`unknown command '${command}' (try: ptrcheck --help)`);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${(await import('./help.js')).commandHelp(command)}\n`);
+    return 0;
+  }
   return (await load())(rest, io);
 }
 
 function errorLine(e: unknown): string {
-  if (e instanceof UsageError) return e.message;
+  // A ConfigError (config/parse.ts) names the bad flag; checked by name so start-up loads no config code.
+  if (e instanceof UsageError || (e instanceof Error && e.name === 'ConfigError')) return e.message;
   // node:util parseArgs reports unknown or malformed options with a code.
   const code = (e as { code?: string }).code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return (e as Error).message.split('\n')[0]!;

@@ -1,9 +1,8 @@
 import type { Report } from '../core/types.js';
 import { renderText } from '../report/text.js';
 import type { CliIo } from './io.js';
-import { InputError } from '../core/errors.js';
-import { dnsblZoneList } from '../core/names.js';
 import { UsageError } from './usage.js';
+import { dnsblZones as parseZones } from '../config/parse.js';
 
 export type Format = 'text' | 'json' | 'authres';
 
@@ -22,12 +21,8 @@ export function printReport(report: Report, format: Format, io: CliIo): number {
   return report.verdict === 'fail' ? 1 : 0;
 }
 
-/** A whole-number option within bounds, or one clear usage error. */
-export function wholeNumber(text: string, name: string, min: number, max: number): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`${name} '${text}' must be a whole number from ${min} to ${max}`);
-  return n;
-}
+/** A whole-number option within bounds, or one clear error naming the option (config/parse.ts, shared with the Worker). */
+export { wholeNumber } from '../config/parse.js';
 
 export function parseTimeout(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -38,19 +33,6 @@ export function parseTimeout(text: string | undefined): number | undefined {
 
 /** --dnsbl ZONE (repeatable), else PTRCHECK_DNSBL (comma-separated): the DNS blocklists dnsbl-clean asks. */
 export function dnsblZones(given: string[] | undefined, env: NodeJS.ProcessEnv): string[] {
-  try {
-    return dnsblZoneList(given ?? (env.PTRCHECK_DNSBL ?? '').split(','));
-  } catch (e) {
-    throw e instanceof InputError ? new UsageError(`--dnsbl: ${e.message}`) : e;
-  }
+  return parseZones((given ?? [env.PTRCHECK_DNSBL ?? '']).join(','), '--dnsbl');
 }
 
-/** Options every auditing command takes. */
-export const COMMON_OPTIONS = {
-  dnsbl: { type: 'string', multiple: true },
-  dns: { type: 'string' },
-  doh: { type: 'string' },
-  timeout: { type: 'string' },
-  json: { type: 'boolean' },
-  format: { type: 'string' },
-} as const;

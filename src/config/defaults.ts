@@ -26,3 +26,6 @@ export const DEFAULT_RETENTION_DAYS = 30;
 
 /** The sink's domain when none is given: test addresses are <token>@sink.localhost. */
 export const DEFAULT_SINK_DOMAIN = 'sink.localhost';
+
+/** A batch refuses a CIDR line holding more addresses than this (a /64 holds 2^64). */
+export const DEFAULT_MAX_PER_CIDR = 1 << 24;

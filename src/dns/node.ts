@@ -11,7 +11,6 @@ import net from 'node:net';
 import type { RecordType, Resolver } from './types.js';
 import { createStubResolver, type Exchange, type ExchangeResult } from './stub.js';
 import { decodeResponse, encodeQuery, type WireResponse } from './wire.js';
-import { normalizeName } from './types.js';
 import { queryIdSource } from './ids.js';
 
 export interface DnsServer {

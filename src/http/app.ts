@@ -17,10 +17,11 @@ import { auditService } from './service.js';
 export function createApp(deps: HttpDeps): OpenAPIHono {
   const service = auditService(deps);
   const clientIp = deps.clientIp ?? ((c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown');
+  const now = deps.clock ?? Date.now;
   const limiter = rateLimit({
     perMinute: service.config.rateLimitPerMinute,
     burst: service.config.rateLimitBurst,
-    now: deps.clock ?? Date.now,
+    now,
     key: clientIp,
   });
   const validation = {
@@ -39,7 +40,7 @@ export function createApp(deps: HttpDeps): OpenAPIHono {
   app.use('/api/v1/audit/*', limiter); // in hono this also matches /api/v1/audit itself
   app.use('/api/v1/batch', limiter);
   const base = (c: Context): string => deps.publicUrl ?? new URL(c.req.url).origin;
-  const inbox = deps.sink ? { sink: deps.sink, reports: deps.store, base } : undefined;
+  const inbox = deps.sink ? { sink: deps.sink, reports: deps.store, base, now } : undefined;
   app.on('POST', ['/api/v1/inbox', '/inbox'], limiter); // creating addresses is limited; polling them is not
   app.route('/api/v1', apiRoutes(service, validation as ConstructorParameters<typeof OpenAPIHono>[0], inbox));
   app.route('/', pageRoutes(service, limiter, base, inbox));

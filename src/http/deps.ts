@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import type { Resolver } from '../dns/types.js';
 import type { ReportStore, SinkStore } from '../store/types.js';
+import { SERVER_DEFAULTS, type ServerSettings } from '../config/server.js';
 
 export interface HttpConfig {
   /** Largest raw message accepted by POST /api/v1/audit/message. */
@@ -30,17 +31,23 @@ export interface HttpConfig {
   dnsbl: readonly string[];
 }
 
-export const DEFAULT_HTTP_CONFIG: HttpConfig = {
-  maxMessageBytes: 10 * 1024 * 1024,
-  maxJsonBytes: 16 * 1024,
-  rateLimitPerMinute: 30,
-  rateLimitBurst: 10,
-  auditTimeoutMs: 20_000,
-  authservId: 'ptrcheck',
-  trustedReceivers: [],
-  reportCacheSeconds: 30,
-  dnsbl: [],
-};
+/** The server's settings (config/server.ts) as the HTTP app takes them, plus what only HTTP has. */
+export function httpConfig(s: Partial<ServerSettings> = {}): HttpConfig {
+  const d = SERVER_DEFAULTS;
+  return {
+    maxMessageBytes: s.maxMessageBytes ?? d.maxMessageBytes,
+    maxJsonBytes: 16 * 1024,
+    rateLimitPerMinute: s.rateLimitPerMinute ?? d.rateLimitPerMinute,
+    rateLimitBurst: s.rateLimitBurst ?? d.rateLimitBurst,
+    auditTimeoutMs: 20_000,
+    authservId: s.authservId ?? d.authservId,
+    trustedReceivers: s.trustedReceivers ?? d.trustedReceivers,
+    reportCacheSeconds: 30,
+    dnsbl: s.dnsbl ?? d.dnsbl,
+  };
+}
+
+export const DEFAULT_HTTP_CONFIG: HttpConfig = httpConfig();
 
 /** The part of the server's settings an audit takes: HTTP audits, the SMTP sink's auditor, the Worker's email. */
 export function auditConfig(config: Partial<HttpConfig> = {}): { authservId: string; dnsbl: readonly string[] } {

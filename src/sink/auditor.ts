@@ -15,6 +15,8 @@ export interface AuditorOptions {
   audit: Omit<AuditDeps, 'reportId'>;
   trustedReceivers?: readonly string[];
   concurrency?: number;
+  /** Epoch milliseconds, for the audited-at mark. */
+  clock?: () => number;
   /** Called with each finished report (the inbox page, metrics, tests). */
   onReport?: (report: Report, message: StoredMessage) => void;
   log?: (line: string) => void;
@@ -57,6 +59,7 @@ export interface Auditor {
 
 export function startAuditor(o: AuditorOptions): Auditor {
   const concurrency = o.concurrency ?? 2;
+  const now = o.clock ?? Date.now;
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
@@ -64,7 +67,7 @@ export function startAuditor(o: AuditorOptions): Auditor {
   async function one(m: StoredMessage): Promise<void> {
     const report = await auditStored(m, o.audit, o.trustedReceivers ?? []);
     await o.reports.save(report);
-    await o.sink.markAudited(m.id, Date.now());
+    await o.sink.markAudited(m.id, now());
     o.onReport?.(report, m);
   }
 
@@ -84,7 +87,7 @@ export function startAuditor(o: AuditorOptions): Auditor {
                 await one(m);
               } catch (e) {
                 o.log?.(`audit of ${m.id} failed: ${(e as Error).message}`);
-                await o.sink.markAudited(m.id, Date.now(), failureReason(e)); // never retry a poison message for ever
+                await o.sink.markAudited(m.id, now(), failureReason(e)); // never retry a poison message for ever
               }
             }
           }),

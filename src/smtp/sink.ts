@@ -6,6 +6,7 @@
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { newReportId } from '../store/ids.js';
+import { DEFAULT_NETWORK_MESSAGE_BYTES } from '../config/defaults.js';
 import type { SinkStore, StoredMessage } from '../store/types.js';
 import type { SessionEvidence } from '../core/types.js';
 import { networkMatcher } from './trust.js';
@@ -47,7 +48,7 @@ function smtpError(code: number, text: string): Error {
 
 export async function startSink(o: SinkOptions): Promise<RunningSink> {
   const trusted = networkMatcher(o.trustedNetworks ?? ['127.0.0.1', '::1']);
-  const maxBytes = o.maxMessageBytes ?? 10 * 1024 * 1024;
+  const maxBytes = o.maxMessageBytes ?? DEFAULT_NETWORK_MESSAGE_BYTES;
   const maxRcpt = o.maxRecipients ?? 10;
   const domain = o.domain.toLowerCase();
   /** The peer address as accepted, before any XCLIENT. */

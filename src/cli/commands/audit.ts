@@ -5,18 +5,14 @@ import { InputError } from '../../core/errors.js';
 import { makeResolver } from '../resolver.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
-import { chooseFormat, COMMON_OPTIONS, dnsblZones, parseTimeout, printReport } from '../output.js';
+import { chooseFormat, dnsblZones, parseTimeout, printReport } from '../output.js';
+import { AUDIT_OPTIONS } from '../options.js';
 
 export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      ...COMMON_OPTIONS,
-      helo: { type: 'string' },
-      'mail-from': { type: 'string' },
-      from: { type: 'string' },
-    },
+    options: AUDIT_OPTIONS,
   });
   if (positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'audit needs an IP address: ptrcheck audit <ip>' : `audit takes one IP address, got ${positionals.length}`);

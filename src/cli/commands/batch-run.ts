@@ -8,7 +8,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { auditForBatch } from '../../batch/record.js';
 import { InputError } from '../../core/errors.js';
-import { batchItems, DEFAULT_MAX_PER_CIDR, entryText, type BatchItem } from '../../batch/input.js';
+import { batchItems, entryText, type BatchItem } from '../../batch/input.js';
+import { BATCH_OPTIONS } from '../options.js';
 import { runBatch } from '../../batch/run.js';
 import { compact, CSV_DMARC_COLUMNS, CSV_HEADER, csvRow, Summary } from '../../batch/output.js';
 import { readDmarcReport, type DmarcRow } from '../../batch/dmarc-report.js';
@@ -21,18 +22,7 @@ export async function runBatchCommand(argv: string[], io: CliIo): Promise<number
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      concurrency: { type: 'string', default: '64' },
-      format: { type: 'string', default: 'ndjson' },
-      'only-failing': { type: 'boolean', default: false },
-      'from-dmarc': { type: 'string' },
-      'max-per-cidr': { type: 'string', default: String(DEFAULT_MAX_PER_CIDR) },
-      dns: { type: 'string' },
-      doh: { type: 'string' },
-      'dns-transport': { type: 'string', default: 'tcp' },
-      dnsbl: { type: 'string', multiple: true },
-      timeout: { type: 'string' },
-    },
+    options: BATCH_OPTIONS,
   });
   const dnsbl = dnsblZones(values.dnsbl, io.env);
   const transport = values['dns-transport'];

@@ -7,20 +7,14 @@ import { InputError } from '../../core/errors.js';
 import { makeResolver } from '../resolver.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
-import { chooseFormat, COMMON_OPTIONS, dnsblZones, parseTimeout, printReport } from '../output.js';
+import { chooseFormat, dnsblZones, parseTimeout, printReport } from '../output.js';
+import { MESSAGE_OPTIONS } from '../options.js';
 
 export async function messageCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      ...COMMON_OPTIONS,
-      ip: { type: 'string' },
-      helo: { type: 'string' },
-      'mail-from': { type: 'string' },
-      'trusted-receiver': { type: 'string', multiple: true },
-      'max-size': { type: 'string' },
-    },
+    options: MESSAGE_OPTIONS,
   });
   if (positionals.length !== 1) throw new UsageError('message needs one file (or - for standard input): ptrcheck message <file.eml|->');
   const format = chooseFormat(values.format, values.json);

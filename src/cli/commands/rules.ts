@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { catalogue } from '../../../rules/index.js';
 import type { CliIo } from '../io.js';
+import { RULES_OPTIONS } from '../options.js';
 
 /** The catalogue, generated from each rule's meta (STYLE.md rule 9). */
 export function rulesCommand(argv: string[], io: CliIo): number {
-  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ args: argv, options: RULES_OPTIONS });
   const metas = catalogue.map((r) => {
     const { id, title, failureTitle, rationale, weight, severity, refs, requires } = r.meta;
     return { id, title, failureTitle, rationale, weight, severity, refs, requires };

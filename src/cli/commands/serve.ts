@@ -7,40 +7,38 @@ import { networkMatcher } from '../../smtp/trust.js';
 import { makeResolver } from '../resolver.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
-import { dnsblZones, parseTimeout, wholeNumber } from '../output.js';
+import { parseTimeout, wholeNumber } from '../output.js';
+import { readServerSettings } from '../../config/server.js';
+import { DEFAULT_SINK_DOMAIN } from '../../config/defaults.js';
+import { SERVE_OPTIONS } from '../options.js';
+import { httpConfig } from '../../http/deps.js';
 import { readFileSync } from 'node:fs';
 
 /** Runs until SIGINT/SIGTERM. */
 export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: {
-      'http-port': { type: 'string', default: '8025' },
-      'smtp-port': { type: 'string', default: '2525' },
-      host: { type: 'string', default: '127.0.0.1' },
-      'sink-domain': { type: 'string', default: 'sink.localhost' },
-      'public-url': { type: 'string' },
-      'no-smtp': { type: 'boolean', default: false },
-      'tls-key': { type: 'string' },
-      'tls-cert': { type: 'string' },
-      'trusted-network': { type: 'string', multiple: true },
-      'max-message-mb': { type: 'string', default: '10' },
-      db: { type: 'string', default: 'ptrcheck.sqlite' },
-      dns: { type: 'string' },
-      doh: { type: 'string' },
-      dnsbl: { type: 'string', multiple: true },
-      timeout: { type: 'string' },
-      'retention-days': { type: 'string', default: '30' },
-      'rate-limit': { type: 'string', default: '30' },
-    },
+    options: SERVE_OPTIONS,
   });
   const port = wholeNumber(values['http-port'], '--http-port', 0, 65535);
   const smtpPort = wholeNumber(values['smtp-port'], '--smtp-port', 0, 65535);
-  const retentionDays = wholeNumber(values['retention-days'], '--retention-days', 0, 36500);
-  const rateLimitPerMinute = wholeNumber(values['rate-limit'], '--rate-limit', 0, 1_000_000);
-  const maxMessageBytes = wholeNumber(values['max-message-mb'], '--max-message-mb', 1, 1024) * 1024 * 1024;
-  const domain = values['sink-domain'].toLowerCase();
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) throw new UsageError(`--sink-domain '${values['sink-domain']}' is not a domain name`);
+  const settings = readServerSettings(
+    {
+      rateLimitPerMinute: values['rate-limit'],
+      rateLimitBurst: values['rate-limit-burst'],
+      maxMessageBytes: values['max-message-mb'],
+      retentionDays: values['retention-days'],
+      authservId: values['authserv-id'],
+      sinkDomain: values['sink-domain'],
+      publicUrl: values['public-url'],
+      // --dnsbl, else PTRCHECK_DNSBL: the same as every auditing command.
+      dnsbl: values.dnsbl ?? io.env.PTRCHECK_DNSBL,
+      trustedReceivers: values['trusted-receiver'],
+    },
+    'cli',
+  );
+  const { retentionDays, maxMessageBytes } = settings;
+  const domain = settings.sinkDomain ?? DEFAULT_SINK_DOMAIN;
   const trustedNetworks = values['trusted-network'] ?? ['127.0.0.1', '::1'];
   try {
     networkMatcher(trustedNetworks);
@@ -49,7 +47,6 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (Boolean(values['tls-key']) !== Boolean(values['tls-cert'])) throw new UsageError('--tls-key and --tls-cert go together');
 
-  const dnsbl = dnsblZones(values.dnsbl, io.env);
   const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs: parseTimeout(values.timeout), maxTtl: 60 }, io.env);
   let store;
   try {
@@ -63,11 +60,11 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       ? { key: readFileSync(values['tls-key'], 'utf8'), cert: readFileSync(values['tls-cert']!, 'utf8') }
       : await loadOrCreateTls(join(dirname(values.db), `${basename(values.db)}.tls-key.pem`), join(dirname(values.db), `${basename(values.db)}.tls-cert.pem`), domain);
   const running = await startServe({
-    resolver, store, port, host: values.host, retentionDays, config: { rateLimitPerMinute, maxMessageBytes, dnsbl },
+    resolver, store, port, host: values.host, retentionDays, config: httpConfig(settings),
     smtp: values['no-smtp'] ? null : {
       domain, port: smtpPort, host: values.host, trustedNetworks, maxMessageBytes,
       ...(tls ? { tls } : {}),
-      ...(values['public-url'] ? { publicUrl: values['public-url'].replace(/\/$/, '') } : {}),
+      ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
     },
   }).catch((e: Error) => {
     throw new UsageError(`cannot start: ${e.message}`);

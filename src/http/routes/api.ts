@@ -22,6 +22,8 @@ export interface InboxDeps {
   reports: ReportStore;
   /** The public base URL for links. */
   base: (c: Context) => string;
+  /** Epoch milliseconds (the injected clock). */
+  now: () => number;
 }
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
@@ -126,7 +128,7 @@ export function apiRoutes(service: AuditService, options: ConstructorParameters<
   api.openapi(inboxCreate, async (c) => {
     if (!inbox) return c.json({ error: { code: 'not_found', message: 'no SMTP sink runs on this server' } }, 404);
     const token = newToken();
-    await inbox.sink.store.createInbox(token, Date.now());
+    await inbox.sink.store.createInbox(token, inbox.now());
     const base = inbox.base(c);
     return c.json({ address: `${token}@${inbox.sink.domain}`, token, reportUrl: `${base}/inbox/${token}` }, 201);
   });

@@ -26,7 +26,7 @@ export function pageRoutes(service: AuditService, limiter: MiddlewareHandler, ba
   pages.post('/inbox', async (c) => {
     if (!inbox) return c.html(<HomePage base={base(c)} error="no SMTP sink runs on this server" />, 404);
     const token = newToken();
-    await inbox.sink.store.createInbox(token, Date.now());
+    await inbox.sink.store.createInbox(token, inbox.now());
     return c.redirect(`/inbox/${token}`, 303);
   });
   pages.get('/inbox/:token', async (c) => {

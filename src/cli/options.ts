@@ -1,0 +1,103 @@
+/**
+ * Every command's options, with their words, in one table: the commands
+ * hand it to node:util parseArgs (which ignores `arg`, `help` and `env`),
+ * and `ptrcheck --help` and the README's usage are generated from it
+ * (cli/help.ts, `npm run docs`), so no flag can go undocumented.
+ */
+import { DEFAULT_MAX_PER_CIDR, DEFAULT_SINK_DOMAIN } from '../config/defaults.js';
+
+interface Option {
+  readonly type: 'string' | 'boolean';
+  readonly multiple?: boolean;
+  readonly default?: string | boolean;
+  /** What the value is, in the usage line: HOST:PORT, MS, FILE. */
+  readonly arg?: string;
+  readonly help: string;
+  /** The environment variable that stands in when the option is not given. */
+  readonly env?: string;
+}
+
+export interface CommandSpec {
+  readonly usage: string;
+  readonly summary: string;
+  readonly options: Readonly<Record<string, Option>>;
+}
+
+const dns = { type: 'string', arg: 'HOST:PORT', env: 'PTRCHECK_DNS', help: "send every DNS query to this server (comma-separated for several); default: the system's resolvers" } as const;
+const doh = { type: 'string', arg: 'URL', env: 'PTRCHECK_DOH', help: 'ask DNS over HTTPS (RFC 8484) instead, e.g. https://cloudflare-dns.com/dns-query' } as const;
+const dnsbl = { type: 'string', multiple: true, arg: 'ZONE', env: 'PTRCHECK_DNSBL', help: 'also look the IP up on this DNS blocklist (RFC 5782), e.g. zen.spamhaus.org; repeatable' } as const;
+const timeout = { type: 'string', arg: 'MS', help: 'per-attempt DNS timeout in milliseconds (default 2000; one retry)' } as const;
+
+/** Options every single-audit command takes. */
+export const COMMON_OPTIONS = {
+  dnsbl,
+  dns,
+  doh,
+  timeout,
+  json: { type: 'boolean', help: 'print the JSON report (version 1); same as --format json' },
+  format: { type: 'string', arg: 'F', help: 'text (default), json, or authres (an RFC 8601 Authentication-Results header line)' },
+} as const;
+
+export const AUDIT_OPTIONS = {
+  helo: { type: 'string', arg: 'NAME', help: 'the HELO/EHLO name the server announces: the HELO rules run' },
+  'mail-from': { type: 'string', arg: 'ADDR', help: 'the envelope sender (MAIL FROM): SPF is checked for it' },
+  from: { type: 'string', arg: 'ADDR', help: "the header From address: its domain's mail hosts, alignment and DMARC policy" },
+  ...COMMON_OPTIONS,
+} as const;
+
+export const MESSAGE_OPTIONS = {
+  ip: { type: 'string', arg: 'IP', help: 'the connecting IP, instead of what the trusted Received: header says' },
+  helo: { type: 'string', arg: 'NAME', help: 'the HELO name, instead of what the trusted Received: header says' },
+  'mail-from': { type: 'string', arg: 'ADDR', help: 'the envelope sender, instead of the Return-Path: header' },
+  'trusted-receiver': { type: 'string', multiple: true, arg: 'PATTERN', help: 'a host of the receiving side (mx.example.net, *.prod.outlook.com): its Received: hops are skipped when looking for where the sender connected' },
+  'max-size': { type: 'string', arg: 'MB', help: 'refuse larger messages (default 50)' },
+  ...COMMON_OPTIONS,
+} as const;
+
+export const BATCH_OPTIONS = {
+  concurrency: { type: 'string', default: '64', arg: 'N', help: 'addresses audited at once' },
+  format: { type: 'string', default: 'ndjson', arg: 'ndjson|csv', help: 'one line per address, streamed as each finishes' },
+  'only-failing': { type: 'boolean', default: false, help: 'print only addresses whose verdict is not pass' },
+  'from-dmarc': { type: 'string', arg: 'REPORT', help: 'audit the source IPs of a DMARC aggregate report (.xml, .gz or .zip), with its counts' },
+  'max-per-cidr': { type: 'string', default: String(DEFAULT_MAX_PER_CIDR), arg: 'N', help: 'refuse a CIDR line with more addresses than this' },
+  'dns-transport': { type: 'string', default: 'tcp', arg: 'tcp|udp', help: 'pipelined TCP (RFC 7766; falls back to UDP for a server that refuses TCP) or UDP' },
+  dns,
+  doh,
+  dnsbl,
+  timeout,
+} as const;
+
+export const SERVE_OPTIONS = {
+  'http-port': { type: 'string', default: '8025', arg: 'PORT', help: 'the web page and API (0: any free port)' },
+  'smtp-port': { type: 'string', default: '2525', arg: 'PORT', help: 'the SMTP sink' },
+  host: { type: 'string', default: '127.0.0.1', arg: 'ADDR', help: 'the address both listen on' },
+  'sink-domain': { type: 'string', default: DEFAULT_SINK_DOMAIN, arg: 'DOMAIN', help: 'test addresses are <token>@DOMAIN; mail for any other domain is refused' },
+  'public-url': { type: 'string', arg: 'URL', help: 'the base URL of report links (default: each request\'s origin)' },
+  'no-smtp': { type: 'boolean', default: false, help: 'run without the SMTP sink' },
+  'tls-key': { type: 'string', arg: 'FILE', help: 'STARTTLS key (PEM), with --tls-cert; default: a self-signed pair kept beside the database' },
+  'tls-cert': { type: 'string', arg: 'FILE', help: 'STARTTLS certificate chain (PEM)' },
+  'trusted-network': { type: 'string', multiple: true, arg: 'ADDR|CIDR', help: 'peers whose XCLIENT/XFORWARD is honoured (default: loopback)' },
+  'trusted-receiver': { type: 'string', multiple: true, arg: 'PATTERN', help: 'Received: hosts of the receiving side, for message audits' },
+  'max-message-mb': { type: 'string', arg: 'MB', help: 'largest message accepted over SMTP and HTTP (default 10)' },
+  db: { type: 'string', default: 'ptrcheck.sqlite', arg: 'FILE', help: 'the SQLite database of reports and received mail' },
+  'retention-days': { type: 'string', arg: 'N', help: 'delete reports and messages older than this (default 30; 0 keeps them)' },
+  'rate-limit': { type: 'string', arg: 'N', help: 'audits per client per minute (default 30; 0: no limit)' },
+  'rate-limit-burst': { type: 'string', arg: 'N', help: 'audits a client may make at once before the per-minute rate applies (default 10)' },
+  'authserv-id': { type: 'string', arg: 'ID', help: 'the authserv-id of Authentication-Results (default ptrcheck)' },
+  dns,
+  doh,
+  dnsbl,
+  timeout,
+} as const;
+
+export const RULES_OPTIONS = {
+  json: { type: 'boolean', default: false, help: 'the catalogue as JSON' },
+} as const;
+
+export const COMMAND_SPECS: Readonly<Record<string, CommandSpec>> = {
+  audit: { usage: '<ip>', summary: 'audit one sending IP (IPv4 or IPv6)', options: AUDIT_OPTIONS },
+  message: { usage: '<file.eml|->', summary: 'audit a received message: the IP and HELO of its trusted Received: hop, SPF, DKIM and DMARC', options: MESSAGE_OPTIONS },
+  batch: { usage: '<file|->', summary: 'audit IPs and CIDRs, one a line, streaming one record per address', options: BATCH_OPTIONS },
+  serve: { usage: '', summary: 'the web page, the HTTP API and the SMTP sink (runs until SIGINT/SIGTERM)', options: SERVE_OPTIONS },
+  rules: { usage: '', summary: 'the rule catalogue', options: RULES_OPTIONS },
+};

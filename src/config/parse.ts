@@ -1,0 +1,58 @@
+/**
+ * Parsers for settings as they arrive: CLI flags and Worker variables are
+ * strings. A bad value is named (by the flag or variable it came from) and
+ * refused, never guessed around.
+ */
+import { InputError } from '../core/errors.js';
+import { dnsblZoneList } from '../core/names.js';
+
+/** A setting that cannot be used; the CLI exits 2 with its message, the Worker answers 503. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** What a setting's value is shown as in an error: short, one line. */
+const shown = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text).slice(1, -1);
+
+export function wholeNumber(text: string, name: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new ConfigError(`${name} '${shown(text)}' must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+export function httpUrl(text: string, name: string): string {
+  try {
+    const u = new URL(text);
+    if (u.protocol === 'https:' || u.protocol === 'http:') return u.toString();
+  } catch {
+    // fall through to the message below
+  }
+  throw new ConfigError(`${name} '${shown(text)}' is not an http(s) URL`);
+}
+
+/** A mail domain we answer for (the sink's): lower case, at least two labels. */
+export function domainName(text: string, name: string): string {
+  const d = text.trim().toLowerCase();
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d) || d.length > 253) throw new ConfigError(`${name} '${shown(text)}' is not a domain name`);
+  return d;
+}
+
+/** An RFC 8601 authserv-id: a domain-like token. */
+export function authservId(text: string, name: string): string {
+  const t = text.trim();
+  if (!/^[A-Za-z0-9._-]{1,253}$/.test(t)) throw new ConfigError(`${name} '${shown(text)}' must be a host-name-like token (letters, digits, dots, hyphens)`);
+  return t;
+}
+
+/** Comma-separated (or repeated) values, trimmed, empties dropped. */
+export function list(text: string): string[] {
+  return text.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+export function dnsblZones(text: string, name: string): string[] {
+  try {
+    return dnsblZoneList(list(text));
+  } catch (e) {
+    throw e instanceof InputError ? new ConfigError(`${name}: ${e.message}`) : e;
+  }
+}
