@@ -4,6 +4,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { catalogue } from '../../../rules/index.js';
+import { ruleSummaries } from '../../report/catalogue.js';
 import { AuditInputSchema, ErrorSchema, MessageQuerySchema, ReportSchema, RuleSchema } from '../schemas.js';
 import { errorJson } from '../errors.js';
 import type { AuditService } from '../service.js';
@@ -176,9 +177,7 @@ export function apiRoutes(service: AuditService, options: ConstructorParameters<
     });
     return new Response(stream, { status: 200, headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8' } }) as never;
   });
-  api.openapi(rulesGet, (c) =>
-    c.json(catalogue.map(({ meta: { id, title, failureTitle, rationale, weight, severity, refs, requires } }) => ({ id, title, failureTitle, rationale, weight, severity, refs, requires: [...requires] })), 200),
-  );
+  api.openapi(rulesGet, (c) => c.json(ruleSummaries(catalogue), 200));
   return api;
 }
 
