@@ -10,7 +10,7 @@ import { createApp } from './http/app.js';
 import { auditConfig, type HttpConfig } from './http/deps.js';
 import type { Resolver } from './dns/types.js';
 import type { ReportStore, SinkStore } from './store/types.js';
-import { startSink, type RunningSink, type SinkOptions } from './smtp/sink.js';
+import { startSink, type RunningSink, type SinkOptions } from './sink/smtp/server.js';
 import { startAuditor, type Auditor } from './sink/auditor.js';
 
 export interface HttpServerOptions {

@@ -8,7 +8,7 @@ import { fixtureFaults, startDnsServer, type DnsTestServer } from './support/dns
 import { runCli } from './support/cli.js';
 import { repoRoot } from './support/repo-root.js';
 import { gzip, zipOne } from './support/archives.js';
-import type { CompactResult } from '../src/batch/output.js';
+import type { CompactResult } from '../src/batch/records.js';
 import { tempDir } from './support/tmp.js';
 
 let dns: DnsTestServer;

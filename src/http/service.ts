@@ -8,8 +8,8 @@ import { messageTarget, type MessageOverrides } from '../message/target.js';
 import { isReportId } from '../store/ids.js';
 import { auditConfig, DEFAULT_HTTP_CONFIG, type HttpConfig, type HttpDeps } from './deps.js';
 import { withTimeout } from './errors.js';
-import { auditForBatch } from '../batch/record.js';
-import type { BatchReport } from '../batch/output.js';
+import { auditForBatch } from '../batch/audit.js';
+import type { BatchReport } from '../batch/records.js';
 
 export interface AuditService {
   config: HttpConfig;

@@ -3,7 +3,7 @@
  * claimed, a received message, a live SMTP session) is gathered for exactly
  * what the chosen rules require, the rules judge it, the score sums it up.
  * audit() (./audit.ts) builds the full report from it; batch keeps a
- * compact record (batch/record.ts).
+ * compact record (batch/audit.ts).
  */
 import { catalogue } from '../../rules/index.js';
 import { DEFAULT_GATHER } from '../config/defaults.js';

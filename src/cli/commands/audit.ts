@@ -5,7 +5,8 @@ import { InputError } from '../../core/errors.js';
 import { makeResolver } from '../resolver.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
-import { chooseFormat, dnsblZones, parseTimeout, printReport } from '../output.js';
+import { chooseFormat, printReport } from '../print.js';
+import { dnsblZones, parseTimeout } from '../args.js';
 import { AUDIT_OPTIONS } from '../options.js';
 
 export async function auditCommand(argv: string[], io: CliIo): Promise<number> {

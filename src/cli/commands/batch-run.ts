@@ -6,17 +6,17 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { auditForBatch } from '../../batch/record.js';
+import { auditForBatch } from '../../batch/audit.js';
 import { InputError } from '../../core/errors.js';
 import { batchItems, entryText, type BatchItem } from '../../batch/input.js';
 import { BATCH_OPTIONS } from '../options.js';
-import { runBatch } from '../../batch/run.js';
-import { compact, CSV_DMARC_COLUMNS, CSV_HEADER, csvRow, Summary } from '../../batch/output.js';
+import { runBatch } from '../../batch/runner.js';
+import { compact, CSV_DMARC_COLUMNS, CSV_HEADER, csvRow, Summary } from '../../batch/records.js';
 import { readDmarcReport, type DmarcRow } from '../../batch/dmarc-report.js';
 import { makeResolver } from '../resolver.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
-import { dnsblZones, parseTimeout, wholeNumber } from '../output.js';
+import { dnsblZones, parseTimeout, wholeNumber } from '../args.js';
 
 export async function runBatchCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -15,8 +15,8 @@ import type { SinkDeps } from '../deps.js';
 import { inboxStatus } from '../inbox.js';
 import { isToken, newToken } from '../../sink/tokens.js';
 import { batchItems } from '../../batch/input.js';
-import { runBatch } from '../../batch/run.js';
-import { compact, Summary } from '../../batch/output.js';
+import { runBatch } from '../../batch/runner.js';
+import { compact, Summary } from '../../batch/records.js';
 
 export interface InboxDeps {
   sink: SinkDeps;

@@ -1,5 +1,5 @@
 /**
- * Batch output: a compact record per IP (NDJSON or CSV) and a summary.
+ * Batch records: a compact one per IP (NDJSON or CSV) and a summary.
  */
 import type { Report, Status } from '../core/types.js';
 import type { DmarcRow } from './dmarc-report.js';
@@ -19,7 +19,7 @@ export interface CompactResult {
   dmarc?: Omit<DmarcRow, 'ip'>;
 }
 
-/** What a batch line is made from: a full report, or the lean batch audit's. */
+/** What a batch line is made from: a full report, or the batch audit's compact one (batch/audit.ts). */
 export interface BatchReport {
   target: { ip: string };
   ptr: string[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runBatch, type BatchEvent } from './run.js';
+import { runBatch, type BatchEvent } from './runner.js';
 import type { BatchItem } from './input.js';
-import type { BatchReport } from './output.js';
+import type { BatchReport } from './records.js';
 
 const ipItem = (n: number): BatchItem => ({ kind: 'ip', line: n, ip: `192.0.2.${n}`, source: `192.0.2.${n}` });
 const badItem = (n: number): BatchItem => ({ kind: 'error', line: n, text: 'nope', message: "'nope' is not an IP address" });

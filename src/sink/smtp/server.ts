@@ -5,13 +5,13 @@
  */
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import { newReportId } from '../store/ids.js';
-import { DEFAULT_NETWORK_MESSAGE_BYTES } from '../config/defaults.js';
-import type { SinkStore, StoredMessage } from '../store/types.js';
-import type { SessionEvidence } from '../core/types.js';
+import { newReportId } from '../../store/ids.js';
+import { DEFAULT_NETWORK_MESSAGE_BYTES } from '../../config/defaults.js';
+import type { SinkStore, StoredMessage } from '../../store/types.js';
+import type { SessionEvidence } from '../../core/types.js';
 import { networkMatcher } from './trust.js';
-import { isToken } from '../sink/tokens.js';
-import { parseIp } from '../core/ip.js';
+import { isToken } from '../tokens.js';
+import { parseIp } from '../../core/ip.js';
 
 export interface SinkOptions {
   store: SinkStore;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvRow, Summary, type CompactResult } from './output.js';
+import { csvRow, Summary, type CompactResult } from './records.js';
 
 const rec = (over: Partial<CompactResult>): CompactResult => ({
   ip: '192.0.2.1', line: 1, ptr: ['mail.example.com'], fcrdns: 'pass', iprev: 'pass', generic: 'mail-host', score: 97, verdict: 'warn', failing: ['ip-public:warn'], ...over,

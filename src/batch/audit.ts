@@ -8,7 +8,7 @@ import { catalogue } from '../../rules/index.js';
 import { iprevOf } from '../core/types.js';
 import type { Resolver } from '../dns/types.js';
 import { judge } from '../pipeline/judge.js';
-import type { BatchReport } from './output.js';
+import type { BatchReport } from './records.js';
 
 const IP_KEYS = new Set(['ip', 'ptr', 'forward', 'reverseZone']);
 const IP_RULES = catalogue.filter((r) => r.meta.requires.every((k) => IP_KEYS.has(k)));

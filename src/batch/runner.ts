@@ -6,7 +6,7 @@
  * drains, so each completion costs O(1) (a Promise.race over the running
  * set would cost O(concurrency) per completion).
  */
-import type { BatchReport } from './output.js';
+import type { BatchReport } from './records.js';
 import type { BatchItem } from './input.js';
 
 export type BatchEvent =
