@@ -19,6 +19,10 @@ export default defineRule({
       none: 'The message carries no DKIM signature.',
       temporary: 'The DKIM key could not be fetched ({details}); try again.',
     },
+    fragments: {
+      signature: 'd={domain} s={selector}: {result}{comment}',
+      comment: ' ({text})',
+    },
     remedies: {
       unaligned: 'Sign with a key in the From domain ({fromDomain}): most providers offer "custom DKIM" with a CNAME or TXT under your domain.',
       failed: 'Check that the public key at <selector>._domainkey.<domain> matches the signing key and that nothing rewrites the message after signing.',
@@ -34,7 +38,7 @@ export default defineRule({
     if (aligned) return { status: 'pass', messageId: 'aligned', data: { domain: aligned.domain, selector: aligned.selector, authres } };
     const fromDomain = auth.headerFrom[0]?.split('@').pop() ?? 'unknown';
     if (passing.length > 0) return { status: 'warn', messageId: 'unaligned', data: { domains: passing.map((s) => s.domain), fromDomain, authres } };
-    const details = sigs.map((s) => `d=${s.domain} s=${s.selector}: ${s.result}${s.comment ? ` (${s.comment})` : ''}`);
+    const details = sigs.map((s) => ({ messageId: 'signature', domain: s.domain, selector: s.selector, result: s.result, comment: s.comment ? { messageId: 'comment', text: s.comment } : '' }));
     if (sigs.every((s) => s.result === 'temperror')) return { status: 'error', messageId: 'temporary', data: { details, authres } };
     return { status: 'fail', messageId: 'failed', data: { details, authres } };
   },

@@ -7,8 +7,8 @@ const at = (dmarc: AuthEvidence['dmarc'], headerFrom = ['news@example.com']) =>
   evidenceFor('203.0.113.5', { ptr: ['mail.example.com'], auth: { dkim: [], headerFrom, ...(dmarc ? { dmarc } : {}) } });
 
 testRule(rule, [
-  { why: 'aligned DKIM', evidence: at({ result: 'pass', policy: 'reject', dkimAligned: 'example.com' }), status: 'pass', messageId: 'pass', data: { via: 'DKIM (example.com)' } },
-  { why: 'aligned SPF', evidence: at({ result: 'pass', policy: 'none', spfAligned: 'example.com' }), status: 'pass', messageId: 'pass', data: { via: 'SPF (example.com)' } },
+  { why: 'aligned DKIM', evidence: at({ result: 'pass', policy: 'reject', dkimAligned: 'example.com' }), status: 'pass', messageId: 'pass', data: { via: { messageId: 'dkim', dkim: 'example.com', spf: '' } } },
+  { why: 'aligned SPF', evidence: at({ result: 'pass', policy: 'none', spfAligned: 'example.com' }), status: 'pass', messageId: 'pass', data: { via: { messageId: 'spf', dkim: '', spf: 'example.com' } } },
   { why: 'neither aligned', evidence: at({ result: 'fail', policy: 'reject' }), status: 'fail', messageId: 'fail', data: { policy: 'reject' } },
   { why: 'no policy published', evidence: at({ result: 'none' }), status: 'warn', messageId: 'no-policy' },
   { why: 'temporary DNS failure', evidence: at({ result: 'temperror' }), status: 'error', messageId: 'temporary' },

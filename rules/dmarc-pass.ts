@@ -19,6 +19,12 @@ export default defineRule({
       unevaluable: 'DMARC cannot judge this message: {reason}. Receivers treat such messages as suspicious (RFC 9989 §11.5).',
       temporary: 'DMARC could not be evaluated: a lookup failed temporarily.',
     },
+    fragments: {
+      dkim: 'DKIM ({dkim})',
+      spf: 'SPF ({spf})',
+      both: 'DKIM ({dkim}) and SPF ({spf})',
+      aligned: 'an aligned identifier',
+    },
     remedies: {
       fail: 'Make SPF pass for a MAIL FROM in the From domain, or (better, it survives forwarding) sign with DKIM in the From domain.',
       unevaluable: 'Send with exactly one From header holding one address in one domain.',
@@ -36,7 +42,8 @@ export default defineRule({
     }
     const authres = { result: d.result, props: { 'header.from': fromDomain } };
     if (d.result === 'pass') {
-      const via = [d.dkimAligned ? `DKIM (${d.dkimAligned})` : '', d.spfAligned ? `SPF (${d.spfAligned})` : ''].filter(Boolean).join(' and ') || 'an aligned identifier';
+      const messageId = d.dkimAligned && d.spfAligned ? 'both' : d.dkimAligned ? 'dkim' : d.spfAligned ? 'spf' : 'aligned';
+      const via = { messageId, dkim: d.dkimAligned ?? '', spf: d.spfAligned ?? '' };
       return { status: 'pass', messageId: 'pass', data: { fromDomain, via, authres } };
     }
     if (d.result === 'fail') return { status: 'fail', messageId: 'fail', data: { fromDomain, policy: d.policy ?? 'none', authres } };

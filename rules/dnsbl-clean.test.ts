@@ -19,15 +19,15 @@ testRule(rule, [
   {
     why: 'an A record in 127/8 is a listing, with the TXT reason',
     evidence: at(look('bl.example.net', ['127.0.0.4'], 'Dynamic IP range, see https://bl.example.net/q?192.0.2.30')),
-    status: 'fail', messageId: 'listed', data: { listings: 'bl.example.net (127.0.0.4: Dynamic IP range, see https://bl.example.net/q?192.0.2.30)' },
+    status: 'fail', messageId: 'listed', data: { listings: [{ messageId: 'listing', zone: 'bl.example.net', codes: '127.0.0.4', reason: { messageId: 'reason', text: 'Dynamic IP range, see https://bl.example.net/q?192.0.2.30' } }] },
   },
-  { why: 'listed on one list of two: still listed', evidence: at(look('zen.example.org', 'nxdomain'), look('bl.example.net', ['127.0.0.2', '127.0.0.11'])), status: 'fail', messageId: 'listed', data: { listings: 'bl.example.net (127.0.0.2, 127.0.0.11)' } },
+  { why: 'listed on one list of two: still listed', evidence: at(look('zen.example.org', 'nxdomain'), look('bl.example.net', ['127.0.0.2', '127.0.0.11'])), status: 'fail', messageId: 'listed', data: { listings: [{ messageId: 'listing', zone: 'bl.example.net', codes: '127.0.0.2, 127.0.0.11', reason: '' }] } },
   { why: 'a listing outweighs another list failing', evidence: at(look('zen.example.org', 'servfail'), look('bl.example.net', ['127.0.0.2'])), status: 'fail', messageId: 'listed' },
   { why: 'Spamhaus-style refusal (127.255.255.254: public resolver) is not a listing', evidence: at(look('zen.example.org', ['127.255.255.254'])), status: 'error', messageId: 'refused', data: { zones: 'zen.example.org', codes: '127.255.255.254' } },
-  { why: 'SERVFAIL: unknown, never clear', evidence: at(look('bl.example.net', 'servfail')), status: 'error', messageId: 'unknown', data: { details: 'bl.example.net: SERVFAIL' } },
+  { why: 'SERVFAIL: unknown, never clear', evidence: at(look('bl.example.net', 'servfail')), status: 'error', messageId: 'unknown', data: { details: [{ messageId: 'lookup-failed', zone: 'bl.example.net', rcode: 'SERVFAIL' }] } },
   { why: 'timeout: unknown', evidence: at(look('bl.example.net', 'timeout')), status: 'error', messageId: 'unknown' },
-  { why: '127.0.0.1 is never a listing (RFC 5782 §2.1)', evidence: at(look('bl.example.net', ['127.0.0.1'])), status: 'error', messageId: 'unknown', data: { details: expect.stringContaining('127.0.0.1 is not a listing') } },
-  { why: 'a dead list answering a public address for everything is not trusted', evidence: at(look('bl.example.net', ['192.0.2.99'])), status: 'error', messageId: 'unknown', data: { details: expect.stringContaining('outside 127.0.0.0/8') } },
+  { why: '127.0.0.1 is never a listing (RFC 5782 §2.1)', evidence: at(look('bl.example.net', ['127.0.0.1'])), status: 'error', messageId: 'unknown', data: { details: [expect.objectContaining({ messageId: 'loopback-only' })] } },
+  { why: 'a dead list answering a public address for everything is not trusted', evidence: at(look('bl.example.net', ['192.0.2.99'])), status: 'error', messageId: 'unknown', data: { details: [expect.objectContaining({ messageId: 'outside-loopback' })] } },
   { why: 'no list configured: skipped', evidence: evidenceFor('192.0.2.30', { ptr: ['mx.example.com'] }), status: 'skip', messageId: 'runner/missing-input' },
 ]);
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/core/rule.js';
 
-/** Plain words for ipaddr.js range names. */
+/** ipaddr.js range names in plain words: the fragments of `rangeText`. */
 const RANGES: Record<string, string> = {
   private: 'a private network range (RFC 1918)',
   loopback: 'the loopback range',
@@ -14,6 +14,7 @@ const RANGES: Record<string, string> = {
   '6to4': 'the 6to4 transition range',
   teredo: 'the Teredo tunnelling range',
   benchmarking: 'the benchmarking range (RFC 2544/5180)',
+  other: 'the {range} range',
 };
 
 export default defineRule({
@@ -27,6 +28,7 @@ export default defineRule({
     refs: ['RFC 6890', 'RFC 1918', 'RFC 5737', 'RFC 3849'],
     requires: ['ip'],
     lookups: [],
+    fragments: RANGES,
     messages: {
       public: '{address} is a public unicast address.',
       'not-public': '{address} is in {rangeText}. Mail from it never reaches Internet receivers directly; audit the public address your mail leaves from (the receiver\'s Received: header shows it).',
@@ -37,7 +39,7 @@ export default defineRule({
     return {
       status: 'warn',
       messageId: 'not-public',
-      data: { address: ip.address, range: ip.range, rangeText: RANGES[ip.range] ?? `the ${ip.range} range` },
+      data: { address: ip.address, range: ip.range, rangeText: { messageId: ip.range in RANGES ? ip.range : 'other', range: ip.range } },
     };
   },
 });

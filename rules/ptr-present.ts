@@ -18,6 +18,7 @@ export default defineRule({
       nodata: '{reverseName} exists but holds no PTR record (NODATA).',
       temporary: 'The PTR lookup failed temporarily ({outcome}{detail}); the audit is incomplete, try again.',
     },
+    fragments: { detail: ': {text}' },
     remedies: {
       nxdomain: 'Create the PTR record shown under Remediation. Only the holder of the reverse zone can: your ISP, hosting or cloud provider, not your domain\'s DNS host.',
       nodata: 'Create the PTR record shown under Remediation. Only the holder of the reverse zone can: your ISP, hosting or cloud provider, not your domain\'s DNS host.',
@@ -30,7 +31,7 @@ export default defineRule({
     if (answer.outcome === 'ok') return { status: 'pass', messageId: 'present', data: { ...base, names: ptr.names } };
     if (answer.outcome === 'nxdomain') return { status: 'fail', messageId: 'nxdomain', data: base };
     if (answer.outcome === 'nodata') return { status: 'fail', messageId: 'nodata', data: base };
-    const detail = answer.detail ? `: ${answer.detail}` : '';
+    const detail = answer.detail ? { messageId: 'detail', text: answer.detail } : '';
     return { status: isTemporary(answer.outcome) ? 'error' : 'fail', messageId: 'temporary', data: { ...base, outcome: answer.rcode, detail } };
   },
 });

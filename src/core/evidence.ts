@@ -237,6 +237,6 @@ export interface DnsblLookup {
   codes: string[];
   /** The list's TXT explanation for a listing, when it gives one. */
   reason?: string;
-  /** Why the result is `error`. */
-  detail?: string;
+  /** Why the result is `error`: the lookup failed (its rcode), 127.0.0.1 answered, or addresses outside 127/8 (a dead list). */
+  problem?: { kind: 'lookup-failed'; rcode: string } | { kind: 'loopback-only' } | { kind: 'outside-loopback' };
 }

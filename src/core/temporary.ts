@@ -41,7 +41,7 @@ const BY_KEY: Record<EvidenceKey, (e: Evidence) => string[]> = {
   dnsbl: (e) =>
     e.dnsbl?.some((l) => l.result === 'listed')
       ? []
-      : (e.dnsbl ?? []).filter((l) => l.result === 'error' || l.result === 'refused').map((l) => `DNSBL ${l.query} (${l.detail ?? l.codes.join(', ')})`),
+      : (e.dnsbl ?? []).filter((l) => l.result === 'error' || l.result === 'refused').map((l) => `DNSBL ${l.query} ${l.problem?.kind === 'lookup-failed' ? l.problem.rcode : l.result.toUpperCase()}`),
 };
 
 /** The lookups behind these inputs that failed temporarily, described for the reader. */

@@ -30,13 +30,13 @@ export async function gatherDnsbl(ip: ParsedIp, zones: readonly string[], resolv
 export function classify(zone: string, query: string, a: DnsAnswer, txt?: DnsAnswer): DnsblLookup {
   const base = { zone, query, codes: a.records.map((r) => r.data) };
   if (a.outcome === 'nxdomain' || a.outcome === 'nodata') return { ...base, result: 'clear' };
-  if (a.outcome !== 'ok') return { ...base, result: 'error', detail: `${a.rcode}${a.detail ? `: ${a.detail}` : ''}` };
+  if (a.outcome !== 'ok') return { ...base, result: 'error', problem: { kind: 'lookup-failed', rcode: a.rcode } };
   const codes = base.codes;
-  if (codes.some((c) => !c.startsWith('127.'))) return { ...base, result: 'error', detail: 'answers outside 127.0.0.0/8: the list may be dead and answering everything' };
+  if (codes.some((c) => !c.startsWith('127.'))) return { ...base, result: 'error', problem: { kind: 'outside-loopback' } };
   const listing = codes.filter((c) => !c.startsWith('127.255.255.') && c !== '127.0.0.1');
   if (listing.length === 0) {
     if (codes.some((c) => c.startsWith('127.255.255.'))) return { ...base, result: 'refused' };
-    return { ...base, result: 'error', detail: '127.0.0.1 is not a listing (RFC 5782 §2.1)' };
+    return { ...base, result: 'error', problem: { kind: 'loopback-only' } };
   }
   const reason = txt?.outcome === 'ok' ? txt.records.map((r) => r.data).join(' ').trim() : '';
   return { ...base, result: 'listed', ...(reason ? { reason: reason.slice(0, 300) } : {}) };
