@@ -15,7 +15,7 @@ const IP_RULES = catalogue.filter((r) => r.meta.requires.every((k) => IP_KEYS.ha
 const WITH_DNSBL = catalogue.filter((r) => IP_RULES.includes(r) || r.meta.id === 'dnsbl-clean');
 
 export async function auditForBatch(ip: string, resolver: Resolver, dnsbl: readonly string[] = []): Promise<BatchReport> {
-  const { evidence, results, score } = await judge({ ip }, { resolver, config: { dnsbl } }, dnsbl.length > 0 ? WITH_DNSBL : IP_RULES);
+  const { evidence, results, score } = await judge({ ip }, dnsbl.length > 0 ? { resolver, config: { dnsbl } } : { resolver }, dnsbl.length > 0 ? WITH_DNSBL : IP_RULES);
   return {
     target: { ip: evidence.target.ip },
     ptr: evidence.ptr?.names ?? [],

@@ -51,7 +51,7 @@ export function runRule(rule: Rule, evidence: Evidence): RuleResult {
   } catch (e) {
     return { rule: id, status: 'error', messageId: 'runner/threw', data: { error: e instanceof Error ? e.message : String(e) } };
   }
-  if (!UNDECIDED.has(result.status)) return result;
+  if (!UNDECIDED.has(result.status) || rule.meta.lookups.length === 0) return result;
   const lookups = temporaryFailures(evidence, rule.meta.lookups);
   if (lookups.length === 0) return result;
   const data: Record<string, unknown> = { lookups };

@@ -42,38 +42,39 @@ export const ALL_EVIDENCE: ReadonlySet<EvidenceKey> = new Set(Object.keys(EVERY_
 export async function gather(target: Target, resolver: Resolver, config: GatherConfig = DEFAULT_GATHER, wants: ReadonlySet<EvidenceKey> = ALL_EVIDENCE): Promise<Evidence> {
   const ip = parseIp(target.ip);
   const recorder = withRecorder(resolver);
-  const ipOnly = !target.message && [...wants].every((k) => IP_KEYS.has(k));
+  let ipOnly = !target.message;
+  for (const k of wants) if (!IP_KEYS.has(k)) ipOnly = false;
   // Per audit: SPF, DMARC, HELO and From checks often ask the same names; ask each once.
   const r = ipOnly ? recorder : withCache(recorder, { maxEntries: 5_000 });
-  const want = (k: EvidenceKey) => wants.has(k);
   const message = target.message;
-  const from = want('dmarc') && target.from !== undefined ? parseAddressField(target.from)[0] : undefined;
-  const fromDomain = from && !from.problem ? from.domain : undefined;
-  const [ipEvidence, helo, senders, spf, dmarc, dnsbl, auth] = await Promise.all([
-    want('ptr') || want('forward') || want('reverseZone') ? gatherIp(ip, r, { forwardCap: config.forwardCap, reverseZone: want('reverseZone') }) : undefined,
-    want('helo') && target.helo !== undefined ? gatherHelo(target.helo, ip.address, r) : undefined,
-    want('senders')
-      ? Promise.all([
-          ...(target.from !== undefined ? [gatherSender('from', target.from, r)] : []),
-          ...(target.mailFrom !== undefined ? [gatherSender('mail-from', target.mailFrom, r)] : []),
-        ])
-      : [],
-    // A received message's SPF is mailauth's (below), with the rest of its authentication.
-    !message && want('spf') && (target.mailFrom !== undefined || target.helo !== undefined)
-      ? gatherSpf({ ip: ip.address, mailFrom: target.mailFrom, helo: target.helo, authservId: config.authservId, timeLimitMs: config.spfTimeLimitMs }, r)
-      : undefined,
-    fromDomain ? gatherDmarc(from!.address, fromDomain, r) : undefined,
-    want('dnsbl') && config.dnsbl.length > 0 ? gatherDnsbl(ip, config.dnsbl, r) : undefined,
-    message && (want('auth') || want('spf')) ? gatherAuth(message, target, config.authservId, r) : undefined,
-  ]);
   const evidence: Evidence = { target: { ...target, ip: ip.address }, ip, dns: recorder.log };
-  if (ipEvidence) Object.assign(evidence, ipEvidence);
-  if (helo) evidence.helo = helo;
-  if (senders.length > 0) evidence.senders = senders;
-  if (spf) evidence.spf = spf;
-  if (dmarc) evidence.dmarc = dmarc;
-  if (dnsbl) evidence.dnsbl = dnsbl;
-  if (auth) Object.assign(evidence, auth);
+  // Only the wanted parts start, all at once; each puts its piece into the evidence when it lands.
+  const jobs: Promise<void>[] = [];
+  const start = <T>(p: Promise<T>, put: (v: T) => void) => void jobs.push(p.then(put));
+
+  if (wants.has('ptr') || wants.has('forward') || wants.has('reverseZone')) {
+    start(gatherIp(ip, r, { forwardCap: config.forwardCap, reverseZone: wants.has('reverseZone') }), (v) => Object.assign(evidence, v));
+  }
+  if (wants.has('helo') && target.helo !== undefined) start(gatherHelo(target.helo, ip.address, r), (v) => (evidence.helo = v));
+  if (wants.has('senders') && (target.from !== undefined || target.mailFrom !== undefined)) {
+    const senders = Promise.all([
+      ...(target.from !== undefined ? [gatherSender('from', target.from, r)] : []),
+      ...(target.mailFrom !== undefined ? [gatherSender('mail-from', target.mailFrom, r)] : []),
+    ]);
+    start(senders, (v) => (evidence.senders = v));
+  }
+  // A received message's SPF is mailauth's (below), with the rest of its authentication.
+  if (!message && wants.has('spf') && (target.mailFrom !== undefined || target.helo !== undefined)) {
+    const input = { ip: ip.address, mailFrom: target.mailFrom, helo: target.helo, authservId: config.authservId, timeLimitMs: config.spfTimeLimitMs };
+    start(gatherSpf(input, r), (v) => (evidence.spf = v));
+  }
+  if (wants.has('dmarc') && target.from !== undefined) {
+    const from = parseAddressField(target.from)[0];
+    if (from && !from.problem && from.domain) start(gatherDmarc(from.address, from.domain, r), (v) => (evidence.dmarc = v));
+  }
+  if (wants.has('dnsbl') && config.dnsbl.length > 0) start(gatherDnsbl(ip, config.dnsbl, r), (v) => (evidence.dnsbl = v));
+  if (message && (wants.has('auth') || wants.has('spf'))) start(gatherAuth(message, target, config.authservId, r), (v) => Object.assign(evidence, v));
+  await Promise.all(jobs);
   if (message) evidence.message = message.facts;
   if (target.session) evidence.session = target.session;
   return evidence;

@@ -35,9 +35,9 @@ interface Plan {
 const plans = new WeakMap<readonly Rule[], Map<string, Plan>>();
 
 function planFor(rules: readonly Rule[], also: readonly EvidenceKey[]): Plan {
-  const byAlso = plans.get(rules) ?? new Map<string, Plan>();
-  plans.set(rules, byAlso);
-  const key = also.join(',');
+  let byAlso = plans.get(rules);
+  if (!byAlso) plans.set(rules, (byAlso = new Map<string, Plan>()));
+  const key = also.length === 0 ? '' : also.join(',');
   let plan = byAlso.get(key);
   if (!plan) {
     const metas = new Map(rules.map((r) => [r.meta.id, r.meta]));
@@ -52,7 +52,9 @@ function planFor(rules: readonly Rule[], also: readonly EvidenceKey[]): Plan {
  * problem (a DNS failure, a message mailauth cannot read) is in the results.
  * `also` names evidence wanted beside the rules' (a report's remediation wants the reverse zone).
  */
-export async function judge(target: Target, deps: JudgeDeps, rules: readonly Rule[] = catalogue, also: readonly EvidenceKey[] = []): Promise<Judgement> {
+const NOTHING_ELSE: readonly EvidenceKey[] = [];
+
+export async function judge(target: Target, deps: JudgeDeps, rules: readonly Rule[] = catalogue, also: readonly EvidenceKey[] = NOTHING_ELSE): Promise<Judgement> {
   const plan = planFor(rules, also);
   const config = deps.config ? { ...DEFAULT_GATHER, ...deps.config } : DEFAULT_GATHER;
   const evidence = await gather(target, deps.resolver, config, plan.wants);
