@@ -14,10 +14,11 @@ import type { Evidence, EvidenceKey, Target } from '../core/types.js';
 import { gatherIp } from './ip.js';
 import { gatherHelo } from './helo.js';
 import { gatherSender } from './senders.js';
-import { gatherSpf } from './spf.js';
-import { gatherDmarc } from './dmarc.js';
+// SPF, DMARC and message authentication load mailauth: only an audit that wants them loads it (a batch never does).
+const dmarcModule = () => import('./dmarc.js');
+const spfModule = () => import('./spf.js');
+const authModule = () => import('./auth.js');
 import { gatherDnsbl } from './dnsbl.js';
-import { gatherAuth } from './auth.js';
 import { DEFAULT_GATHER } from '../config/defaults.js';
 
 export interface GatherConfig {
@@ -66,14 +67,14 @@ export async function gather(target: Target, resolver: Resolver, config: GatherC
   // A received message's SPF is mailauth's (below), with the rest of its authentication.
   if (!message && wants.has('spf') && (target.mailFrom !== undefined || target.helo !== undefined)) {
     const input = { ip: ip.address, mailFrom: target.mailFrom, helo: target.helo, authservId: config.authservId, timeLimitMs: config.spfTimeLimitMs };
-    start(gatherSpf(input, r), (v) => (evidence.spf = v));
+    start(spfModule().then((m) => m.gatherSpf(input, r)), (v) => (evidence.spf = v));
   }
   if (wants.has('dmarc') && target.from !== undefined) {
     const from = parseAddressField(target.from)[0];
-    if (from && !from.problem && from.domain) start(gatherDmarc(from.address, from.domain, r), (v) => (evidence.dmarc = v));
+    if (from && !from.problem && from.domain) start(dmarcModule().then((m) => m.gatherDmarc(from.address, from.domain!, r)), (v) => (evidence.dmarc = v));
   }
   if (wants.has('dnsbl') && config.dnsbl.length > 0) start(gatherDnsbl(ip, config.dnsbl, r), (v) => (evidence.dnsbl = v));
-  if (message && (wants.has('auth') || wants.has('spf'))) start(gatherAuth(message, target, config.authservId, r), (v) => Object.assign(evidence, v));
+  if (message && (wants.has('auth') || wants.has('spf'))) start(authModule().then((m) => m.gatherAuth(message, target, config.authservId, r)), (v) => Object.assign(evidence, v));
   await Promise.all(jobs);
   if (message) evidence.message = message.facts;
   if (target.session) evidence.session = target.session;
