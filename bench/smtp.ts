@@ -9,6 +9,7 @@
  *   npm run bench:smtp                 (2,000 messages, 10 sessions)
  *   npm run bench:smtp -- 5000 20
  */
+import { openSqliteStore } from '../src/store/sqlite.js';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,6 +32,10 @@ const dns = await startDnsServer({ faults: fixtureFaults(), zoneTexts: [loopback
 const dir = mkdtempSync(join(tmpdir(), 'ptrcheck-bench-smtp-'));
 const db = join(dir, 'sink.sqlite');
 const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+// The sink takes mail only for test addresses it issued: issue smtp-source's recipient first.
+const issuing = openSqliteStore(db);
+await issuing.createInbox('bench', Date.now());
+issuing.close();
 
 const server = spawn(process.execPath, [cli, 'serve', '--http-port', '0', '--smtp-port', '0', '--db', db, '--dns', dns.address, '--sink-domain', 'sink.example.net', '--rate-limit', '0', '--max-message-mb', '10'], { stdio: ['ignore', 'pipe', 'inherit'] });
 const smtpPort = await new Promise<number>((resolve) => {

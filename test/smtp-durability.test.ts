@@ -14,6 +14,7 @@ import { SmtpClient } from './support/smtp-client.js';
 import { buildMessage } from './support/messages.js';
 import { reportIdOf } from './support/sink.js';
 import { tempDir } from './support/tmp.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
 
 let dns: DnsTestServer;
 const db = join(tempDir('durable'), 'sink.sqlite');
@@ -21,6 +22,10 @@ const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   dns = await startDnsServer({ faults: fixtureFaults() });
+  // The sink takes mail only for addresses it issued: issue the test's, in the database serve will open.
+  const store = openSqliteStore(db);
+  for (let conn = 0; conn < 16; conn++) await store.createInbox(`durable${conn}`, Date.now());
+  store.close();
 });
 afterAll(async () => {
   for (const c of children) c.kill('SIGKILL');

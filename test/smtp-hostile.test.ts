@@ -8,7 +8,7 @@ import { SmtpClient } from './support/smtp-client.js';
 import { reportIdOf, SINK_DOMAIN, useSink } from './support/sink.js';
 import { buildMessage } from './support/messages.js';
 
-const sink = useSink({ maxClients: 100, socketTimeoutMs: 1500, maxMessageBytes: 256 * 1024 });
+const sink = useSink({ maxClients: 100, socketTimeoutMs: 1500, maxMessageBytes: 256 * 1024 }, [], ['hostile']);
 const rcpt = `hostile@${SINK_DOMAIN}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

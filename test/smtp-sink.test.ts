@@ -9,7 +9,8 @@ import { reportIdOf, SINK_DOMAIN, useSink } from './support/sink.js';
 import { buildMessage, makeDkimKey, signMessage } from './support/messages.js';
 
 const key = makeDkimKey('example.com');
-const sink = useSink({ maxMessageBytes: 64 * 1024, maxRecipients: 3, trustedNetworks: ['127.0.0.1', '::1'] }, [key.zone]);
+const ISSUED = ['nodemailer-test', 'xclient-clean', 'xclient-bad', 'untrusted', 'a', 'b', 'c', 'd', 'big'];
+const sink = useSink({ maxMessageBytes: 64 * 1024, maxRecipients: 3, trustedNetworks: ['127.0.0.1', '::1'] }, [key.zone], ISSUED);
 const to = (token: string) => `${token}@${SINK_DOMAIN}`;
 
 async function session(xclient?: string, localAddress?: string) {
@@ -76,7 +77,14 @@ describe('SMTP sink: never a relay, limits enforced', () => {
     ['a subdomain of the sink domain', `x@mail.${SINK_DOMAIN}`, 550, /5\.7\.1/],
     ['a source route', `@relay.example.com:x@example.com`, 550, /./],
     ['a bad local part', `a!b@${SINK_DOMAIN}`, 550, /5\.1\.1/],
+    ['a well-formed token this server never issued', `qqqqqqqqqqqqqqqqqqqq@${SINK_DOMAIN}`, 550, /5\.1\.1 no such test address/],
+    ['a token issued once but expired (deleted by retention)', `expired@${SINK_DOMAIN}`, 550, /5\.1\.1/],
   ])('refuses RCPT to %s', async (_what, rcpt, code, text) => {
+    if (rcpt.startsWith('expired@')) {
+      await sink.store.createInbox('expired', Date.parse('2001-01-01T00:00:00.000Z'));
+      expect(await sink.store.inboxExists('expired')).toBe(true);
+      await sink.store.deleteOlderThan(Date.parse('2002-01-01T00:00:00.000Z'));
+    }
     const c = await session();
     await c.command('EHLO client.example.com');
     expect((await c.command('MAIL FROM:<a@example.com>')).code).toBe(250);

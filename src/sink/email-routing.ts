@@ -45,6 +45,8 @@ export async function receiveEmail(message: IncomingEmail, o: EmailRoutingOption
   const local = message.to.slice(0, at);
   if (at < 1 || message.to.slice(at + 1).toLowerCase() !== o.domain.toLowerCase()) return reject(`this sink accepts mail for @${o.domain} only`);
   if (!isToken(local.toLowerCase())) return reject('no such test address');
+  // Only addresses this server issued (and retention has not expired) take mail, as on the SMTP sink.
+  if (!(await o.sink.inboxExists(local.toLowerCase()))) return reject('no such test address');
   if (message.rawSize > o.maxMessageBytes) return reject(`message larger than ${o.maxMessageBytes} bytes`);
   const raw = await readAll(message.raw, o.maxMessageBytes);
   if (!raw) return reject(`message larger than ${o.maxMessageBytes} bytes`);

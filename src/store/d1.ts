@@ -31,6 +31,8 @@ export function openD1Store(db: D1Like): ReportStore & SinkStore {
       return row ? (JSON.parse(row.json) as Report) : undefined;
     },
     async deleteOlderThan(epochMs: number) {
+      await run(SQL.purgeMessages, epochMs);
+      await run(SQL.purgeInboxes, epochMs);
       return (await run(SQL.purgeReports, epochMs)).meta.changes ?? 0;
     },
     async createInbox(token: string, now: number) {

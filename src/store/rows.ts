@@ -24,6 +24,9 @@ export const SQL = {
   saveReport: 'INSERT OR REPLACE INTO reports (id, created_at, ip, verdict, score, json) VALUES (?, ?, ?, ?, ?, ?)',
   getReport: 'SELECT json FROM reports WHERE id = ?',
   purgeReports: 'DELETE FROM reports WHERE created_at < ?',
+  // Retention expires test addresses too: the sink refuses mail for them from then on.
+  purgeInboxes: 'DELETE FROM inboxes WHERE created_at < ?',
+  purgeMessages: 'DELETE FROM messages WHERE received_at < ?',
   createInbox: 'INSERT OR IGNORE INTO inboxes (token, created_at) VALUES (?, ?)',
   inboxExists: 'SELECT 1 AS one FROM inboxes WHERE token = ?',
   storeMessage: 'INSERT INTO messages (id, token, received_at, session, raw) VALUES (?, ?, ?, ?, ?)',

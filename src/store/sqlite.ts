@@ -25,6 +25,8 @@ export function openSqliteStore(path: string, migrations: Migration[] = loadMigr
   const insert = db.prepare(SQL.saveReport);
   const select = db.prepare(SQL.getReport);
   const purge = db.prepare(SQL.purgeReports);
+  const purgeInboxes = db.prepare(SQL.purgeInboxes);
+  const purgeMessages = db.prepare(SQL.purgeMessages);
   // Group commit: writes that arrive together share one transaction (and, for
   // messages, one fsync). Each write still resolves only after its own commit.
   const saveGroup = groupCommit<Report>(db, false, (r) => insert.run(r.id, Date.parse(r.createdAt), r.target.ip, r.verdict, r.score, JSON.stringify(r)));
@@ -60,6 +62,8 @@ export function openSqliteStore(path: string, migrations: Migration[] = loadMigr
       return row ? (JSON.parse(row.json) as Report) : undefined;
     },
     async deleteOlderThan(epochMs: number) {
+      purgeMessages.run(epochMs);
+      purgeInboxes.run(epochMs);
       return Number(purge.run(epochMs).changes);
     },
     close() {

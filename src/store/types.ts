@@ -7,7 +7,7 @@ import type { Report, SessionEvidence } from '../core/types.js';
 export interface ReportStore {
   save(report: Report): Promise<void>;
   get(id: string): Promise<Report | undefined>;
-  /** Deletes reports created before `epochMs`; returns how many. */
+  /** Deletes reports created before `epochMs` (and, in a sink store, test addresses issued and messages received before it); returns how many reports. */
   deleteOlderThan(epochMs: number): Promise<number>;
 }
 

@@ -26,7 +26,8 @@ export interface SinkFixture {
   report(id: string, timeoutMs?: number): Promise<Report>;
 }
 
-export function useSink(smtp: Partial<Omit<SinkOptions, 'store' | 'publicUrl' | 'onStored'>> = {}, zoneTexts: string[] = []): SinkFixture {
+/** `issued`: test addresses (tokens) issued before the tests run; the sink refuses mail for any other. */
+export function useSink(smtp: Partial<Omit<SinkOptions, 'store' | 'publicUrl' | 'onStored'>> = {}, zoneTexts: string[] = [], issued: readonly string[] = []): SinkFixture {
   const fx = {} as SinkFixture;
   let resolver: ClosableResolver;
   beforeAll(async () => {
@@ -34,6 +35,7 @@ export function useSink(smtp: Partial<Omit<SinkOptions, 'store' | 'publicUrl' | 
     fx.dns = await startDnsServer({ faults: fixtureFaults(), zoneTexts });
     resolver = createNodeResolver({ servers: [{ host: fx.dns.host, port: fx.dns.port }], timeoutMs: 300, retries: 0 });
     fx.store = openSqliteStore(join(dir, 'sink.sqlite'));
+    for (const token of issued) await fx.store.createInbox(token, Date.now());
     const tls = await loadOrCreateTls(join(dir, 'key.pem'), join(dir, 'cert.pem'), SINK_DOMAIN);
     fx.running = await startServe({
       resolver, store: fx.store, port: 0, host: '127.0.0.1', config: { rateLimitPerMinute: 0 },

@@ -100,5 +100,18 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await s.storeMessages([1, 2, 3, 4].map((i) => message(`lim${i}`, 'toklimit', 10_000 + i, routed)));
       expect((await s.pendingMessages(2)).length).toBe(2);
     });
+
+    it('retention expires test addresses and their old messages, and keeps newer ones', async () => {
+      const s = await open();
+      const cutoff = Date.parse('2001-06-01T00:00:00.000Z');
+      await s.createInbox('expiring', cutoff - 1);
+      await s.createInbox('staying', cutoff + 1);
+      await s.storeMessages([message('oldmsg', 'expiring', cutoff - 1, routed), message('newmsg', 'staying', cutoff + 1, routed)]);
+      await s.deleteOlderThan(cutoff);
+      expect(await s.inboxExists('expiring')).toBe(false);
+      expect(await s.inboxExists('staying')).toBe(true);
+      expect(await s.inboxMessages('expiring')).toEqual([]);
+      expect((await s.inboxMessages('staying')).map((m) => m.id)).toEqual([fakeId('newmsg')]);
+    });
   });
 }

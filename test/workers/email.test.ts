@@ -4,7 +4,7 @@
  * receiver (mx.cloudflare.net) added, kept in D1, shown in the inbox.
  */
 import { env } from 'cloudflare:workers';
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Report } from '../../src/core/types.js';
 import type { InboxStatus } from '../../src/http/inbox.js';
 import { openD1Store } from '../../src/store/d1.js';
@@ -18,6 +18,11 @@ const inbox = async (token: string) => (await (await call(`/api/v1/inbox/${token
 const report = async (id: string) => (await (await call(`/api/v1/reports/${id}`)).json()) as Report;
 const statusOf = (r: Report, rule: string) => r.results.find((x) => x.rule === rule)?.status;
 const rows = async (token: string) => (await env.DB.prepare('SELECT COUNT(*) AS n FROM messages WHERE token = ?').bind(token).first<{ n: number }>())?.n;
+
+/** The sink takes mail only for addresses it issued: issue the ones these tests send to. */
+const issue = (db: D1Database, ...tokens: string[]) =>
+  Promise.all(tokens.map((t) => db.prepare('INSERT OR IGNORE INTO inboxes (token, created_at) VALUES (?, ?)').bind(t, Date.now()).run()));
+beforeAll(() => issue(env.DB, 'routedsigned', 'forgedbelow', 'toobig', 'noreceived', 'eightbit', 'x'));
 
 describe('email handler', () => {
   it('audits a routed message by its Email Routing hop and lists the report in the inbox', async () => {
@@ -53,10 +58,12 @@ describe('email handler', () => {
     ['another domain', 'someone@elsewhere.example', /accepts mail for @sink\.test only/],
     ['a bad token', `bad token!@${SINK_DOMAIN}`, /no such test address/],
     ['no local part', `@${SINK_DOMAIN}`, /accepts mail for @sink\.test only|no such test address/],
+    ['a well-formed token this server never issued', `qqqqqqqqqqqqqqqqqqqq@${SINK_DOMAIN}`, /no such test address/],
   ])('rejects mail for %s and keeps nothing', async (_what, to, reason) => {
     const message = routedEmail(inject('signedMessage'), to);
     await deliver(message);
     expect(message.rejected).toMatch(reason);
+    expect(await rows(to.slice(0, to.lastIndexOf('@')).toLowerCase())).toBe(0);
   });
 
   it('rejects a message over MAX_MESSAGE_BYTES by its size, and by its stream when the size lied', async () => {
@@ -107,6 +114,7 @@ describe('email handler when D1 fails to store the report', () => {
     const table = await env.FAULTY_DB.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'reports'").first<{ sql: string }>();
     await env.FAULTY_DB.exec('DROP TABLE reports');
     const token = 'reportwritefails';
+    await issue(env.FAULTY_DB, token);
     const message = routedEmail(inject('signedMessage'), `${token}@${SINK_DOMAIN}`);
     await deliver(message, faulty);
     expect(message.rejected).toBeUndefined();

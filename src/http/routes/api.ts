@@ -15,7 +15,7 @@ import type { SinkDeps } from '../deps.js';
 import { inboxStatus } from '../inbox.js';
 import { isToken, newToken } from '../../sink/tokens.js';
 import { batchItems } from '../../batch/input.js';
-import { runBatch } from '../../batch/runner.js';
+import { runBatch, type BatchEvent } from '../../batch/runner.js';
 import { compact, Summary } from '../../batch/records.js';
 
 export interface InboxDeps {
@@ -144,35 +144,16 @@ export function apiRoutes(service: AuditService, options: ConstructorParameters<
     const body = c.req.valid('json');
     const encoder = new TextEncoder();
     const events = runBatch(batchItems(body.targets, { maxPerCidr: MAX_BATCH_ADDRESSES }), 16, (ip) => service.auditBatchIp(ip));
-    const summary = new Summary();
-    let addresses = 0;
+    const lines = batchLines(events, body.onlyFailing ?? false);
     const stream = new ReadableStream<Uint8Array>({
       // Pull-based: the next audit starts only when the client has read the last line.
       async pull(controller) {
-        const next = await events.next();
-        if (next.done) {
-          controller.enqueue(encoder.encode(`${JSON.stringify({ summary: { total: summary.total, invalid: summary.invalid, verdicts: summary.verdicts, failingRules: summary.failingRules } })}\n`));
-          controller.close();
-          return;
-        }
-        const ev = next.value;
-        if (ev.kind === 'error') {
-          summary.invalid++;
-          controller.enqueue(encoder.encode(`${JSON.stringify({ error: { line: ev.item.line, target: ev.item.text, message: ev.item.message } })}\n`));
-          return;
-        }
-        if (++addresses > MAX_BATCH_ADDRESSES) {
-          controller.enqueue(encoder.encode(`${JSON.stringify({ error: { message: `more than ${MAX_BATCH_ADDRESSES} addresses; the rest were not audited` } })}\n`));
-          await events.return(undefined);
-          controller.close();
-          return;
-        }
-        const rec = compact(ev.report, ev.item.line);
-        summary.add(rec);
-        if (!(body.onlyFailing && rec.verdict === 'pass')) controller.enqueue(encoder.encode(`${JSON.stringify(rec)}\n`));
+        const next = await lines.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
       },
       async cancel() {
-        await events.return(undefined);
+        await lines.return(undefined);
       },
     });
     return new Response(stream, { status: 200, headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8' } }) as never;
@@ -187,4 +168,35 @@ function target(input: { ip: string; helo?: string | undefined; mailFrom?: strin
   if (input.mailFrom !== undefined) t.mailFrom = input.mailFrom;
   if (input.from !== undefined) t.from = input.from;
   return t;
+}
+
+/**
+ * The lines of a batch answer: a record per address (passing ones left out
+ * with onlyFailing), an error line per bad target, and always a summary last,
+ * whether the input ran out or the address cap stopped it.
+ */
+async function* batchLines(events: AsyncGenerator<BatchEvent>, onlyFailing: boolean): AsyncGenerator<string> {
+  const summary = new Summary();
+  let addresses = 0;
+  let capped = false;
+  try {
+    for await (const ev of events) {
+      if (ev.kind === 'error') {
+        summary.invalid++;
+        yield `${JSON.stringify({ error: { line: ev.item.line, target: ev.item.text, message: ev.item.message } })}\n`;
+        continue;
+      }
+      if (++addresses > MAX_BATCH_ADDRESSES) {
+        capped = true;
+        break;
+      }
+      const rec = compact(ev.report, ev.item.line);
+      summary.add(rec);
+      if (!(onlyFailing && rec.verdict === 'pass')) yield `${JSON.stringify(rec)}\n`;
+    }
+  } finally {
+    await events.return(undefined);
+  }
+  if (capped) yield `${JSON.stringify({ error: { message: `more than ${MAX_BATCH_ADDRESSES} addresses; the rest were not audited` } })}\n`;
+  yield `${JSON.stringify({ summary: { total: summary.total, invalid: summary.invalid, verdicts: summary.verdicts, failingRules: summary.failingRules, ...(capped ? { capped: true } : {}) } })}\n`;
 }

@@ -84,9 +84,14 @@ export async function startSink(o: SinkOptions): Promise<RunningSink> {
       const local = address.address.slice(0, at);
       const rcptDomain = address.address.slice(at + 1).toLowerCase();
       if (at < 1 || rcptDomain !== domain) return callback(smtpError(550, `5.7.1 relaying denied: this sink accepts mail for @${domain} only`));
-      if (!isToken(local.toLowerCase())) return callback(smtpError(550, '5.1.1 no such test address'));
+      const token = local.toLowerCase();
+      if (!isToken(token)) return callback(smtpError(550, '5.1.1 no such test address'));
       if (session.envelope.rcptTo.length >= maxRcpt) return callback(smtpError(452, `4.5.3 too many recipients (at most ${maxRcpt})`));
-      callback();
+      // Only addresses this server issued (and has not yet expired) take mail: random mail cannot fill the database.
+      o.store.inboxExists(token).then(
+        (issued) => callback(issued ? undefined : smtpError(550, '5.1.1 no such test address (get one at the web page or POST /api/v1/inbox)')),
+        () => callback(smtpError(451, '4.3.0 cannot check the address now; try again later')),
+      );
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
