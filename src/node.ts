@@ -95,7 +95,15 @@ export async function startServe(o: ServeOptions): Promise<Running> {
     trustedReceivers: o.trustedReceivers ?? [],
     log: (line) => console.error(`ptrcheck: ${line}`),
   });
-  const smtp = await startSink({ ...o.smtp, store: o.store, publicUrl, onStored: () => auditor.kick() });
+  let smtp: RunningSink;
+  try {
+    smtp = await startSink({ ...o.smtp, store: o.store, publicUrl, onStored: () => auditor.kick() });
+  } catch (e) {
+    // A sink that cannot start (its port taken, its certificate refused) stops the whole server.
+    await auditor.stop();
+    await http.close();
+    throw e;
+  }
   return {
     http,
     smtp,

@@ -117,7 +117,22 @@ describe('POST /api/v1/batch', () => {
     const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.filter((l) => 'ip' in l)).toHaveLength(4096);
     expect(lines.some((l) => JSON.stringify(l).includes('more than 4096 addresses'))).toBe(true);
+    expect(lines[lines.length - 1]).toMatchObject({ summary: { total: 4096, capped: true } });
   }, 60_000);
+
+  it.each([
+    // [targets, onlyFailing, addresses printed, total in the summary]
+    [['23.192.228.80', '192.0.2.17'], true, ['192.0.2.17'], 2],
+    [['23.192.228.80'], true, [], 1],
+    [['23.192.228.80', 'nope'], true, [], 1],
+    [['23.192.228.80', '192.0.2.17'], false, ['192.0.2.17', '23.192.228.80'], 2],
+  ])('%j onlyFailing=%s: prints %j and always ends on the summary', async (targets, onlyFailing, printed, total) => {
+    const res = await srv.get('/api/v1/batch', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ targets, onlyFailing }) });
+    expect(res.status).toBe(200);
+    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.filter((l) => 'ip' in l).map((l) => l.ip).sort()).toEqual(printed);
+    expect(lines[lines.length - 1]).toMatchObject({ summary: { total } });
+  });
 });
 
 describe('repeat audits', () => {

@@ -47,13 +47,36 @@ function parseXml(xml: string, name: string): DmarcReport {
   return { org: tag(xml, 'org_name'), reportId: tag(xml, 'report_id'), domain: tag(/<policy_published>([\s\S]*?)<\/policy_published>/.exec(xml)?.[1] ?? '', 'domain'), rows };
 }
 
+/** Real aggregate reports are kilobytes to a few megabytes; a larger one decompressed is a bomb, refused while it inflates. */
+export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
+
 async function inflate(data: Uint8Array, format: 'gzip' | 'deflate-raw'): Promise<Uint8Array> {
+  const what = format === 'gzip' ? 'gzip' : 'zip';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
   try {
-    const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream(format));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  } catch {
-    throw new InputError(`the ${format === 'gzip' ? 'gzip' : 'zip'} data is corrupt`);
+    const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream(format)).getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > MAX_REPORT_BYTES) {
+        await reader.cancel();
+        throw new InputError(`the ${what} data decompresses to more than ${MAX_REPORT_BYTES / 1024 / 1024} MB: not a DMARC report (a compression bomb?)`);
+      }
+      chunks.push(value);
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`the ${what} data is corrupt`);
   }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** The first file of a ZIP archive (providers send one XML per zip). */

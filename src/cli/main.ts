@@ -50,7 +50,13 @@ function errorLine(e: unknown): string {
   if (e instanceof UsageError || (e instanceof Error && e.name === 'ConfigError')) return e.message;
   // node:util parseArgs reports unknown or malformed options with a code.
   const code = (e as { code?: string }).code;
-  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return (e as Error).message.split('\n')[0]!;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    const first = (e as Error).message.split('\n')[0]!;
+    // "--timeout -1": parseArgs takes -1 for an option; say what to write instead.
+    const ambiguous = /^Option '(--[\w-]+)(?: <value>)?' argument is ambiguous/.exec(first);
+    if (ambiguous) return `${ambiguous[1]} needs a value; for one that starts with a dash write ${ambiguous[1]}=VALUE (e.g. ${ambiguous[1]}=-1)`;
+    return first.length > 200 ? `${first.slice(0, 200)}…` : first;
+  }
   return `internal error: ${e instanceof Error ? e.message : String(e)}`;
 }
 

@@ -7,6 +7,7 @@ import net from 'node:net';
 import { createNodeResolver, type ClosableResolver, type DnsServer } from '../dns/node.js';
 import { withCache } from '../dns/cache.js';
 import { UsageError } from './usage.js';
+import { shown } from '../core/errors.js';
 import { createDohResolver } from '../dns/doh.js';
 import { createPipelinedTcpResolver } from '../dns/tcp-pipeline.js';
 
@@ -16,10 +17,10 @@ function checkDohUrl(text: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`--doh '${text}' is not a URL (e.g. https://cloudflare-dns.com/dns-query)`);
+    throw new UsageError(`--doh '${shown(text)}' is not a URL (e.g. https://cloudflare-dns.com/dns-query)`);
   }
   const loopback = /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/.test(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new UsageError(`--doh '${text}' must be an https URL`);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new UsageError(`--doh '${shown(text)}' must be an https URL`);
   return url.toString();
 }
 
@@ -36,8 +37,8 @@ export function parseServer(text: string, what = '--dns'): DnsServer {
     host = h!;
     port = Number(p);
   }
-  if (!net.isIP(host)) throw new UsageError(`${what} '${text}' is not HOST:PORT with an IP address host (e.g. 127.0.0.1:5353 or [::1]:53)`);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`${what} '${text}' has a bad port (1-65535)`);
+  if (!net.isIP(host)) throw new UsageError(`${what} '${shown(text)}' is not HOST:PORT with an IP address host (e.g. 127.0.0.1:5353 or [::1]:53)`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`${what} '${shown(text)}' has a bad port (1-65535)`);
   return { host, port };
 }
 
@@ -56,15 +57,19 @@ export interface ResolverChoice {
 
 export function makeResolver(choice: ResolverChoice, env: NodeJS.ProcessEnv): ClosableResolver {
   const cacheOptions = { ...(choice.maxTtl !== undefined ? { maxTtl: choice.maxTtl } : {}), ...(choice.maxEntries !== undefined ? { maxEntries: choice.maxEntries } : {}) };
-  const dohUrl = choice.doh ?? (choice.dns ? undefined : env.PTRCHECK_DOH);
-  if (dohUrl) {
+  // An empty setting is a mistake, not "use the system's resolvers": a user who meant an internal resolver must not silently query another.
+  const dohUrl = choice.doh ?? (choice.dns !== undefined ? undefined : env.PTRCHECK_DOH);
+  if (dohUrl !== undefined) {
+    if (dohUrl.trim() === '') throw new UsageError(`${choice.doh !== undefined ? '--doh' : 'PTRCHECK_DOH'} is empty: give a DNS-over-HTTPS URL, or leave it out`);
     const doh = createDohResolver({ url: checkDohUrl(dohUrl), timeoutMs: choice.timeoutMs ?? 5000 });
     const cached = withCache(doh, cacheOptions);
     return { query: (n, t) => cached.query(n, t), close: () => undefined };
   }
   const configured = choice.dns ?? env.PTRCHECK_DNS;
-  const servers = configured
-    ? configured.split(',').map((s) => parseServer(s, choice.dns ? '--dns' : 'PTRCHECK_DNS'))
+  const what = choice.dns !== undefined ? '--dns' : 'PTRCHECK_DNS';
+  if (configured !== undefined && configured.trim() === '') throw new UsageError(`${what} is empty: give HOST:PORT (e.g. 127.0.0.1:53), or leave it out to use the system's resolvers`);
+  const servers = configured !== undefined
+    ? configured.split(',').map((s) => parseServer(s, what))
     : dns.getServers().map((s) => parseServer(s, 'system resolver'));
   if (servers.length === 0) throw new UsageError('no DNS server configured on this system; pass --dns HOST:PORT');
   const inner =

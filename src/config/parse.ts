@@ -3,7 +3,7 @@
  * strings. A bad value is named (by the flag or variable it came from) and
  * refused, never guessed around.
  */
-import { InputError } from '../core/errors.js';
+import { InputError, shown } from '../core/errors.js';
 import { dnsblZoneList } from '../core/names.js';
 
 /** A setting that cannot be used; the CLI exits 2 with its message, the Worker answers 503. */
@@ -11,8 +11,6 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** What a setting's value is shown as in an error: short, one line. */
-const shown = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text).slice(1, -1);
 
 export function wholeNumber(text: string, name: string, min: number, max: number): number {
   const n = Number(text);

@@ -2,3 +2,9 @@
 export class InputError extends Error {
   override name = 'InputError';
 }
+
+/** User input echoed in an error: clipped to `max` characters, control characters escaped, so an error line stays one short line. */
+export function shown(text: string, max = 80): string {
+  const clipped = text.length > max ? `${text.slice(0, max)}…` : text;
+  return clipped.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}

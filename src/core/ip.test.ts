@@ -6,7 +6,7 @@ describe('parseIp', () => {
   it.each([
     ['192.0.2.55', '192.0.2.55', 4, '55.2.0.192.in-addr.arpa'],
     [' 192.0.2.55 ', '192.0.2.55', 4, '55.2.0.192.in-addr.arpa'],
-    ['0.0.0.0', '0.0.0.0', 4, '0.0.0.0.in-addr.arpa'],
+    ['64:ff9b::192.0.2.1', '64:ff9b::c000:201', 6, '1.0.2.0.0.0.0.c.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.b.9.f.f.4.6.0.0.ip6.arpa'],
     ['2001:db8::25', '2001:db8::25', 6, '5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa'],
     ['2001:DB8:0:0:0:0:0:25', '2001:db8::25', 6, '5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa'],
     ['[2001:db8::25]', '2001:db8::25', 6, '5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa'],
@@ -37,6 +37,18 @@ describe('parseIp', () => {
     ['2001:db8:::1', /not an IP address/],
     ['<script>alert(1)</script>', /not an IP address/],
     ['192.0.2.1; rm -rf /', /not an IP address/],
+    ['0.0.0.0', /'0\.0\.0\.0' is an unspecified address/],
+    ['0.0.0.1', /'0\.0\.0\.1' is an unspecified address/],
+    ['::', /'::' is an unspecified address/],
+    ['255.255.255.255', /broadcast address: mail is never sent from one/],
+    ['224.0.0.1', /multicast address/],
+    ['239.255.255.250', /multicast address/],
+    ['ff02::1', /multicast address/],
+    ['::ffff:224.0.0.1', /multicast address/],
+    ['::192.0.2.10', /deprecated IPv4-compatible IPv6 address/],
+    ['::c000:20a', /deprecated IPv4-compatible/],
+    ['192.0.2.1\u001b[31m', /\\x1b/],
+    ['x'.repeat(100_000), /^'x{80}…' is/],
   ])('rejects %j', (input, message) => {
     expect(() => parseIp(input)).toThrow(InputError);
     expect(() => parseIp(input)).toThrow(message);

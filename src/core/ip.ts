@@ -4,7 +4,7 @@
  * else gets an error that says what was given and what to do instead.
  */
 import ipaddr from 'ipaddr.js';
-import { InputError } from './errors.js';
+import { InputError, shown } from './errors.js';
 
 export interface ParsedIp {
   /** Canonical text: dotted quad, or RFC 5952 compressed IPv6. */
@@ -25,7 +25,7 @@ export function parseIp(input: string): ParsedIp {
   if (trimmed === '') throw new InputError('no IP address given');
   const text = trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1) : trimmed;
   // The common case first, and checked strictly, so the octets need no second parse (this runs per address in a batch).
-  if (IPV4_STRICT.test(text)) return describe(new ipaddr.IPv4(text.split('.').map(Number)));
+  if (IPV4_STRICT.test(text)) return unicast(describe(new ipaddr.IPv4(text.split('.').map(Number))), trimmed);
   const raw = shown(trimmed);
   if (/^[0-9a-f:.]+\/\d{1,3}$/i.test(text)) {
     throw new InputError(`'${raw}' is a CIDR range, not one address; use 'ptrcheck batch' for ranges`);
@@ -36,19 +36,33 @@ export function parseIp(input: string): ParsedIp {
   }
   if (text.includes(':') && ipaddr.IPv6.isValid(text)) {
     const v6 = ipaddr.IPv6.parse(text);
-    if (v6.isIPv4MappedAddress()) return { ...describe(v6.toIPv4Address()), mappedFrom: v6.toString() };
-    return describe(v6);
+    // ::a.b.c.d is IPv4-compatible, deprecated since RFC 4291 §2.5.5.1 (ipaddr.js reads it as mapped): never guess which was meant.
+    const compatible = v6.parts.slice(0, 5).every((p) => p === 0) && (/^[0:]*:(\d{1,3}\.){3}\d{1,3}$/.test(text) || (v6.parts[5] === 0 && (v6.parts[6] !== 0 || v6.parts[7]! > 1)));
+    if (compatible) {
+      throw new InputError(`'${raw}' is a deprecated IPv4-compatible IPv6 address (RFC 4291 §2.5.5.1): give the IPv4 address, or ::ffff:… for IPv4-mapped`);
+    }
+    if (v6.isIPv4MappedAddress()) return unicast({ ...describe(v6.toIPv4Address()), mappedFrom: v6.toString() }, trimmed);
+    return unicast(describe(v6), trimmed);
   }
   if (/^[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/i.test(text) && /[a-z]/i.test(text)) {
-    throw new InputError(`'${raw}' is a hostname, not an IP address; give the address mail is sent from (e.g. dig +short A ${text})`);
+    throw new InputError(`'${raw}' is a hostname, not an IP address; give the address mail is sent from (e.g. dig +short A ${shown(text, 60)})`);
   }
   throw new InputError(`'${raw}' is not an IP address`);
 }
 
-/** Echo user input safely: bounded length, control characters escaped. */
-function shown(text: string): string {
-  const clipped = text.length > 80 ? `${text.slice(0, 80)}…` : text;
-  return clipped.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+
+/** What each kind of address that can never send mail is, in the refusal. */
+const NOT_A_SENDER: Record<string, string> = {
+  unspecified: 'an unspecified address (0.0.0.0/8 or ::, "this network": no host)',
+  broadcast: 'the broadcast address',
+  multicast: 'a multicast address',
+};
+
+/** Mail comes from one host: unspecified, broadcast and multicast addresses are refused, with what they are. */
+function unicast(p: ParsedIp, input: string): ParsedIp {
+  const what = NOT_A_SENDER[p.range];
+  if (what) throw new InputError(`'${shown(input)}' is ${what}: mail is never sent from one; give the address of the sending host`);
+  return p;
 }
 
 function describe(addr: ipaddr.IPv4 | ipaddr.IPv6): ParsedIp {

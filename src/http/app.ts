@@ -29,7 +29,8 @@ export function createApp(deps: HttpDeps): OpenAPIHono {
       if (result.success) return undefined;
       const issue = result.error?.issues[0];
       const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'request';
-      const missing = issue?.code === 'invalid_type' && issue.input === undefined;
+      // zod 4 reports a missing field as a wrong type "received undefined".
+      const missing = issue?.code === 'invalid_type' && (issue.input === undefined && /received undefined|required/i.test(issue.message));
       return errorJson(c, 400, 'bad_request', missing ? `${field} is required` : `${field}: ${issue?.message ?? 'invalid'}`);
     },
   };

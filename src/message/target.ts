@@ -27,7 +27,8 @@ export interface MessageOverrides {
 export function messageTarget(message: Uint8Array, overrides: MessageOverrides = {}): Target {
   const max = overrides.maxBytes ?? DEFAULT_CLI_MESSAGE_BYTES;
   if (message.length > max) {
-    throw new InputError(`the message is ${mb(message.length)}, over the ${mb(max)} limit`);
+    // The CLI reads one byte past the limit and no more, so the size is only known to be larger.
+    throw new InputError(`the message is larger than the ${mb(max)} limit`);
   }
   const headers = parseHeaders(message);
   const received = headerValues(headers, 'received').map(parseReceived);

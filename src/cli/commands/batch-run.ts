@@ -3,8 +3,8 @@
  * starts): read, audit, write.
  */
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
+import { boundedLines, readBounded, why } from '../read.js';
+import { shown } from '../../core/errors.js';
 import { parseArgs } from 'node:util';
 import { auditForBatch } from '../../batch/audit.js';
 import { InputError } from '../../core/errors.js';
@@ -12,11 +12,14 @@ import { batchItems, entryText, type BatchItem } from '../../batch/input.js';
 import { BATCH_OPTIONS } from '../options.js';
 import { runBatch } from '../../batch/runner.js';
 import { compact, CSV_DMARC_COLUMNS, CSV_HEADER, csvRow, Summary } from '../../batch/records.js';
-import { readDmarcReport, type DmarcRow } from '../../batch/dmarc-report.js';
+import { MAX_REPORT_BYTES, readDmarcReport, type DmarcRow } from '../../batch/dmarc-report.js';
 import { makeResolver } from '../resolver.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
 import { dnsblZones, parseTimeout, wholeNumber } from '../args.js';
+
+/** Bad input lines reported one by one before they are only counted. */
+const SHOWN_BAD_LINES = 20;
 
 export async function runBatchCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -39,9 +42,7 @@ export async function runBatchCommand(argv: string[], io: CliIo): Promise<number
   let total: number | undefined;
   if (values['from-dmarc']) {
     const path = values['from-dmarc'];
-    const bytes = await readFile(path).catch((e: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot read '${path}': ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
-    });
+    const bytes = await readBounded(path, MAX_REPORT_BYTES);
     const report = await readDmarcReport(bytes, path).catch((e: unknown) => {
       throw e instanceof InputError ? new UsageError(e.message) : e;
     });
@@ -78,8 +79,8 @@ export async function runBatchCommand(argv: string[], io: CliIo): Promise<number
     const auditIp = (ip: string) => auditForBatch(ip, resolver, dnsbl);
     for await (const ev of runBatch(items, concurrency, auditIp)) {
       if (ev.kind === 'error') {
-        summary.invalid++;
-        io.stderr(`${io.progress ? '\r' : ''}ptrcheck: line ${ev.item.line}: ${ev.item.message} (skipped)\n`);
+        // The first bad lines are shown, the rest counted: a binary file must not become megabytes of stderr.
+        if (++summary.invalid <= SHOWN_BAD_LINES) io.stderr(`${io.progress ? '\r' : ''}ptrcheck: line ${ev.item.line}: ${ev.item.message} (skipped)\n`);
         continue;
       }
       done++;
@@ -94,6 +95,9 @@ export async function runBatchCommand(argv: string[], io: CliIo): Promise<number
     resolver.close();
   }
   draw(true);
+  if (summary.invalid > SHOWN_BAD_LINES) io.stderr(`ptrcheck: … and ${summary.invalid - SHOWN_BAD_LINES} more bad lines (${summary.invalid} in all), skipped\n`);
+  // An input with no address at all is a mistake (an empty, binary or wrong file), not a clean run.
+  if (summary.total === 0) throw new UsageError(summary.invalid > 0 ? `no address in the input: ${summary.invalid} bad line(s) and nothing else` : 'no address in the input (it is empty, or only comments)');
   io.stderr(summary.text(performance.now() - started));
   return summary.verdicts.fail! > 0 ? 1 : 0;
 }
@@ -129,20 +133,17 @@ function lineWriter(io: CliIo, chunk = 32 * 1024): { push(line: string): Promise
 }
 
 async function* lines(path: string, io: CliIo): AsyncGenerator<string> {
-  const rl = createInterface({ input: path === '-' ? io.stdin() : createReadStream(path), crlfDelay: Infinity });
   try {
-    yield* rl;
+    yield* boundedLines((path === '-' ? io.stdin() : createReadStream(path)) as AsyncIterable<Buffer>);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read '${path}': ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message}`);
+    throw new UsageError(`cannot read '${shown(path)}': ${why(e)}`);
   }
 }
 
 /** For the progress bar's ETA: how many addresses the file holds (CIDRs counted, not expanded). */
 async function countAddresses(path: string, maxPerCidr: number): Promise<number> {
   let n = 0;
-  const rl = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
-  for await (const raw of rl) {
+  for await (const raw of boundedLines(createReadStream(path) as AsyncIterable<Buffer>)) {
     const t = entryText(raw);
     if (!t) continue;
     const m = /\/(\d+)$/.exec(t);

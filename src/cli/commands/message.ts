@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readBounded } from '../read.js';
 import { parseArgs } from 'node:util';
 import { messageTarget } from '../../message/target.js';
 import { audit } from '../../pipeline/audit.js';
@@ -36,14 +36,8 @@ export async function messageCommand(argv: string[], io: CliIo): Promise<number>
 }
 
 async function readMessage(path: string, io: CliIo, maxBytes: number): Promise<Uint8Array> {
-  if (path === '-') return io.readStdin(maxBytes + 1);
-  try {
-    return await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new UsageError(`cannot read '${path}': ${why}`);
-  }
+  // Read one byte past the limit, never more: messageTarget() then refuses it by its size.
+  return path === '-' ? io.readStdin(maxBytes + 1) : readBounded(path, maxBytes);
 }
 
 function parseMb(text: string): number {

@@ -2,7 +2,7 @@ import { dirname, join, basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServe } from '../../node.js';
 import { openSqliteStore } from '../../store/sqlite.js';
-import { loadOrCreateTls } from '../../sink/smtp/tls.js';
+import { loadOrCreateTls, readTls } from '../../sink/smtp/tls.js';
 import { networkMatcher } from '../../sink/smtp/trust.js';
 import { makeResolver } from '../resolver.js';
 import { UsageError } from '../usage.js';
@@ -12,7 +12,8 @@ import { readServerSettings } from '../../config/server.js';
 import { DEFAULT_SINK_DOMAIN } from '../../config/defaults.js';
 import { SERVE_OPTIONS } from '../options.js';
 import { httpConfig } from '../../http/deps.js';
-import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { shown } from '../../core/errors.js';
 
 /** Runs until SIGINT/SIGTERM. */
 export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
@@ -46,6 +47,10 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--trusted-network: ${(e as Error).message}`);
   }
   if (Boolean(values['tls-key']) !== Boolean(values['tls-cert'])) throw new UsageError('--tls-key and --tls-cert go together');
+  // Listening addresses are IP literals (or localhost): a name would be resolved through the system's resolver.
+  if (!isIP(values.host) && values.host !== 'localhost') throw new UsageError(`--host '${shown(values.host)}' is not an IP address to listen on (e.g. 127.0.0.1, ::1, 0.0.0.0)`);
+  // Every setting is checked before anything opens or listens: a bad one is one line and exit 2.
+  const operatorTls = values['no-smtp'] || !values['tls-key'] ? undefined : tlsFromFiles(values['tls-key'], values['tls-cert']!);
 
   const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs: parseTimeout(values.timeout), maxTtl: 60 }, io.env);
   let store;
@@ -56,9 +61,13 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const tls = values['no-smtp']
     ? undefined
-    : values['tls-key']
-      ? { key: readFileSync(values['tls-key'], 'utf8'), cert: readFileSync(values['tls-cert']!, 'utf8') }
-      : await loadOrCreateTls(join(dirname(values.db), `${basename(values.db)}.tls-key.pem`), join(dirname(values.db), `${basename(values.db)}.tls-cert.pem`), domain);
+    : operatorTls
+      ? operatorTls
+      : await loadOrCreateTls(join(dirname(values.db), `${basename(values.db)}.tls-key.pem`), join(dirname(values.db), `${basename(values.db)}.tls-cert.pem`), domain).catch((e: Error) => {
+          store.close();
+          resolver.close();
+          throw new UsageError(`cannot keep a STARTTLS certificate beside the database: ${e.message}`);
+        });
   const running = await startServe({
     resolver, store, port, host: values.host, retentionDays, config: httpConfig(settings),
     smtp: values['no-smtp'] ? null : {
@@ -67,6 +76,9 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
     },
   }).catch((e: Error) => {
+    // Nothing may keep running after a failed start (startServe closed what it had opened).
+    store.close();
+    resolver.close();
     throw new UsageError(`cannot start: ${e.message}`);
   });
   io.stdout(`ptrcheck serving ${running.http.url} (database ${values.db})\n`);
@@ -80,4 +92,12 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   store.close();
   resolver.close();
   return 0;
+}
+
+function tlsFromFiles(key: string, cert: string) {
+  try {
+    return readTls(key, cert);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * The JSON API under /api/v1, described by its zod schemas.
  */
+import { requireContentType, singleQuery } from '../strict-input.js';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { catalogue } from '../../../rules/index.js';
@@ -101,6 +102,11 @@ const rulesGet = createRoute({
   responses: { 200: json(z.array(RuleSchema), 'Every rule, from its meta') },
 });
 
+/** The query parameters of an IP audit (the API's and the page form's). */
+export const AUDIT_PARAMS = ['ip', 'helo', 'mailFrom', 'from'] as const;
+/** RFC 5322 messages, and RFC 6532 ones with UTF-8 headers. */
+const MESSAGE_TYPES = ['message/rfc822', 'message/global'];
+
 export function apiRoutes(service: AuditService, options: ConstructorParameters<typeof OpenAPIHono>[0], inbox?: InboxDeps): OpenAPIHono {
   const api = new OpenAPIHono(options);
   const limit = (maxSize: number) =>
@@ -113,6 +119,9 @@ export function apiRoutes(service: AuditService, options: ConstructorParameters<
       },
     });
 
+  api.use('/audit', async (c, next) => (c.req.method === 'GET' ? singleQuery(AUDIT_PARAMS)(c, next) : next()));
+  api.use('/audit/message', singleQuery(['ip', 'helo', 'mailFrom']));
+  api.use('/audit/message', async (c, next) => (c.req.method === 'POST' ? requireContentType(MESSAGE_TYPES)(c, next) : next()));
   api.openapi(auditGet, async (c) => c.json(await service.auditIp(target(c.req.valid('query'))), 200));
   api.use('/audit', async (c, next) => (c.req.method === 'POST' ? limit(service.config.maxJsonBytes)(c, next) : next()));
   api.openapi(auditPost, async (c) => c.json(await service.auditIp(target(c.req.valid('json'))), 200));

@@ -15,6 +15,7 @@ import type { InboxDeps } from './api.js';
 import { inboxStatus } from '../inbox.js';
 import { isToken, newToken } from '../../sink/tokens.js';
 import { InboxPage } from '../pages/inbox.js';
+import { repeatedParam } from '../strict-input.js';
 
 const metaOf = (id: string) => catalogue.find((r) => r.meta.id === id)?.meta;
 const LIMITS: Record<keyof HomeValues, number> = { ip: 100, helo: 300, mailFrom: 400, from: 1000 };
@@ -40,6 +41,8 @@ export function pageRoutes(service: AuditService, limiter: MiddlewareHandler, ba
     return c.body(STYLE, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
   pages.get('/check', limiter, async (c) => {
+    const repeated = repeatedParam(c, Object.keys(LIMITS));
+    if (repeated) return c.html(<HomePage base={base(c)} sinkDomain={sinkDomain} error={`${repeated.name} is given ${repeated.count} times; give it once`} />, 400);
     const values: HomeValues = {};
     for (const key of Object.keys(LIMITS) as (keyof HomeValues)[]) {
       const v = c.req.query(key)?.trim();

@@ -3,6 +3,7 @@
  * made at first start and kept beside the database so it survives restarts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createSecureContext } from 'node:tls';
 import { generate } from 'selfsigned';
 
 export interface TlsFiles {
@@ -18,4 +19,29 @@ export async function loadOrCreateTls(keyPath: string, certPath: string, hostnam
   writeFileSync(keyPath, pems.private, { mode: 0o600 });
   writeFileSync(certPath, pems.cert);
   return { key: pems.private, cert: pems.cert };
+}
+
+/**
+ * The operator's key and certificate, read and tried before anything listens:
+ * a missing file, junk, or a key that does not match the certificate is an
+ * error naming the file, not a server that starts half way.
+ */
+export function readTls(keyPath: string, certPath: string): TlsFiles {
+  const read = (path: string, what: string): string => {
+    try {
+      const text = readFileSync(path, 'utf8');
+      if (text.length > 1024 * 1024) throw new Error('larger than 1 MB, not a PEM file');
+      return text;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new Error(`cannot read ${what} '${path}': ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'a directory' : (e as Error).message}`);
+    }
+  };
+  const files = { key: read(keyPath, '--tls-key'), cert: read(certPath, '--tls-cert') };
+  try {
+    createSecureContext(files);
+  } catch (e) {
+    throw new Error(`--tls-key/--tls-cert are not a usable PEM key and certificate pair (${(e as Error).message.split('\n')[0]})`);
+  }
+  return files;
 }

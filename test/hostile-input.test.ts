@@ -1,0 +1,146 @@
+/**
+ * The reliability suite: hostile input to every entry, each with the
+ * expected answer and a bound on time and memory, measured here (the CLI's
+ * whole process tree, sampled from /proc) and asserted with generous
+ * margins. Nothing may stall, crash, flood its output or grow with the input.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { runMeasured } from './support/measured-cli.js';
+import { useHttpServer } from './support/http.js';
+import { tempDir } from './support/tmp.js';
+
+const dir = tempDir('hostile');
+const file = (name: string, data: string | Buffer) => {
+  const path = join(dir, name);
+  writeFileSync(path, data);
+  return path;
+};
+const junkPem = file('junk.pem', '-----BEGIN PRIVATE KEY-----\nnot base64 at all\n-----END PRIVATE KEY-----\n');
+const empty = file('empty.txt', '');
+const binary = file('binary.bin', randomBytes(1024 * 1024));
+// 20 MB and not one newline: a line reader that keeps the whole line would hold all of it.
+const noNewline = join(dir, 'no-newline.txt');
+{
+  const fd = openSync(noNewline, 'w');
+  const block = Buffer.alloc(1024 * 1024, 'a');
+  for (let i = 0; i < 20; i++) writeSync(fd, block);
+  closeSync(fd);
+}
+// 256 MB of zeros in ~250 KB: a DMARC "report" that is a decompression bomb.
+const bomb = file('bomb.xml.gz', gzipSync(Buffer.alloc(256 * 1024 * 1024), { level: 9 }));
+const db = join(dir, 'serve.sqlite');
+const DNS = { PTRCHECK_DNS: '127.0.0.1:9' }; // nothing leaves loopback; the cases below fail before any query
+
+interface Case {
+  args: string[];
+  env?: Record<string, string>;
+  code: number;
+  stderr: RegExp;
+  /** Bounds, generous: seconds of wall time and MB of peak RSS (the whole process tree). */
+  seconds?: number;
+  mb?: number;
+}
+
+const serve = (...more: string[]) => ['serve', '--db', db, '--http-port', '0', '--smtp-port', '0', ...more];
+
+const CLI_CASES: [string, Case][] = [
+  ['serve: junk TLS key and certificate', { args: serve('--tls-key', junkPem, '--tls-cert', junkPem), code: 2, stderr: /--tls-key\/--tls-cert are not a usable PEM key and certificate pair/ }],
+  ['serve: a TLS file that does not exist', { args: serve('--tls-key', join(dir, 'nope.pem'), '--tls-cert', junkPem), code: 2, stderr: /cannot read --tls-key '.*nope\.pem': no such file/ }],
+  ['serve: a host that is not an address', { args: serve('--host', '999.1.1.1'), code: 2, stderr: /--host '999\.1\.1\.1' is not an IP address to listen on/ }],
+  ['serve: an empty --dns', { args: serve('--dns', ''), code: 2, stderr: /--dns is empty/ }],
+  ['serve: an empty PTRCHECK_DNS', { args: serve(), env: { PTRCHECK_DNS: '' }, code: 2, stderr: /PTRCHECK_DNS is empty/ }],
+  ['serve: a rate limit that is not a number', { args: serve('--rate-limit', 'lots'), code: 2, stderr: /--rate-limit 'lots' must be a whole number from 0 to 1000000/ }],
+  ['serve: a sink domain that is not a domain', { args: serve('--sink-domain', 'not a domain'), code: 2, stderr: /--sink-domain 'not a domain' is not a domain name/ }],
+  ['serve: a public URL that is not http(s)', { args: serve('--public-url', 'ftp://x.example'), code: 2, stderr: /--public-url 'ftp:\/\/x\.example' is not an http\(s\) URL/ }],
+  ['serve: an authserv-id with a space', { args: serve('--authserv-id', 'a b'), code: 2, stderr: /--authserv-id 'a b' must be a host-name-like token/ }],
+  ['serve: a zero message size', { args: serve('--max-message-mb', '0'), code: 2, stderr: /--max-message-mb '0' must be a whole number from 1 to 1024/ }],
+  ['serve: a trusted network that is not one', { args: serve('--trusted-network', 'everyone'), code: 2, stderr: /--trusted-network/ }],
+  ['serve: a database that cannot be opened', { args: ['serve', '--db', join(dir, 'no-such-dir', 'x.sqlite'), '--http-port', '0', '--no-smtp'], code: 2, stderr: /cannot open the database/ }],
+  ['audit: the unspecified address ::', { args: ['audit', '::'], env: DNS, code: 2, stderr: /'::' is an unspecified address.*mail is never sent from one/ }],
+  ['audit: 0.0.0.0', { args: ['audit', '0.0.0.0'], env: DNS, code: 2, stderr: /'0\.0\.0\.0' is an unspecified address/ }],
+  ['audit: the broadcast address', { args: ['audit', '255.255.255.255'], env: DNS, code: 2, stderr: /broadcast address/ }],
+  ['audit: IPv4 multicast', { args: ['audit', '224.0.0.1'], env: DNS, code: 2, stderr: /'224\.0\.0\.1' is a multicast address/ }],
+  ['audit: IPv6 multicast', { args: ['audit', 'ff02::1'], env: DNS, code: 2, stderr: /'ff02::1' is a multicast address/ }],
+  ['audit: an IPv4-compatible IPv6 address', { args: ['audit', '::192.0.2.10'], env: DNS, code: 2, stderr: /deprecated IPv4-compatible IPv6 address/ }],
+  ['audit: an empty --dns', { args: ['audit', '192.0.2.1', '--dns', ''], code: 2, stderr: /--dns is empty/ }],
+  ['audit: an empty PTRCHECK_DNS', { args: ['audit', '192.0.2.1'], env: { PTRCHECK_DNS: '' }, code: 2, stderr: /PTRCHECK_DNS is empty/ }],
+  ['audit: an empty --doh', { args: ['audit', '192.0.2.1', '--doh', ''], code: 2, stderr: /--doh is empty/ }],
+  ['audit: a 100 KB host name as the IP', { args: ['audit', `${'x'.repeat(100_000)}.example.com`], env: DNS, code: 2, stderr: /is a hostname, not an IP address/ }],
+  ['audit: --timeout -1', { args: ['audit', '192.0.2.1', '--timeout', '-1'], env: DNS, code: 2, stderr: /--timeout needs a value; for one that starts with a dash write --timeout=VALUE/ }],
+  ['message: /dev/zero with --max-size 1', { args: ['message', '/dev/zero', '--max-size', '1', '--ip', '192.0.2.1'], env: DNS, code: 2, stderr: /the message is larger than the 1\.0 MB limit/, mb: 200 }],
+  ['batch: a gzip bomb as a DMARC report', { args: ['batch', '--from-dmarc', bomb], env: DNS, code: 2, stderr: /decompresses to more than 64 MB: not a DMARC report/, mb: 300 }],
+  ['batch: 20 MB without a newline', { args: ['batch', noNewline], env: DNS, code: 2, stderr: /no address in the input: 1 bad line\(s\) and nothing else/, mb: 250 }],
+  ['batch: an empty file', { args: ['batch', empty], env: DNS, code: 2, stderr: /no address in the input \(it is empty, or only comments\)/ }],
+  ['batch: 1 MB of random bytes', { args: ['batch', binary], env: DNS, code: 2, stderr: /more bad lines .* in all\), skipped[\s\S]*no address in the input/, mb: 250 }],
+];
+
+describe('hostile CLI input: one line, the right exit code, bounded time and memory', () => {
+  it.each(CLI_CASES)('%s', async (_what, c) => {
+    const run = await runMeasured(c.args, { ...(c.env ? { env: c.env } : {}), killAfterMs: (c.seconds ?? 15) * 1000 });
+    expect(run.killed, `still running after ${c.seconds ?? 15} s: ${run.stderr}`).toBe(false);
+    expect(run.code).toBe(c.code);
+    expect(run.stderr).toMatch(c.stderr);
+    expect(run.stderr).not.toMatch(/\n\s+at |internal error/);
+    // Every line short, and not many of them (a bad input echoed whole is a flood).
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(25);
+    for (const line of lines) expect(line.length).toBeLessThan(400);
+    expect(run.ms / 1000).toBeLessThan(c.seconds ?? 15);
+    expect(run.peakRssMb).toBeLessThan(c.mb ?? 200);
+  });
+});
+
+describe('hostile HTTP input: a 4xx that names the problem', () => {
+  const srv = useHttpServer({ maxMessageBytes: 256 * 1024 });
+  const message = 'Received: from mail.example.com (mail.example.com [23.192.228.80]) by mx.example.net\r\nFrom: a@example.com\r\n\r\nhi\r\n';
+  const errorOf = async (r: Response) => ((await r.json()) as { error: { code: string; message: string } }).error;
+
+  it.each([
+    ['no content type', undefined, 415, /no content type: send the raw message as message\/rfc822/],
+    ['application/json', 'application/json', 415, /content type 'application\/json'/],
+    ['text/plain', 'text/plain', 415, /content type 'text\/plain'/],
+    ['message/rfc822', 'message/rfc822', 200, undefined],
+    ['message/global (RFC 6532)', 'message/global; charset=utf-8', 200, undefined],
+  ])('POST /api/v1/audit/message with %s → %s', async (_what, type, status, text) => {
+    const body = new TextEncoder().encode(message);
+    const res = await srv.get('/api/v1/audit/message', { method: 'POST', ...(type ? { headers: { 'content-type': type } } : {}), body });
+    expect(res.status).toBe(status);
+    if (text) expect((await errorOf(res)).message).toMatch(text);
+  });
+
+  it.each([
+    ['/api/v1/audit?ip=192.0.2.1&ip=192.0.2.2', /ip is given 2 times; give it once/],
+    ['/api/v1/audit?ip=192.0.2.1&helo=a.example&helo=b.example', /helo is given 2 times/],
+    // (10 KB: past Node's 16 KB header limit the server itself answers 431, before any route.)
+    [`/api/v1/audit?ip=${'x'.repeat(10_000)}`, /^ip: /],
+    ['/api/v1/audit?ip=224.0.0.1', /multicast address/],
+    ['/api/v1/audit?ip=%3A%3A', /unspecified address/],
+  ])('GET %#: 400 that says why', async (path, text) => {
+    const res = await srv.get(path);
+    expect(res.status).toBe(400);
+    const e = await errorOf(res);
+    expect(e.message).toMatch(text);
+    expect(e.message.length).toBeLessThan(300);
+  });
+
+  it.each([
+    ['{"ip":123}', /^ip: .*expected string, received number/],
+    ['{"ip":["192.0.2.1"]}', /^ip: .*expected string, received array/],
+    ['{"ip":null}', /^ip: /],
+    ['{}', /^ip is required$/],
+  ])('POST /api/v1/audit %s → 400 naming the problem', async (body, text) => {
+    const res = await srv.get('/api/v1/audit', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).message).toMatch(text);
+  });
+
+  it('the page form with a repeated field answers 400 with the reason, not a redirect', async () => {
+    const res = await srv.get('/check?ip=192.0.2.1&ip=192.0.2.2', { redirect: 'manual' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/ip is given 2 times; give it once/);
+  });
+});
