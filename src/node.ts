@@ -3,6 +3,8 @@
  * a listening server. Thin: everything it starts is built elsewhere.
  */
 import { DEFAULT_RETENTION_DAYS } from './config/defaults.js';
+import { createThreadAuthenticator, type ThreadAuthenticator } from './message/auth-thread.js';
+import { preloadGatherers } from './gather/index.js';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +26,8 @@ export interface HttpServerOptions {
   /** The SMTP sink's store and domain, when one runs beside. */
   sink?: { store: SinkStore; domain: string };
   publicUrl?: string;
+  /** Shared with the sink's auditor when both run (startServe); made here otherwise. */
+  authenticate?: ThreadAuthenticator;
 }
 
 export interface RunningHttp {
@@ -33,8 +37,13 @@ export interface RunningHttp {
 }
 
 export async function startHttp(o: HttpServerOptions): Promise<RunningHttp> {
+  // mailauth runs in worker threads: a message whose parsing is slow cannot hold up other requests.
+  await preloadGatherers();
+  const own = o.authenticate ? undefined : createThreadAuthenticator();
+  const authenticate = o.authenticate ?? own!;
   const app = createApp({
     resolver: o.resolver,
+    authenticate,
     store: o.store,
     ...(o.config ? { config: o.config } : {}),
     clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown',
@@ -57,12 +66,14 @@ export async function startHttp(o: HttpServerOptions): Promise<RunningHttp> {
   return {
     url: `http://${host}:${port}`,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         clearInterval(timer);
         server.close(() => resolve());
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+      });
+      await own?.close();
+    },
   };
 }
 
@@ -85,13 +96,17 @@ export async function startServe(o: ServeOptions): Promise<Running> {
   const sink = o.smtp ? { store: o.store, domain: o.smtp.domain } : undefined;
   // The public URL must be known before HTTP listens when port 0 is asked: fill it in after.
   let publicUrl = o.smtp?.publicUrl;
-  const http = await startHttp({ ...o, ...(sink ? { sink } : {}), ...(publicUrl ? { publicUrl } : {}) });
+  const authenticate = createThreadAuthenticator();
+  const http = await startHttp({ ...o, authenticate, ...(sink ? { sink } : {}), ...(publicUrl ? { publicUrl } : {}) }).catch(async (e: unknown) => {
+    await authenticate.close();
+    throw e;
+  });
   publicUrl ??= http.url;
-  if (!o.smtp) return { http, close: () => http.close() };
+  if (!o.smtp) return { http, close: async () => (await http.close(), await authenticate.close()) };
   const auditor = startAuditor({
     sink: o.store,
     reports: o.store,
-    audit: { resolver: o.resolver, config: auditConfig(o.config) },
+    audit: { resolver: o.resolver, config: auditConfig(o.config), authenticate },
     trustedReceivers: o.trustedReceivers ?? [],
     log: (line) => console.error(`ptrcheck: ${line}`),
   });
@@ -102,6 +117,7 @@ export async function startServe(o: ServeOptions): Promise<Running> {
     // A sink that cannot start (its port taken, its certificate refused) stops the whole server.
     await auditor.stop();
     await http.close();
+    await authenticate.close();
     throw e;
   }
   return {
@@ -112,6 +128,7 @@ export async function startServe(o: ServeOptions): Promise<Running> {
       await smtp.close();
       await auditor.stop();
       await http.close();
+      await authenticate.close();
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Context } from 'hono';
 import type { Resolver } from '../dns/types.js';
+import type { Authenticator } from '../message/authenticator.js';
 import type { ReportStore, SinkStore } from '../store/types.js';
 import { SERVER_DEFAULTS, type ServerSettings } from '../config/server.js';
 
@@ -63,6 +64,8 @@ export interface SinkDeps {
 
 export interface HttpDeps {
   resolver: Resolver;
+  /** How received messages are authenticated (Node: worker threads, so a hostile message cannot stall the server). */
+  authenticate?: Authenticator;
   store: ReportStore;
   /** Epoch milliseconds. */
   clock?: () => number;

@@ -22,7 +22,7 @@ export interface AuditService {
 
 export function auditService(deps: HttpDeps): AuditService {
   const config = { ...DEFAULT_HTTP_CONFIG, ...deps.config };
-  const auditDeps = { resolver: deps.resolver, config: auditConfig(config), ...(deps.clock ? { clock: deps.clock } : {}) };
+  const auditDeps = { resolver: deps.resolver, config: auditConfig(config), ...(deps.clock ? { clock: deps.clock } : {}), ...(deps.authenticate ? { authenticate: deps.authenticate } : {}) };
   const keep = async (p: Promise<Report>): Promise<Report> => {
     const report = await withTimeout(p, config.auditTimeoutMs);
     await deps.store.save(report);
