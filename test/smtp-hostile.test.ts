@@ -52,6 +52,27 @@ describe('hostile SMTP clients', () => {
     await stillServes();
   });
 
+  it('a message too complex to audit is kept, its connection judged, its checks say why, and it is never audited again', async () => {
+    const { client } = await SmtpClient.connect(sink.smtpPort);
+    expect((await client.command('EHLO mail.example.com')).code).toBe(250);
+    const folded = `From: a@example.com\r\nX-Folded: x${'\r\n (x'.repeat(5_001)}\r\nSubject: folds\r\n\r\nhi\r\n`;
+    const t0 = performance.now();
+    const r = await client.send('a@example.com', [rcpt], folded);
+    expect(r.code).toBe(250);
+    const report = await sink.report(reportIdOf(r.text));
+    expect(performance.now() - t0).toBeLessThan(5000);
+    const result = (rule: string) => report.results.find((x) => x.rule === rule);
+    expect(result('fcrdns')?.status).not.toBe('skip'); // the connection itself was judged
+    for (const rule of ['message-id-present', 'dkim-pass', 'dmarc-pass']) {
+      expect(result(rule)).toMatchObject({ status: 'skip', messageId: 'runner/unavailable' });
+      expect(result(rule)?.message).toMatch(/the message could not be read \(the message is too complex to audit: over 5000 folded header lines\)/);
+    }
+    // Kept, and marked audited: a restart's catch-up has nothing to redo.
+    expect((await sink.store.pendingMessages(1000)).map((m) => m.id)).not.toContain(report.id);
+    client.close();
+    await stillServes();
+  });
+
   it('a 1 MB command line is refused, not buffered for ever', async () => {
     const { client } = await SmtpClient.connect(sink.smtpPort);
     client.write(`EHLO ${'x'.repeat(1024 * 1024)}\r\n`);

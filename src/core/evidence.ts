@@ -23,6 +23,8 @@ export interface TargetClaims {
 export interface Target extends TargetClaims {
   message?: ReceivedMessage;
   session?: SessionEvidence;
+  /** A message was received but could not be read (too complex, not a message): why, so its checks say so. */
+  unreadableMessage?: string;
 }
 
 /** A received message: its bytes (for mailauth) and what was read from its headers. */

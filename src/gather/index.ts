@@ -90,5 +90,9 @@ export async function gather(
   await Promise.all(jobs);
   if (message) evidence.message = message.facts;
   if (target.session) evidence.session = target.session;
+  if (target.unreadableMessage !== undefined) {
+    const reason = `the message could not be read (${target.unreadableMessage})`;
+    evidence.unavailable = { ...evidence.unavailable, message: reason, auth: reason };
+  }
   return evidence;
 }

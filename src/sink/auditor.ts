@@ -38,8 +38,10 @@ export async function auditStored(m: StoredMessage, audit_: Omit<AuditDeps, 'rep
     target = messageTarget(m.raw, { ip: s.ip, helo: s.helo, mailFrom: s.mailFrom, source: 'session', session: s, trustedReceivers, maxBytes });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    // The data is not a message we can read; the connection itself can still be judged.
-    target = { ip: s.ip, ...(s.helo ? { helo: s.helo } : {}), mailFrom: s.mailFrom, session: s };
+    // The data is not a message we can read (or too complex to): the connection itself can still be
+    // judged, and the message's checks say why they were not made. The report marks it audited, so a
+    // restart's catch-up never tries it again.
+    target = { ip: s.ip, ...(s.helo ? { helo: s.helo } : {}), mailFrom: s.mailFrom, session: s, unreadableMessage: e.message };
   }
   return audit(target, deps);
 }
