@@ -56,7 +56,11 @@ describe('ptrcheck message', () => {
     const { code, report } = await message([file('signed.eml')]);
     expect(code).toBe(0);
     expect(report.verdict).toBe('pass');
-    expect(report.target).toEqual({ ip: '23.192.228.80', helo: 'mail.example.com', mailFrom: '<bounce@example.com>', from: 'Example News <news@example.com>' });
+    expect(report.target).toEqual({
+      ip: '23.192.228.80', helo: 'mail.example.com', mailFrom: '<bounce@example.com>', from: 'Example News <news@example.com>',
+      // DESIGN.md: in message mode the target says where the IP and HELO came from.
+      entry: { header: expect.stringMatching(/^from mail\.example\.com \(mail\.example\.com \[23\.192\.228\.80\]\)/), reason: 'the first Received: hop whose client is outside the receiving side' },
+    });
     expect(statuses(report)).toMatchObject({ fcrdns: 'pass', 'helo-matches-ptr': 'pass', 'spf-pass': 'pass', 'dkim-pass': 'pass', 'dmarc-policy': 'pass', 'dmarc-pass': 'pass' });
     expect(report.message).toMatchObject({ ipSource: 'received', heloSource: 'received', receivedCount: 1, hop: { index: 0, by: 'mx.receiver.example' }, messageId: '<test-1@example.com>' });
     expect(report.authenticationResults).toBe(

@@ -13,6 +13,8 @@ export interface TargetClaims {
   helo?: string;
   mailFrom?: string;
   from?: string;
+  /** Message mode: the Received: header the IP and HELO came from, and why that one. */
+  entry?: { header: string; reason: string };
 }
 
 /**
@@ -189,8 +191,8 @@ export interface MessageEvidence {
   headerCount: number;
   messageId?: string;
   subject?: string;
-  /** The Received: header judged to be the receiving side's own, when one was used. */
-  hop?: { index: number; raw: string; by?: string };
+  /** The Received: header judged to be the receiving side's own, when one was used, and why it was chosen. */
+  hop?: { index: number; raw: string; by?: string; reason?: string };
   ipSource: 'received' | 'caller' | 'session';
   heloSource: 'received' | 'caller' | 'session' | 'none';
   receivedCount: number;

@@ -37,7 +37,10 @@ export const ReportSchema = z
     version: z.literal(1),
     id: z.string().openapi({ example: 'Q2hlY2tJZDEyMzQ1Njc4OQ' }),
     createdAt: z.string().openapi({ example: '2026-11-25T10:00:00.000Z' }),
-    target: z.object({ ip: z.string(), helo: z.string().optional(), mailFrom: z.string().optional(), from: z.string().optional() }),
+    target: z.object({
+      ip: z.string(), helo: z.string().optional(), mailFrom: z.string().optional(), from: z.string().optional(),
+      entry: z.object({ header: z.string(), reason: z.string() }).optional().openapi({ description: 'Message mode: the Received: header the IP and HELO came from, and why that one' }),
+    }),
     verdict: z.enum(['pass', 'warn', 'fail']),
     score: z.number().int().min(0).max(100),
     partial: z.boolean(),

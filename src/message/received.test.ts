@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTrustedHop, matches, parseReceived, type ReceivedHop } from './received.js';
 import { headerValues, parseHeaders } from './headers.js';
+import { messageTarget } from './target.js';
 import { repoRoot } from '../../test/support/repo-root.js';
 
 /** [MTA, Received: value, expected facts] */
@@ -73,6 +74,27 @@ describe('findTrustedHop on whole messages', () => {
     expect(t).toMatchObject({ index, hop: { ip: '23.192.228.80', helo: 'mail.example.com' } });
   });
 
+  it.each([
+    ['m365.eml', /Microsoft 365 internal relays.*; confirmed by the receiver's Received-SPF \(client-ip=23\.192\.228\.80\)$/],
+    ['postfix.eml', /private addresses\)$/],
+  ])('%s: the report says why that hop, and what confirms it', (file, reason) => {
+    const target = messageTarget(readFileSync(join(repoRoot(), 'fixtures', 'messages', file)));
+    expect(target.message?.facts.hop?.reason).toMatch(reason);
+  });
+
+  it('ignores a Received-SPF below the entry hop (the sender wrote it)', () => {
+    const raw = [
+      'Received: from mail.example.com (mail.example.com [23.192.228.80]) by mx.receiver.example (Postfix) with ESMTPS id 1',
+      'Received: from forged.example (forged.example [198.51.100.66]) by mail.example.com with ESMTP id 2',
+      'Received-SPF: pass (forged) client-ip=23.192.228.80; helo=mail.example.com',
+      'From: a@example.com',
+      '',
+      'hi',
+    ].join('\r\n');
+    const reason = messageTarget(new TextEncoder().encode(raw)).message?.facts.hop?.reason;
+    expect(reason).toBe('the first Received: hop whose client is outside the receiving side');
+  });
+
   it('has no hop without Received headers', () => {
     expect(hopOf('no-received.eml')).toBeUndefined();
   });
@@ -100,6 +122,79 @@ describe('findTrustedHop on whole messages', () => {
       'from trusted.bank.example (trusted.bank.example [198.51.100.1]) by mail.bank.example with ESMTP id FORGED',
     ].map(parseReceived);
     expect(findTrustedHop(hops)?.index).toBe(0);
+  });
+});
+
+/**
+ * Entry hops in the shapes providers write (Received: values as they document
+ * and publish them, with our own names and documentation addresses where the
+ * provider's real ranges are not what the case is about), topmost first.
+ * [case, Received: values, trusted patterns, expected entry IP, expected HELO]
+ */
+const CHAINS: [string, string[], string[], string, string][] = [
+  ['Microsoft 365 → Microsoft 365: stops at the sending tenant\'s outbound service, not at its internal hops below', [
+    'from AM9PR04MB8652.eurprd04.prod.outlook.com (2603:10a6:20b:43f::10) by DU0PR04MB9417.eurprd04.prod.outlook.com with HTTPS',
+    'from AS4P190CA0012.EURP190.PROD.OUTLOOK.COM (2603:10a6:20b:5de::18) by AM9PR04MB8652.eurprd04.prod.outlook.com (2603:10a6:20b:43f::10) with Microsoft SMTP Server',
+    'from EUR05-AM6-obe.outbound.protection.outlook.com (40.107.22.100) by AS4P190CA0012.mail.protection.outlook.com (2603:10a6:20b:5de::18) with Microsoft SMTP Server via Frontend Transport',
+    'from PAXPR04MB8510.eurprd04.prod.outlook.com (2603:10a6:102:1e8::21) by PAXPR04MB8511.eurprd04.prod.outlook.com (2603:10a6:102:1e8::22) with Microsoft SMTP Server',
+    'from PAXPR04MB8511.eurprd04.prod.outlook.com ([fe80::1]) by PAXPR04MB8511.eurprd04.prod.outlook.com with mapi id 15.20.8158.14',
+  ], [], '40.107.22.100', 'EUR05-AM6-obe.outbound.protection.outlook.com'],
+  ['Microsoft 365 → Gmail: the Microsoft outbound host is the entry', [
+    'by 2002:a05:7010:6a1c:b0:3f1:2c4e:9a5b with SMTP id u28csp1234567mdf',
+    'from EUR05-DB8-obe.outbound.protection.outlook.com (mail-db8eur05on2100.outbound.protection.outlook.com. [40.107.20.100]) by mx.google.com with ESMTPS id a640c23a62f3a-7b2c',
+    'from DB9PR04MB8444.eurprd04.prod.outlook.com (2603:10a6:10:2c2::19) by DB9PR04MB8445.eurprd04.prod.outlook.com with Microsoft SMTP Server',
+  ], [], '40.107.20.100', 'EUR05-DB8-obe.outbound.protection.outlook.com'],
+  ['Gmail → Gmail: Google\'s outbound host, below Google\'s internal hop', [
+    'by 2002:a05:7010:6a1c:b0:3f1:2c4e:9a5b with SMTP id u28csp1234567mdf',
+    'from mail-sor-f41.google.com (mail-sor-f41.google.com. [209.85.220.41]) by mx.google.com with SMTPS id a640c23a62f3a-7b2c',
+    'by 2002:a17:906:1234::1 with SMTP id s25mr1234567ejb',
+  ], [], '209.85.220.41', 'mail-sor-f41.google.com'],
+  ['Google Workspace → Microsoft 365: Microsoft\'s inbound hop records Google\'s outbound host', [
+    'from AM4PEPF00027A5F.eurprd04.prod.outlook.com (2603:10a6:20b:5de:cafe::7b) by AS4P190CA0012.outlook.office365.com (2603:10a6:20b:5de::18) with Microsoft SMTP Server via Frontend Transport',
+    'from mail-wm1-f54.google.com (209.85.128.54) by AM4PEPF00027A5F.mail.protection.outlook.com (10.167.16.73) with Microsoft SMTP Server via Frontend Transport',
+    'by 2002:a05:600c:1234::1 with SMTP id p7csp12345wmq',
+  ], [], '209.85.128.54', 'mail-wm1-f54.google.com'],
+  ['Yahoo → Yahoo: the consumer outbound host (sonic…consmr) is the entry', [
+    'from 10.217.151.75 by atlas322.free.mail.bf1.yahoo.com with HTTPS',
+    'from sonic310-21.consmr.mail.ne1.yahoo.com (EHLO sonic310-21.consmr.mail.ne1.yahoo.com) (66.163.186.4) by mta4001.mail.bf1.yahoo.com with SMTPS',
+    'from 10.248.130.41 by sonic310-21.consmr.mail.ne1.yahoo.com with HTTP',
+  ], [], '66.163.186.4', 'sonic310-21.consmr.mail.ne1.yahoo.com'],
+  ['a security gateway in front of the MX, named by its looked-up name', [
+    'from gw1.filter.example.net (gw1.filter.example.net [198.51.100.200]) by mx.receiver.example (Postfix) with ESMTPS id 1',
+    'from mail.example.com (mail.example.com [23.192.228.80]) by gw1.filter.example.net (8.17.1/8.17.1) with ESMTPS id 2',
+  ], ['*.filter.example.net'], '23.192.228.80', 'mail.example.com'],
+  ['a mailing list relays: the list server is what connected', [
+    'from lists.example.org (lists.example.org [198.51.100.33]) by mx.receiver.example (Postfix) with ESMTPS id 1',
+    'from mail.example.com (mail.example.com [23.192.228.80]) by lists.example.org (Postfix) with ESMTPS id 2',
+  ], [], '198.51.100.33', 'lists.example.org'],
+  ['a HELO claiming Google from an address without rDNS: the HELO changes nothing', [
+    'from mail-evil.google.com (unknown [192.0.2.30]) by mx.google.com with ESMTPS id 1',
+    'from mail.example.com (mail.example.com [23.192.228.80]) by relay.example.com with ESMTPS id FORGED',
+  ], [], '192.0.2.30', 'mail-evil.google.com'],
+  ['a HELO naming the receiver itself: the HELO changes nothing', [
+    'from mx2.receiver.example (unknown [192.0.2.31]) by mx.receiver.example (Postfix) with ESMTP id 1',
+    'from mail.example.com (mail.example.com [23.192.228.80]) by mx2.receiver.example with ESMTP id FORGED',
+  ], [], '192.0.2.31', 'mx2.receiver.example'],
+  ['a HELO matching a --trusted-receiver pattern: only a looked-up name or the address counts', [
+    'from gw9.filter.example.net (unknown [192.0.2.32]) by mx.receiver.example (Postfix) with ESMTP id 1',
+    'from mail.example.com (mail.example.com [23.192.228.80]) by gw9.filter.example.net with ESMTP id FORGED',
+  ], ['*.filter.example.net'], '192.0.2.32', 'gw9.filter.example.net'],
+  ['an internal relay of the receiver, by its looked-up name', [
+    'from relay2.receiver.example (relay2.receiver.example [198.51.100.9]) by mx.receiver.example (Postfix) with ESMTP id 1',
+    'from mail.example.com (mail.example.com [23.192.228.80]) by relay2.receiver.example (Postfix) with ESMTPS id 2',
+  ], [], '23.192.228.80', 'mail.example.com'],
+  ['Microsoft-looking internal HELO from outside Microsoft\'s networks: not internal', [
+    'from AM9PR04MB8652.eurprd04.prod.outlook.com (192.0.2.40) by AS4P190CA0012.mail.protection.outlook.com (10.167.16.73) with Microsoft SMTP Server',
+    'from mail.example.com (23.192.228.80) by AM9PR04MB8652.eurprd04.prod.outlook.com with Microsoft SMTP Server',
+  ], [], '192.0.2.40', 'AM9PR04MB8652.eurprd04.prod.outlook.com'],
+];
+
+describe('findTrustedHop: the entry hop in the shapes providers write', () => {
+  it.each(CHAINS)('%s', (_what, values, trusted, ip, helo) => {
+    const found = findTrustedHop(values.map(parseReceived), trusted);
+    expect(found?.hop.ip).toBe(ip);
+    expect(found?.hop.helo).toBe(helo);
+    expect(found?.reason).toMatch(/^the first Received: hop whose client is outside the receiving side|^the deepest/);
   });
 });
 

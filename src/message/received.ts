@@ -11,6 +11,7 @@
  */
 import ipaddr from 'ipaddr.js';
 import { canonicalName, organizationalDomain } from '../core/names.js';
+import { inNetworks, providerByOrg, type ReceivingProvider } from './receivers.js';
 
 export interface ReceivedHop {
   raw: string;
@@ -86,49 +87,65 @@ const INTERNAL_RANGES: ReadonlySet<string> = new Set(['private', 'loopback', 'li
 export interface TrustedHop {
   hop: ReceivedHop;
   index: number;
+  /** Why the hops above it were the receiving side's own, in words for the report. */
+  reason: string;
 }
 
 /**
  * The hop where the sender handed the message to the receiving side. Walking
- * down from the top (newest), hops from the receiver's own hosts are
- * internal: private addresses, names in the receiving organization (the
- * topmost `by`), or names matching `trusted` (e.g. *.prod.outlook.com, a
- * filtering service in front). The first hop from outside is the entry.
+ * down from the top (newest), a hop's client is the receiving side's own
+ * only on what the receiver itself recorded: a private address, the reverse
+ * DNS name the receiver looked up (never the HELO, which the sender writes)
+ * in the receiver's organization or matching `trusted` (a gateway in front,
+ * *.relay.example.net), or, for a big provider, one of its internal relays
+ * at one of its own addresses. A provider's *outbound* service (another of
+ * its customers sending) is where mail entered. The first client from
+ * outside is the entry; nothing below it is trusted.
  */
 export function findTrustedHop(hops: readonly ReceivedHop[], trusted: readonly string[] = []): TrustedHop | undefined {
   // The receiving organization: the domain of the topmost hop named by a host name (Gmail's
   // topmost internal hops are named by bare IPv6 addresses).
   const receiverOrg = hops.map((h) => (h.by ? organizationalDomain(h.by) : undefined)).find(Boolean);
-  let fallback: TrustedHop | undefined;
+  const provider = providerByOrg(receiverOrg);
+  const skipped: string[] = [];
   for (let index = 0; index < hops.length; index++) {
     const hop = hops[index]!;
-    if (!hop.ip) continue;
-    if (isInternal(hop, receiverOrg, trusted)) {
-      // A message entirely inside one organization (Gmail to Gmail): its deepest public hop is the sender.
-      if (!INTERNAL_RANGES.has(ipaddr.parse(hop.ip).range())) fallback = { hop, index };
+    if (!hop.ip) continue; // "by 2002:…" alone: a step inside the receiver, no client to judge
+    const inside = internalBecause(hop, receiverOrg, provider, trusted);
+    if (inside) {
+      skipped.push(inside);
       continue;
     }
-    return { hop, index };
+    const above = skipped.length > 0 ? `, below ${skipped.length} hop(s) of the receiving side (${[...new Set(skipped)].join('; ')})` : '';
+    return { hop, index, reason: `the first Received: hop whose client is outside the receiving side${above}` };
   }
-  return fallback ?? firstWithIp(hops);
+  // Every hop is the receiver's own (a message that never left it): its deepest client is the sender.
+  const index = hops.map((h) => Boolean(h.ip)).lastIndexOf(true);
+  return index >= 0 ? { hop: hops[index]!, index, reason: 'the deepest Received: hop (every hop is inside the receiving side)' } : undefined;
 }
 
-function isInternal(hop: ReceivedHop, receiverOrg: string | undefined, trusted: readonly string[]): boolean {
-  if (INTERNAL_RANGES.has(ipaddr.parse(hop.ip!).range())) return true;
-  const names = [hop.rdns, hop.helo, hop.fromName].filter((n): n is string => Boolean(n)).map(canonicalName);
-  if (receiverOrg && names.some((n) => organizationalDomain(n) === receiverOrg)) return true;
-  return names.some((n) => trusted.some((pattern) => matches(n, pattern)));
+/** Why the hop's client is the receiving side's own, or undefined when it is not. */
+function internalBecause(hop: ReceivedHop, receiverOrg: string | undefined, provider: ReceivingProvider | undefined, trusted: readonly string[]): string | undefined {
+  const ip = hop.ip!;
+  if (INTERNAL_RANGES.has(ipaddr.parse(ip).range())) return 'private addresses';
+  // What the receiver looked up, not what the client said.
+  const rdns = hop.rdns ? canonicalName(hop.rdns) : undefined;
+  const claimed = [hop.helo, hop.fromName].filter((n): n is string => Boolean(n)).map(canonicalName);
+  if (provider) {
+    const names = rdns ? [rdns] : claimed; // Exchange Online writes the client's HELO, never a looked-up name
+    if (names.some((n) => provider.outbound.test(n))) return undefined;
+    if (inNetworks(ip, provider.networks) && names.some((n) => provider.internal.test(n))) return `${provider.name} internal relays`;
+  }
+  if (rdns && trusted.some((pattern) => matches(rdns, pattern))) return 'hosts named by --trusted-receiver';
+  if (rdns && receiverOrg && organizationalDomain(rdns) === receiverOrg && !provider) return `hosts of ${receiverOrg}`;
+  // A gateway may also be named by its address; a name the client gave (HELO) never counts.
+  if (trusted.some((pattern) => pattern === ip)) return 'hosts named by --trusted-receiver';
+  return undefined;
 }
-
 /** `host.example.com`, `*.example.com` or `.example.com`. */
 export function matches(name: string, pattern: string): boolean {
   const p = canonicalName(pattern);
   if (p.startsWith('*.')) return name.endsWith(p.slice(1));
   if (p.startsWith('.')) return name.endsWith(p);
   return name === p;
-}
-
-function firstWithIp(hops: readonly ReceivedHop[]): TrustedHop | undefined {
-  const index = hops.findIndex((h) => h.ip);
-  return index >= 0 ? { hop: hops[index]!, index } : undefined;
 }

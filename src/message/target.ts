@@ -64,7 +64,7 @@ export function messageTarget(message: Uint8Array, overrides: MessageOverrides =
   const subject = headerValues(headers, 'subject')[0];
   if (subject) messageEvidence.subject = subject;
   if (hop && overrides.ip === undefined) {
-    messageEvidence.hop = { index: hop.index, raw: hop.hop.raw };
+    messageEvidence.hop = { index: hop.index, raw: hop.hop.raw, reason: hop.reason + confirmation(headers, hop.index, hop.hop.ip) };
     if (hop.hop.by) messageEvidence.hop.by = hop.hop.by;
   }
 
@@ -86,4 +86,23 @@ function bulkSignals(h: ReturnType<typeof parseHeaders>): string[] {
 
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * The receiver's own Received-SPF, written with its entry hop (above it, as
+ * Exchange Online does, or right below it, as Gmail does), names the client
+ * it saw: when it agrees, the report says so. One further down is the
+ * sender's and is ignored.
+ */
+function confirmation(h: ReturnType<typeof parseHeaders>, hopIndex: number, ip: string | undefined): string {
+  let received = -1;
+  for (const f of h.fields) {
+    if (f.name === 'received') received++;
+    else if (f.name === 'received-spf' && received <= hopIndex) {
+      const client = /client-ip=([0-9a-f:.]+)/i.exec(f.value)?.[1];
+      if (client && ip && client.toLowerCase() === ip.toLowerCase()) return `; confirmed by the receiver's Received-SPF (client-ip=${client})`;
+    }
+    if (received > hopIndex) break;
+  }
+  return '';
 }

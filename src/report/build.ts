@@ -83,6 +83,8 @@ function toDnsEntry(a: DnsAnswer): ReportDnsEntry {
 /** The report shows what the sender claimed; the message's bytes and the session are shown apart. */
 function claims(t: Target): TargetClaims {
   const out: TargetClaims = { ip: t.ip };
+  const hop = t.message?.facts.hop;
+  if (hop?.reason) out.entry = { header: hop.raw.replace(/\s+/g, ' ').slice(0, 500), reason: hop.reason };
   if (t.helo !== undefined) out.helo = t.helo;
   if (t.mailFrom !== undefined) out.mailFrom = t.mailFrom;
   if (t.from !== undefined) out.from = t.from;

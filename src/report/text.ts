@@ -52,7 +52,9 @@ export function renderText(raw: Report, options: TextOptions): string {
   if (msg) {
     const hop = msg.hop ? `Received: hop ${msg.hop.index + 1} of ${msg.receivedCount}${msg.hop.by ? ` (by ${msg.hop.by})` : ''}` : `the ${msg.ipSource}`;
     out.push(...field('Message', `${msg.subject ? `"${msg.subject}" ` : ''}${msg.messageId ?? '(no Message-ID)'}, ${msg.size} bytes, ${msg.headerCount} header fields`));
-    out.push(...field('Connecting IP', `${report.target.ip} from ${hop}; HELO ${report.target.helo ?? '(none)'}; MAIL FROM ${report.target.mailFrom ?? '(none)'}`), '');
+    out.push(...field('Connecting IP', `${report.target.ip} from ${hop}; HELO ${report.target.helo ?? '(none)'}; MAIL FROM ${report.target.mailFrom ?? '(none)'}`));
+    if (msg.hop?.reason) out.push(...field('Why that hop', msg.hop.reason));
+    out.push('');
   }
   const ran = report.results.filter((r) => r.status !== 'skip');
   for (const r of ran) out.push(...resultLines(r, paint));

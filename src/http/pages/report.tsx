@@ -175,7 +175,7 @@ function Remediation(props: { report: Report }) {
 
 function MessageFacts(props: { report: Report }) {
   const msg = props.report.message!;
-  const hop = msg.hop as { index: number; raw: string; by?: string } | undefined;
+  const hop = msg.hop as { index: number; raw: string; by?: string; reason?: string } | undefined;
   return (
     <section class="card" aria-labelledby="msg">
       <h2 id="msg">The message</h2>
@@ -184,6 +184,7 @@ function MessageFacts(props: { report: Report }) {
         {typeof msg.messageId === 'string' ? <><dt>Message-ID</dt><dd>{msg.messageId}</dd></> : null}
         <dt>Connecting IP from</dt>
         <dd>{hop ? `Received: header ${hop.index + 1}${hop.by ? ` (by ${hop.by})` : ''}` : String(msg.ipSource)}</dd>
+        {hop?.reason ? <><dt>Why that header</dt><dd>{hop.reason}</dd></> : null}
         <dt>Size</dt>
         <dd>{String(msg.size)} bytes, {String(msg.headerCount)} header fields</dd>
       </dl>
