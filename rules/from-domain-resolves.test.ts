@@ -22,5 +22,7 @@ testRule(rule, [
   { why: 'group syntax: the first mailbox is judged', evidence: from('Team: a@example.com, b@example.com;'), status: 'pass', messageId: 'mx' },
   { why: 'two From domains: DMARC cannot judge it', evidence: from('a@example.com, b@example.org'), status: 'fail', messageId: 'unusable' },
   { why: 'the worse of From and MAIL FROM wins', evidence: from('news@example.com', { address: 'b@nope.example.com', mx: 'nxdomain' }), status: 'fail', messageId: 'nxdomain' },
-  { why: 'null reverse-path is not a domain to check', evidence: envelope('<>'), status: 'fail', messageId: 'unusable' },
+  { why: 'a bounce (MAIL FROM:<>): the From domain is what is judged', evidence: from('MAILER-DAEMON@example.com', '<>'), status: 'pass', messageId: 'mx', data: { role: 'header From', domain: 'example.com' } },
+  { why: 'only a null reverse-path: no domain to judge (RFC 5321 §4.5.5), not an unusable one', evidence: envelope('<>'), status: 'skip', messageId: 'runner/missing-input' },
+  { why: 'a null reverse-path with spaces', evidence: from('MAILER-DAEMON@example.com', '< >'), status: 'pass', messageId: 'mx' },
 ]);

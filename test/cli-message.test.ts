@@ -30,6 +30,8 @@ beforeAll(async () => {
   const tampered = (await signMessage(buildMessage({ ...base, received: [fromElsewhere] }), comKey)).replace('this is a test message', 'this is a CHANGED message');
   writeFileSync(file('tampered.eml'), tampered);
   writeFileSync(file('unaligned.eml'), await signMessage(buildMessage({ from: 'ceo@example.com', returnPath: '<ceo@example.com>', received: [fromElsewhere] }), orgKey));
+  // A bounce: null reverse-path, HELO with its own SPF, From the domain's MAILER-DAEMON, DKIM-signed by the domain.
+  writeFileSync(file('bounce.eml'), await signMessage(buildMessage({ from: 'Mail Delivery System <MAILER-DAEMON@example.com>', returnPath: '<>', received: [postfixHop('mta.example.com', 'mail.example.com', '23.192.228.80')], subject: 'Undelivered Mail Returned to Sender' }), comKey));
   writeFileSync(file('empty.eml'), '');
   writeFileSync(file('binary.eml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
   writeFileSync(file('text.eml'), 'Dear friend,\r\nplease find my message below.\r\n');
@@ -52,12 +54,21 @@ async function message(args: string[], stdin?: string): Promise<{ code: number |
 const statuses = (r: Report): Record<string, Status> => Object.fromEntries(r.results.map((x) => [x.rule, x.status]));
 
 describe('ptrcheck message', () => {
+  it('audits a null-sender bounce cleanly: SPF on the HELO, the From domain judged, DMARC aligned', async () => {
+    const { code, report } = await message([file('bounce.eml')]);
+    expect(code).toBe(0);
+    expect(report.target).toMatchObject({ ip: '23.192.228.80', helo: 'mta.example.com', mailFrom: '<>' });
+    expect(statuses(report)).toMatchObject({ fcrdns: 'pass', 'helo-resolves': 'pass', 'spf-pass': 'pass', 'from-domain-resolves': 'pass', 'dkim-pass': 'pass', 'dmarc-pass': 'pass' });
+    expect(report.results.find((r) => r.rule === 'spf-pass')?.evidence).toMatchObject({ identity: 'helo', domain: 'mta.example.com' });
+    expect(report.verdict).toBe('pass');
+  });
+
   it('passes a DKIM-signed, aligned message from a clean sender', async () => {
     const { code, report } = await message([file('signed.eml')]);
     expect(code).toBe(0);
     expect(report.verdict).toBe('pass');
     expect(report.target).toEqual({
-      ip: '23.192.228.80', helo: 'mail.example.com', mailFrom: '<bounce@example.com>', from: 'Example News <news@example.com>',
+      ip: '23.192.228.80', helo: 'mail.example.com', mailFrom: '<bounce@example.com>', from: 'news@example.com', fromHeader: 'Example News <news@example.com>',
       // DESIGN.md: in message mode the target says where the IP and HELO came from.
       entry: { header: expect.stringMatching(/^from mail\.example\.com \(mail\.example\.com \[23\.192\.228\.80\]\)/), reason: 'the first Received: hop whose client is outside the receiving side' },
     });
@@ -158,15 +169,30 @@ describe('ptrcheck message on hostile and odd input', () => {
     expect(statuses(report)['from-domain-resolves']).toBe('pass');
   });
 
-  it('never lets a CR/LF or escape sequence from the HELO reach the output raw', async () => {
-    const evil = 'mail.example.com\r\nX-Injected: yes\u001b[31m';
-    const text = await runCli(['message', file('signed.eml'), '--helo', evil], { PTRCHECK_DNS: server.address });
+  it.each([
+    ['--helo', 'mail.example.com\r\nX-Injected: yes\u001b[31m', /--helo contains a control character \(\\x0d\): 'mail\.example\.com\\x0d\\x0aX-Injected: yes\\x1b\[31m'/],
+    ['--mail-from', 'a@b.example\r\nBcc: x@y.example', /--mail-from contains a control character \(\\x0d\)/],
+    // (argv cannot carry NUL at all; an escape sequence can)
+    ['--ip', '192.0.2.1\u001b[0m', /--ip contains a control character \(\\x1b\)/],
+    ['--helo', `${'h'.repeat(400)}.example.com`, /--helo is longer than 300 characters/],
+  ])('refuses %s carrying %j: exit 2, one line, nothing audited', async (flag, value, msg) => {
+    const run = await runCli(['message', file('signed.eml'), flag, value], { PTRCHECK_DNS: server.address });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(msg);
+    expect(run.stderr).not.toContain('\u001b');
+  });
+
+  it('never lets an escape sequence from a Received: HELO reach the output raw', async () => {
+    const evil = 'mail.example.com\u001b[31m';
+    writeFileSync(file('evil-helo.eml'), buildMessage({ from: 'news@example.com', returnPath: '<bounce@example.com>', received: [postfixHop(evil, 'mail.example.com', '23.192.228.80')] }));
+    const text = await runCli(['message', file('evil-helo.eml')], { PTRCHECK_DNS: server.address });
     expect(text.stdout).not.toContain('\u001b');
-    expect(text.stdout).not.toMatch(/\r\nX-Injected/);
-    expect(text.stdout).toContain('mail.example.com\\x0d\\x0aX-Injected: yes\\x1b[31m');
-    const authres = await runCli(['message', file('signed.eml'), '--helo', evil, '--format', 'authres'], { PTRCHECK_DNS: server.address });
-    expect(authres.stdout).not.toMatch(/X-Injected/);
-    const { report } = await message([file('signed.eml'), '--helo', evil]);
+    expect(text.stdout).toContain('mail.example.com\\x1b[31m');
+    const authres = await runCli(['message', file('evil-helo.eml'), '--format', 'authres'], { PTRCHECK_DNS: server.address });
+    expect(authres.stdout).not.toContain('\u001b');
+    const { report } = await message([file('evil-helo.eml')]);
     expect(report.results.find((r) => r.rule === 'helo-fqdn')).toMatchObject({ status: 'fail', messageId: 'invalid' });
   });
 });

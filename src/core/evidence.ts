@@ -13,6 +13,8 @@ export interface TargetClaims {
   helo?: string;
   mailFrom?: string;
   from?: string;
+  /** The header From as given, when it holds more than the address (a display name). */
+  fromHeader?: string;
   /** Message mode: the Received: header the IP and HELO came from, and why that one. */
   entry?: { header: string; reason: string };
 }

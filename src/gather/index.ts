@@ -11,6 +11,7 @@ import { withCache } from '../dns/cache.js';
 import { withRecorder } from '../dns/recorder.js';
 import { parseIp } from '../core/ip.js';
 import { parseAddressField } from '../core/address.js';
+import { isNullPath } from '../core/claims.js';
 import type { Evidence, EvidenceKey, Target } from '../core/types.js';
 import { gatherIp } from './ip.js';
 import { gatherHelo } from './helo.js';
@@ -69,10 +70,12 @@ export async function gather(
     start(gatherIp(ip, r, { forwardCap: config.forwardCap, reverseZone: wants.has('reverseZone') }), (v) => Object.assign(evidence, v));
   }
   if (wants.has('helo') && target.helo !== undefined) start(gatherHelo(target.helo, ip.address, r), (v) => (evidence.helo = v));
-  if (wants.has('senders') && (target.from !== undefined || target.mailFrom !== undefined)) {
+  // A null reverse-path (MAIL FROM:<>, a bounce) names no domain to judge; the From domain is what must resolve (RFC 5321 §4.5.5).
+  const mailFrom = isNullPath(target.mailFrom) ? undefined : target.mailFrom;
+  if (wants.has('senders') && (target.from !== undefined || mailFrom !== undefined)) {
     const senders = Promise.all([
       ...(target.from !== undefined ? [gatherSender('from', target.from, r)] : []),
-      ...(target.mailFrom !== undefined ? [gatherSender('mail-from', target.mailFrom, r)] : []),
+      ...(mailFrom !== undefined ? [gatherSender('mail-from', mailFrom, r)] : []),
     ]);
     start(senders, (v) => (evidence.senders = v));
   }

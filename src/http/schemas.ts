@@ -38,7 +38,9 @@ export const ReportSchema = z
     id: z.string().openapi({ example: 'Q2hlY2tJZDEyMzQ1Njc4OQ' }),
     createdAt: z.string().openapi({ example: '2026-11-25T10:00:00.000Z' }),
     target: z.object({
-      ip: z.string(), helo: z.string().optional(), mailFrom: z.string().optional(), from: z.string().optional(),
+      ip: z.string(), helo: z.string().optional(), mailFrom: z.string().optional(),
+      from: z.string().optional().openapi({ description: 'The header From address' }),
+      fromHeader: z.string().optional().openapi({ description: 'The header From as given, when it holds more than the address' }),
       entry: z.object({ header: z.string(), reason: z.string() }).optional().openapi({ description: 'Message mode: the Received: header the IP and HELO came from, and why that one' }),
     }),
     verdict: z.enum(['pass', 'warn', 'fail']),

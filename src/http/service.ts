@@ -3,6 +3,7 @@
  * budget, keep the report, and find it again.
  */
 import { audit } from '../pipeline/audit.js';
+import { checkClaims } from '../core/claims.js';
 import type { Report, Target } from '../core/types.js';
 import { messageTarget, type MessageOverrides } from '../message/target.js';
 import { isReportId } from '../store/ids.js';
@@ -32,6 +33,7 @@ export function auditService(deps: HttpDeps): AuditService {
   return {
     config,
     auditIp: async (target) => {
+      checkClaims(target);
       const key = JSON.stringify([target.ip, target.helo, target.mailFrom, target.from]);
       const cached = fresh.get(key);
       if (cached) return cached;
@@ -40,7 +42,7 @@ export function auditService(deps: HttpDeps): AuditService {
       return report;
     },
     auditMessage: (message, overrides) =>
-      keep(audit(messageTarget(message, { trustedReceivers: config.trustedReceivers, maxBytes: config.maxMessageBytes, ...overrides }), auditDeps)),
+      (checkClaims(overrides), keep(audit(messageTarget(message, { trustedReceivers: config.trustedReceivers, maxBytes: config.maxMessageBytes, ...overrides }), auditDeps))),
     auditBatchIp: (ip) => withTimeout(auditForBatch(ip, deps.resolver, config.dnsbl), config.auditTimeoutMs),
     report: async (id) => (isReportId(id) ? deps.store.get(id) : undefined),
   };

@@ -59,7 +59,8 @@ export async function authenticateMessage(message: Uint8Array, facts: AuthInput,
   if (!r.spf) return { auth };
   const result = String(r.spf.status.result);
   const spf: SpfEvidence = {
-    identity: r.spf['envelope-from'] ? 'mailfrom' : 'helo',
+    // A null reverse-path (MAIL FROM:<>) is checked on the HELO identity (RFC 7208 §2.4); mailauth fills in postmaster@HELO.
+    identity: facts.mailFrom === '' || !r.spf['envelope-from'] ? 'helo' : 'mailfrom',
     domain: r.spf.domain,
     result: (SPF_RESULTS.has(result) ? result : 'temperror') as SpfResult,
     comment: r.spf.status.comment ?? '',

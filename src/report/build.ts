@@ -3,6 +3,7 @@
  * Words come from the rules' meta; nothing is decided here.
  */
 import { newReportId } from '../store/ids.js';
+import { parseAddressField } from '../core/address.js';
 import type { RuleMeta } from '../core/rule.js';
 import { RUNNER_MESSAGES } from '../core/run-rules.js';
 import type { Score } from '../core/score.js';
@@ -87,6 +88,12 @@ function claims(t: Target): TargetClaims {
   if (hop?.reason) out.entry = { header: hop.raw.replace(/\s+/g, ' ').slice(0, 500), reason: hop.reason };
   if (t.helo !== undefined) out.helo = t.helo;
   if (t.mailFrom !== undefined) out.mailFrom = t.mailFrom;
-  if (t.from !== undefined) out.from = t.from;
+  if (t.from !== undefined) {
+    // DESIGN.md: the report's `from` is the header From address; the whole header (display name…) beside it when it differs.
+    const mailboxes = parseAddressField(t.from);
+    const only = mailboxes.length === 1 && !mailboxes[0]!.problem ? mailboxes[0]!.address : undefined;
+    out.from = only ?? t.from;
+    if (only !== undefined && only !== t.from.trim()) out.fromHeader = t.from;
+  }
   return out;
 }

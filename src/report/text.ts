@@ -3,6 +3,7 @@
  * fix first, the remediation, and the DNS lookups. Pure: colour is a flag
  * the CLI sets from the TTY and NO_COLOR.
  */
+import { isNullPath } from '../core/claims.js';
 import type { Report, ReportResult, Status } from '../core/types.js';
 import { DISPLAY_ORDER } from '../core/status.js';
 
@@ -52,7 +53,8 @@ export function renderText(raw: Report, options: TextOptions): string {
   if (msg) {
     const hop = msg.hop ? `Received: hop ${msg.hop.index + 1} of ${msg.receivedCount}${msg.hop.by ? ` (by ${msg.hop.by})` : ''}` : `the ${msg.ipSource}`;
     out.push(...field('Message', `${msg.subject ? `"${msg.subject}" ` : ''}${msg.messageId ?? '(no Message-ID)'}, ${msg.size} bytes, ${msg.headerCount} header fields`));
-    out.push(...field('Connecting IP', `${report.target.ip} from ${hop}; HELO ${report.target.helo ?? '(none)'}; MAIL FROM ${report.target.mailFrom ?? '(none)'}`));
+    const bounce = isNullPath(report.target.mailFrom) ? ' (null reverse-path: a bounce or notification; SPF checks the HELO)' : '';
+    out.push(...field('Connecting IP', `${report.target.ip} from ${hop}; HELO ${report.target.helo ?? '(none)'}; MAIL FROM ${report.target.mailFrom ?? '(none)'}${bounce}`));
     if (msg.hop?.reason) out.push(...field('Why that hop', msg.hop.reason));
     out.push('');
   }

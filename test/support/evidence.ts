@@ -10,6 +10,7 @@ import type { DnsAnswer, DnsOutcome, RecordType } from '../../src/dns/types.js';
 import { isResolvableName, organizationalDomain } from '../../src/core/names.js';
 import { ptrNames } from '../../src/gather/ip.js';
 import { classifyName } from '../../rules/lib/generic.js';
+import { isNullPath } from '../../src/core/claims.js';
 
 const RCODE: Record<DnsOutcome, string> = {
   ok: 'NOERROR', nodata: 'NOERROR', nxdomain: 'NXDOMAIN', servfail: 'SERVFAIL', refused: 'REFUSED', timeout: 'TIMEOUT', error: 'FORMERR',
@@ -80,7 +81,8 @@ export function evidenceFor(ip: string, spec: EvidenceSpec = {}): Evidence {
   if (spec.helo !== undefined) evidence.helo = heloEvidence(typeof spec.helo === 'string' ? { name: spec.helo } : spec.helo, parsed.address, parsed.version);
   const senders = [
     ...(spec.from !== undefined ? [senderEvidence('from', spec.from)] : []),
-    ...(spec.mailFrom !== undefined ? [senderEvidence('mail-from', spec.mailFrom)] : []),
+    // As gather: a null reverse-path (a bounce) names no domain to judge.
+    ...(spec.mailFrom !== undefined && !(typeof spec.mailFrom === 'string' && isNullPath(spec.mailFrom)) ? [senderEvidence('mail-from', spec.mailFrom)] : []),
   ];
   if (senders.length > 0) evidence.senders = senders;
   if (spec.spf) evidence.spf = spec.spf;

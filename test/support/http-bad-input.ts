@@ -16,7 +16,7 @@ export function badInputCases(get: Get): void {
       ['/api/v1/audit?ip=', 400, 'bad_request', /no IP address given/],
       ['/api/v1/audit?ip=mail.example.com', 400, 'bad_request', /hostname, not an IP address/],
       ['/api/v1/audit?ip=192.0.2.0/24', 400, 'bad_request', /CIDR range/],
-      ['/api/v1/audit?ip=%00%01', 400, 'bad_request', /not an IP address/],
+      ['/api/v1/audit?ip=%00%01', 400, 'bad_request', /^ip contains a control character \(\\x00\): '\\x00\\x01'$/],
       [`/api/v1/audit?ip=${'1'.repeat(200)}`, 400, 'bad_request', /ip:/],
       ['/api/v1/reports/nope', 404, 'not_found', /no such report/],
       ['/api/v1/reports/AAAAAAAAAAAAAAAAAAAAAA', 404, 'not_found', /no such report/],

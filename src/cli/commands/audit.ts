@@ -8,6 +8,9 @@ import type { CliIo } from '../io.js';
 import { chooseFormat, printReport } from '../print.js';
 import { dnsblZones, parseTimeout } from '../args.js';
 import { AUDIT_OPTIONS } from '../options.js';
+import { checkClaims } from '../../core/claims.js';
+
+const FLAG_NAMES = { helo: '--helo', mailFrom: '--mail-from', from: '--from', ip: '--ip' };
 
 export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -21,6 +24,7 @@ export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
   const ipText = positionals[0]!;
   try {
     parseIp(ipText); // validate before opening sockets
+    checkClaims({ helo: values.helo, mailFrom: values['mail-from'], from: values.from }, FLAG_NAMES);
   } catch (e) {
     if (e instanceof InputError) throw new UsageError(e.message);
     throw e;

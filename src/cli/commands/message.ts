@@ -10,6 +10,7 @@ import type { CliIo } from '../io.js';
 import { chooseFormat, printReport } from '../print.js';
 import { dnsblZones, parseTimeout } from '../args.js';
 import { MESSAGE_OPTIONS } from '../options.js';
+import { checkClaims } from '../../core/claims.js';
 
 export async function messageCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -18,6 +19,11 @@ export async function messageCommand(argv: string[], io: CliIo): Promise<number>
     options: MESSAGE_OPTIONS,
   });
   if (positionals.length !== 1) throw new UsageError('message needs one file (or - for standard input): ptrcheck message <file.eml|->');
+  try {
+    checkClaims({ ip: values.ip, helo: values.helo, mailFrom: values['mail-from'] }, { ip: '--ip', helo: '--helo', mailFrom: '--mail-from' });
+  } catch (e) {
+    throw e instanceof InputError ? new UsageError(e.message) : e;
+  }
   const format = chooseFormat(values.format, values.json);
   const maxBytes = values['max-size'] === undefined ? DEFAULT_CLI_MESSAGE_BYTES : parseMb(values['max-size']);
   const message = await readMessage(positionals[0]!, io, maxBytes);

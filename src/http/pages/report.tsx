@@ -30,7 +30,7 @@ export function ReportPage(props: { report: Report; metaOf: (id: string) => Rule
           <p class="muted">
             PTR: {r.ptr.length > 0 ? r.ptr.join(', ') : 'none'} · iprev={r.iprev}
             {r.target.helo !== undefined ? <> · HELO {r.target.helo}</> : null}
-            {r.target.from !== undefined ? <> · From {r.target.from}</> : null}
+            {r.target.from !== undefined ? <> · From {r.target.fromHeader ?? r.target.from}</> : null}
           </p>
           <p>
             {problems === 0 ? 'Nothing to fix.' : `${problems} ${problems === 1 ? 'problem' : 'problems'} to fix.`}
