@@ -4,6 +4,7 @@
  * Web-standard decompression only (DecompressionStream), so it runs anywhere.
  */
 import { InputError } from '../core/errors.js';
+import { readAtMost } from '../core/streams.js';
 
 export interface DmarcRow {
   ip: string;
@@ -52,30 +53,13 @@ export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 
 async function inflate(data: Uint8Array, format: 'gzip' | 'deflate-raw'): Promise<Uint8Array> {
   const what = format === 'gzip' ? 'gzip' : 'zip';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+  let out: Uint8Array | undefined;
   try {
-    const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream(format)).getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > MAX_REPORT_BYTES) {
-        await reader.cancel();
-        throw new InputError(`the ${what} data decompresses to more than ${MAX_REPORT_BYTES / 1024 / 1024} MB: not a DMARC report (a compression bomb?)`);
-      }
-      chunks.push(value);
-    }
-  } catch (e) {
-    if (e instanceof InputError) throw e;
+    out = await readAtMost(new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream(format)), MAX_REPORT_BYTES);
+  } catch {
     throw new InputError(`the ${what} data is corrupt`);
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
+  if (!out) throw new InputError(`the ${what} data decompresses to more than ${MAX_REPORT_BYTES / 1024 / 1024} MB: not a DMARC report (a compression bomb?)`);
   return out;
 }
 

@@ -4,6 +4,7 @@
  * session to watch, so the message is audited in message mode: the IP and
  * HELO come from the Received: header Email Routing's receiver added.
  */
+import { readAtMost } from '../core/streams.js';
 import type { AuditDeps } from '../pipeline/audit.js';
 import type { Report } from '../core/types.js';
 import { newReportId } from '../store/ids.js';
@@ -48,7 +49,7 @@ export async function receiveEmail(message: IncomingEmail, o: EmailRoutingOption
   // Only addresses this server issued (and retention has not expired) take mail, as on the SMTP sink.
   if (!(await o.sink.inboxExists(local.toLowerCase()))) return reject('no such test address');
   if (message.rawSize > o.maxMessageBytes) return reject(`message larger than ${o.maxMessageBytes} bytes`);
-  const raw = await readAll(message.raw, o.maxMessageBytes);
+  const raw = await readAtMost(message.raw, o.maxMessageBytes);
   if (!raw) return reject(`message larger than ${o.maxMessageBytes} bytes`);
 
   const now = (o.clock ?? Date.now)();
@@ -78,28 +79,4 @@ export async function receiveEmail(message: IncomingEmail, o: EmailRoutingOption
     return { kind: 'not-audited', id: stored.id, reason: 'the report could not be stored yet; it will be' };
   }
   return { kind: 'audited', id: stored.id, report };
-}
-
-/** The whole stream, or undefined past `max` bytes (rawSize is the sender's claim; the stream is the truth). */
-async function readAll(stream: ReadableStream<Uint8Array>, max: number): Promise<Uint8Array | undefined> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > max) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.length;
-  }
-  return out;
 }
