@@ -70,9 +70,10 @@ function findIp(comments: string): string | undefined {
   return undefined;
 }
 
+/** `from [192.0.2.1]`, or a bare address as Yahoo writes its internal hops (`from 10.217.151.75 by atlas…`). */
 function literalIp(name: string): string | undefined {
   const m = /^\[(?:IPv6:)?([^\]]+)\]$/i.exec(name);
-  return m ? canonical(m[1]!) : undefined;
+  return m ? canonical(m[1]!) : canonical(name);
 }
 
 function canonical(text: string): string | undefined {

@@ -45,6 +45,14 @@ export const RECEIVING_PROVIDERS: readonly ReceivingProvider[] = [
     // Yahoo/AOL consumer and business outbound: sonic310-21.consmr.mail.ne1.yahoo.com
     outbound: /^sonic[a-z0-9-]*\.(consmr|bizmail|smtp)\.mail\.[a-z0-9.-]+\.yahoo\.com$/i,
   },
+  {
+    name: 'Apple iCloud',
+    orgs: ['icloud.com', 'me.com'],
+    networks: ['17.0.0.0/8'],
+    internal: /^(mx\d+\.mail\.icloud\.com|[a-z0-9-]+\.mail\.icloud\.com)$/i,
+    // iCloud outbound: st43p00im-ztbu10073601.me.com, pv50p00im-ztdg10021101.me.com
+    outbound: /^[a-z0-9]+p00im-[a-z0-9-]+\.me\.com$/i,
+  },
 ];
 
 export function providerByOrg(org: string | undefined): ReceivingProvider | undefined {
