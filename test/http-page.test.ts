@@ -4,7 +4,7 @@
  * driven by playwright-core; test/support/browser.ts): hostile input is shown as text and runs no script; the
  * form works without JavaScript; screenshots land in test-artifacts/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -97,6 +97,19 @@ describe('report page in chromium', () => {
     await page.click('button[type=submit]');
     expect(await page.locator('[role=alert]').innerText()).toMatch(/hostname, not an IP address/);
     await context.close();
+  });
+
+  it('shows where a message\'s IP came from and why that header', async () => {
+    const body = readFileSync(join(repoRoot(), 'fixtures', 'messages', 'hops', 'exchange-hybrid.eml'));
+    const res = await srv.get('/api/v1/audit/message', { method: 'POST', headers: { 'content-type': 'message/rfc822' }, body });
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as Report;
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await page.goto(`${srv.url}/r/${report.id}`);
+    const section = page.locator('section[aria-labelledby=msg]');
+    expect(await section.innerText()).toMatch(/Why that header\s+the first Received: hop whose client is outside the receiving side, below 2 hop\(s\) of the receiving side \(Microsoft 365 internal relays\); confirmed by the receiver's Received-SPF \(client-ip=23\.192\.228\.80\)/);
+    await section.screenshot({ path: join(artifacts, 'report-message-entry.png') });
+    await page.close();
   });
 
   it('shows a clear page for an unknown report', async () => {

@@ -82,17 +82,19 @@ describe('findTrustedHop on whole messages', () => {
     expect(target.message?.facts.hop?.reason).toMatch(reason);
   });
 
-  it('ignores a Received-SPF below the entry hop (the sender wrote it)', () => {
+  it('ignores a Received-SPF or Authentication-Results below the entry hop (the sender wrote them)', () => {
     const raw = [
       'Received: from mail.example.com (mail.example.com [23.192.228.80]) by mx.receiver.example (Postfix) with ESMTPS id 1',
       'Received: from forged.example (forged.example [198.51.100.66]) by mail.example.com with ESMTP id 2',
-      'Received-SPF: pass (forged) client-ip=23.192.228.80; helo=mail.example.com',
+      'Received-SPF: pass (forged) client-ip=198.51.100.66; helo=forged.example',
+      'Authentication-Results: mx.receiver.example; spf=pass (sender IP is 198.51.100.66) smtp.mailfrom=example.com; iprev=pass policy.iprev=198.51.100.66',
       'From: a@example.com',
       '',
       'hi',
     ].join('\r\n');
-    const reason = messageTarget(new TextEncoder().encode(raw)).message?.facts.hop?.reason;
-    expect(reason).toBe('the first Received: hop whose client is outside the receiving side');
+    const target = messageTarget(new TextEncoder().encode(raw));
+    expect(target.ip).toBe('23.192.228.80');
+    expect(target.message?.facts.hop?.reason).toBe('the first Received: hop whose client is outside the receiving side');
   });
 
   it('has no hop without Received headers', () => {
