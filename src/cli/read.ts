@@ -5,7 +5,7 @@
  * follows the input.
  */
 import { createReadStream } from 'node:fs';
-import { shown } from '../core/errors.js';
+import { fileErrorWords as why, shown } from '../core/errors.js';
 import { UsageError } from './usage.js';
 
 /** Up to `limit + 1` bytes of `path`: one more than the limit says "too big" without reading the rest. */
@@ -24,13 +24,6 @@ export async function readBounded(path: string, limit: number): Promise<Uint8Arr
   return Buffer.concat(chunks, size).subarray(0, limit + 1);
 }
 
-export function why(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES') return 'permission denied';
-  return e instanceof Error ? e.message : String(e);
-}
 
 /**
  * Lines of a stream, each at most `maxLine` characters kept: a longer line

@@ -11,7 +11,6 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-
 export function wholeNumber(text: string, name: string, min: number, max: number): number {
   const n = Number(text);
   if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new ConfigError(`${name} '${shown(text)}' must be a whole number from ${min} to ${max}`);

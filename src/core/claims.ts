@@ -6,8 +6,8 @@
  */
 import { InputError, shown } from './errors.js';
 
-/** Longest value taken for each claim (an SMTP path is at most 256 octets, a From header a few hundred). */
-const MAX: Record<string, number> = { ip: 100, helo: 300, mailFrom: 400, from: 1000 };
+/** Longest value taken for each claim (an SMTP path is at most 256 octets, a From header a few hundred): the API schema, the page form and this check share it. */
+export const CLAIM_LIMITS = { ip: 100, helo: 300, mailFrom: 400, from: 1000 } as const;
 
 export function checkClaims(claims: { ip?: string | undefined; helo?: string | undefined; mailFrom?: string | undefined; from?: string | undefined }, names: Partial<Record<'ip' | 'helo' | 'mailFrom' | 'from', string>> = {}): void {
   for (const key of ['ip', 'helo', 'mailFrom', 'from'] as const) {
@@ -16,7 +16,7 @@ export function checkClaims(claims: { ip?: string | undefined; helo?: string | u
     const name = names[key] ?? key;
     const bad = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.exec(value);
     if (bad) throw new InputError(`${name} contains a control character (\\x${bad[0].charCodeAt(0).toString(16).padStart(2, '0')}): '${shown(value, 60)}'`);
-    if (value.length > MAX[key]!) throw new InputError(`${name} is longer than ${MAX[key]} characters`);
+    if (value.length > CLAIM_LIMITS[key]) throw new InputError(`${name} is longer than ${CLAIM_LIMITS[key]} characters`);
   }
 }
 

@@ -3,6 +3,7 @@
  * the OpenAPI 3.1 document at /openapi.json.
  */
 import { z } from '@hono/zod-openapi';
+import { CLAIM_LIMITS } from '../core/claims.js';
 
 export const ErrorSchema = z
   .object({
@@ -17,17 +18,17 @@ const text = (max: number, example: string) => z.string().max(max).openapi({ exa
 
 export const AuditInputSchema = z
   .object({
-    ip: text(100, '192.0.2.55').describe('The sending IP (IPv4 or IPv6).'),
-    helo: text(300, 'mail.example.com').optional().describe('The HELO/EHLO name the sender uses.'),
-    mailFrom: text(400, 'bounce@example.com').optional().describe('The envelope sender (MAIL FROM).'),
-    from: text(1000, 'News <news@example.com>').optional().describe('The header From.'),
+    ip: text(CLAIM_LIMITS.ip, '192.0.2.55').describe('The sending IP (IPv4 or IPv6).'),
+    helo: text(CLAIM_LIMITS.helo, 'mail.example.com').optional().describe('The HELO/EHLO name the sender uses.'),
+    mailFrom: text(CLAIM_LIMITS.mailFrom, 'bounce@example.com').optional().describe('The envelope sender (MAIL FROM).'),
+    from: text(CLAIM_LIMITS.from, 'News <news@example.com>').optional().describe('The header From.'),
   })
   .openapi('AuditInput');
 
 export const MessageQuerySchema = z.object({
-  ip: text(100, '192.0.2.55').optional().describe('Connecting IP, when no Received: header says it.'),
-  helo: text(300, 'mail.example.com').optional(),
-  mailFrom: text(400, 'bounce@example.com').optional(),
+  ip: text(CLAIM_LIMITS.ip, '192.0.2.55').optional().describe('Connecting IP, when no Received: header says it.'),
+  helo: text(CLAIM_LIMITS.helo, 'mail.example.com').optional(),
+  mailFrom: text(CLAIM_LIMITS.mailFrom, 'bounce@example.com').optional(),
 });
 
 const StatusSchema = z.enum(['pass', 'warn', 'fail', 'info', 'skip', 'error']);

@@ -3,8 +3,8 @@
  * starts): read, audit, write.
  */
 import { createReadStream } from 'node:fs';
-import { boundedLines, readBounded, why } from '../read.js';
-import { shown } from '../../core/errors.js';
+import { boundedLines, readBounded } from '../read.js';
+import { fileErrorWords as why, shown } from '../../core/errors.js';
 import { parseArgs } from 'node:util';
 import { auditForBatch } from '../../batch/audit.js';
 import { InputError } from '../../core/errors.js';

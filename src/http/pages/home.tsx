@@ -1,4 +1,5 @@
 import { Layout } from './layout.js';
+import { CLAIM_LIMITS } from '../../core/claims.js';
 
 export interface HomeValues {
   ip?: string | undefined;
@@ -27,19 +28,19 @@ export function HomePage(props: { base: string; values?: HomeValues; error?: str
         <form class="audit" method="get" action="/check">
           <label>
             Sending IP (IPv4 or IPv6)
-            <input name="ip" required maxlength={100} placeholder="192.0.2.55" value={v.ip ?? ''} />
+            <input name="ip" required maxlength={CLAIM_LIMITS.ip} placeholder="192.0.2.55" value={v.ip ?? ''} />
           </label>
           <label>
             HELO name (optional)
-            <input name="helo" maxlength={300} placeholder="mail.example.com" value={v.helo ?? ''} />
+            <input name="helo" maxlength={CLAIM_LIMITS.helo} placeholder="mail.example.com" value={v.helo ?? ''} />
           </label>
           <label>
             MAIL FROM (optional)
-            <input name="mailFrom" maxlength={400} placeholder="bounce@example.com" value={v.mailFrom ?? ''} />
+            <input name="mailFrom" maxlength={CLAIM_LIMITS.mailFrom} placeholder="bounce@example.com" value={v.mailFrom ?? ''} />
           </label>
           <label>
             Header From (optional)
-            <input name="from" maxlength={1000} placeholder="news@example.com" value={v.from ?? ''} />
+            <input name="from" maxlength={CLAIM_LIMITS.from} placeholder="news@example.com" value={v.from ?? ''} />
           </label>
           <button type="submit">Check</button>
         </form>

@@ -16,9 +16,10 @@ import { inboxStatus } from '../inbox.js';
 import { isToken, newToken } from '../../sink/tokens.js';
 import { InboxPage } from '../pages/inbox.js';
 import { repeatedParam } from '../strict-input.js';
+import { CLAIM_LIMITS } from '../../core/claims.js';
 
 const metaOf = (id: string) => catalogue.find((r) => r.meta.id === id)?.meta;
-const LIMITS: Record<keyof HomeValues, number> = { ip: 100, helo: 300, mailFrom: 400, from: 1000 };
+const LIMITS: Record<keyof HomeValues, number> = CLAIM_LIMITS;
 
 export function pageRoutes(service: AuditService, limiter: MiddlewareHandler, base: (c: Context) => string, inbox?: InboxDeps): Hono {
   const pages = new Hono();

@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createSecureContext } from 'node:tls';
+import { fileErrorWords, shown } from '../../core/errors.js';
 import { generate } from 'selfsigned';
 
 export interface TlsFiles {
@@ -33,8 +34,7 @@ export function readTls(keyPath: string, certPath: string): TlsFiles {
       if (text.length > 1024 * 1024) throw new Error('larger than 1 MB, not a PEM file');
       return text;
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new Error(`cannot read ${what} '${path}': ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'a directory' : (e as Error).message}`);
+      throw new Error(`cannot read ${what} '${shown(path)}': ${fileErrorWords(e)}`);
     }
   };
   const files = { key: read(keyPath, '--tls-key'), cert: read(certPath, '--tls-cert') };
