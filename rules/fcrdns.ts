@@ -8,7 +8,7 @@ export default defineRule({
     title: 'Forward-confirmed reverse DNS (FCrDNS)',
     failureTitle: 'The PTR name does not resolve back to the IP (no FCrDNS)',
     rationale: 'Receivers trust a PTR only when its name resolves back to the same IP (iprev); Gmail requires matching forward and reverse DNS, and Postfix, Haraka fcrdns and rspamd test exactly this.',
-    weight: 16,
+    weight: 14,
     severity: 'critical',
     refs: ['RFC 8601 §2.7.3 (iprev)', 'RFC 1912 §2.1', 'Gmail sender guidelines', 'Postfix reject_unknown_client_hostname', 'Haraka fcrdns'],
     requires: ['ip', 'ptr', 'forward'],

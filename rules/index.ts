@@ -26,9 +26,14 @@ import smtpStarttls from './smtp-starttls.js';
 import messageIdPresent from './message-id-present.js';
 import listUnsubscribe from './list-unsubscribe.js';
 import dnsblClean from './dnsbl-clean.js';
+import ptrPropagated from './ptr-propagated.js';
+import forwardPropagated from './forward-propagated.js';
+import reverseZoneDelegation from './reverse-zone-delegation.js';
+import reverseZoneServers from './reverse-zone-servers.js';
 
 export const catalogue: readonly Rule[] = [
-  ipPublic, ptrPresent, ptrSingle, ptrHostname, ptrNotGeneric, fcrdns, dnsblClean,
+  ipPublic, ptrPresent, ptrSingle, ptrHostname, ptrNotGeneric, fcrdns,
+  ptrPropagated, forwardPropagated, reverseZoneDelegation, reverseZoneServers, dnsblClean,
   heloFqdn, heloLiteralMatch, heloResolves, heloMatchesIp, heloMatchesPtr, heloNotGeneric, heloNotImpersonating,
   fromDomainResolves, fromAligned, spfPass, dkimPass, dmarcPolicy, dmarcPass,
   smtpStarttls, messageIdPresent, listUnsubscribe,

@@ -8,7 +8,7 @@ export default defineRule({
     title: 'The PTR name looks like a mail server',
     failureTitle: 'The PTR name looks generic or dynamic',
     rationale: 'Yahoo asks for a meaningful, non-generic PTR; SpamAssassin, rspamd and the Spamhaus PBL treat pool-style names (IP digits, dsl, dyn, cloud defaults) as residential or unmanaged senders.',
-    weight: 7,
+    weight: 5,
     severity: 'major',
     refs: ['Yahoo sender best practices', 'SpamAssassin RDNS_DYNAMIC', 'rspamd hfilter HFILTER_HOSTNAME_*', 'RFC 1912 §2.1'],
     requires: ['ip', 'ptr'],

@@ -7,7 +7,7 @@ export default defineRule({
     title: 'The IP has a PTR record',
     failureTitle: 'The IP has no PTR record',
     rationale: 'Gmail and Yahoo require a PTR for every sending IP; Postfix, Haraka and most filters reject or heavily penalise mail from IPs without one.',
-    weight: 14,
+    weight: 12,
     severity: 'critical',
     refs: ['RFC 1912 §2.1', 'Gmail sender guidelines (4.7.23, 5.7.25)', 'Yahoo sender requirements', 'Postfix reject_unknown_reverse_client_hostname'],
     requires: ['ip', 'ptr'],

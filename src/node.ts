@@ -11,12 +11,15 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './http/app.js';
 import { auditConfig, type HttpConfig } from './http/deps.js';
 import type { Resolver } from './dns/types.js';
+import type { DirectQuery } from './dns/types.js';
 import type { ReportStore, SinkStore } from './store/types.js';
 import { startSink, type RunningSink, type SinkOptions } from './sink/smtp/server.js';
 import { startAuditor, type Auditor } from './sink/auditor.js';
 
 export interface HttpServerOptions {
   resolver: Resolver;
+  /** Questions straight to reverse zones' own nameservers. */
+  direct?: DirectQuery;
   store: ReportStore;
   port: number;
   host: string;
@@ -43,6 +46,7 @@ export async function startHttp(o: HttpServerOptions): Promise<RunningHttp> {
   const authenticate = o.authenticate ?? own!;
   const app = createApp({
     resolver: o.resolver,
+    ...(o.direct ? { direct: o.direct } : {}),
     authenticate,
     store: o.store,
     ...(o.config ? { config: o.config } : {}),
@@ -106,7 +110,7 @@ export async function startServe(o: ServeOptions): Promise<Running> {
   const auditor = startAuditor({
     sink: o.store,
     reports: o.store,
-    audit: { resolver: o.resolver, config: auditConfig(o.config), authenticate },
+    audit: { resolver: o.resolver, direct: o.direct, config: auditConfig(o.config), authenticate },
     trustedReceivers: o.trustedReceivers ?? [],
     log: (line) => console.error(`ptrcheck: ${line}`),
   });

@@ -72,19 +72,29 @@ describe('ptrcheck audit --json', () => {
   it('writes a complete version 1 report', async () => {
     const { report } = await auditJson('192.0.2.11', ['--helo', 'mail.example.org', '--from', 'news@example.org']);
     expect(Object.keys(report).sort()).toEqual(
-      ['authenticationResults', 'createdAt', 'dns', 'elapsedMs', 'id', 'iprev', 'partial', 'ptr', 'remediation', 'results', 'score', 'target', 'verdict', 'version'].sort(),
+      ['authenticationResults', 'createdAt', 'dns', 'elapsedMs', 'id', 'iprev', 'partial', 'ptr', 'remediation', 'results', 'score', 'target', 'verdict', 'version', 'zoneServers'].sort(),
     );
     expect(report.version).toBe(1);
     expect(report.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(new Date(report.createdAt).toISOString()).toBe(report.createdAt);
     expect(report.target).toEqual({ ip: '192.0.2.11', helo: 'mail.example.org', from: 'news@example.org' });
-    expect(report.results.map((r) => r.rule)).toEqual(['ip-public', 'ptr-present', 'ptr-single', 'ptr-hostname', 'ptr-not-generic', 'fcrdns', 'dnsbl-clean', 'helo-fqdn', 'helo-literal-match', 'helo-resolves', 'helo-matches-ip', 'helo-matches-ptr', 'helo-not-generic', 'helo-not-impersonating', 'from-domain-resolves', 'from-aligned', 'spf-pass', 'dkim-pass', 'dmarc-policy', 'dmarc-pass', 'smtp-starttls', 'message-id-present', 'list-unsubscribe']);
+    expect(report.results.map((r) => r.rule)).toEqual(['ip-public', 'ptr-present', 'ptr-single', 'ptr-hostname', 'ptr-not-generic', 'fcrdns', 'ptr-propagated', 'forward-propagated', 'reverse-zone-delegation', 'reverse-zone-servers', 'dnsbl-clean', 'helo-fqdn', 'helo-literal-match', 'helo-resolves', 'helo-matches-ip', 'helo-matches-ptr', 'helo-not-generic', 'helo-not-impersonating', 'from-domain-resolves', 'from-aligned', 'spf-pass', 'dkim-pass', 'dmarc-policy', 'dmarc-pass', 'smtp-starttls', 'message-id-present', 'list-unsubscribe']);
     expect(report.dns.map((d) => `${d.type} ${d.name} ${d.rcode}`)).toEqual(
       expect.arrayContaining(['PTR 11.2.0.192.in-addr.arpa NXDOMAIN', 'SOA 11.2.0.192.in-addr.arpa NXDOMAIN', 'NS 2.0.192.in-addr.arpa NOERROR']),
     );
     const ptrResult = report.results.find((r) => r.rule === 'ptr-present')!;
     expect(ptrResult).toMatchObject({ status: 'fail', title: 'The IP has no PTR record', messageId: 'nxdomain' });
     expect(ptrResult.remedy).toMatch(/holder of the reverse zone/);
+    // The PTR is missing, so the zone's own servers (the fixtures name the test server itself) were asked directly, recursion off.
+    expect(report.zoneServers).toMatchObject({ why: 'ptr-missing', zone: '2.0.192.in-addr.arpa', name: '11.2.0.192.in-addr.arpa', resolver: { answer: 'none' } });
+    expect(report.zoneServers!.servers.map((s) => [s.server, s.address, s.answer, s.serial])).toEqual([
+      ['ns1.isp.example', '127.0.0.1', 'none', 2026112501],
+      ['ns2.isp.example', '127.0.0.1', 'none', 2026112501],
+    ]);
+    expect(report.dns.filter((d) => d.authoritative !== undefined).map((d) => `${d.type} ${d.name} ${d.rcode} aa=${d.authoritative}`)).toEqual(
+      expect.arrayContaining(['PTR 11.2.0.192.in-addr.arpa NXDOMAIN aa=true', 'SOA 2.0.192.in-addr.arpa NOERROR aa=true', 'NS 2.0.192.in-addr.arpa NOERROR aa=true']),
+    );
+    expect(report.results.find((r) => r.rule === 'ptr-propagated')).toMatchObject({ status: 'pass', messageId: 'agree' });
   });
 
   it('says exactly what to create, where, and how to check', async () => {

@@ -56,13 +56,13 @@ describe('ptrcheck rules', () => {
     const run = await runCli(['rules', '--json']);
     expect(run.code).toBe(0);
     const rules = JSON.parse(run.stdout) as { id: string; weight: number; severity: string }[];
-    expect(rules.map((r) => r.id)).toEqual(['ip-public', 'ptr-present', 'ptr-single', 'ptr-hostname', 'ptr-not-generic', 'fcrdns', 'dnsbl-clean', 'helo-fqdn', 'helo-literal-match', 'helo-resolves', 'helo-matches-ip', 'helo-matches-ptr', 'helo-not-generic', 'helo-not-impersonating', 'from-domain-resolves', 'from-aligned', 'spf-pass', 'dkim-pass', 'dmarc-policy', 'dmarc-pass', 'smtp-starttls', 'message-id-present', 'list-unsubscribe']);
-    expect(rules.find((r) => r.id === 'fcrdns')).toMatchObject({ weight: 16, severity: 'critical' });
+    expect(rules.map((r) => r.id)).toEqual(['ip-public', 'ptr-present', 'ptr-single', 'ptr-hostname', 'ptr-not-generic', 'fcrdns', 'ptr-propagated', 'forward-propagated', 'reverse-zone-delegation', 'reverse-zone-servers', 'dnsbl-clean', 'helo-fqdn', 'helo-literal-match', 'helo-resolves', 'helo-matches-ip', 'helo-matches-ptr', 'helo-not-generic', 'helo-not-impersonating', 'from-domain-resolves', 'from-aligned', 'spf-pass', 'dkim-pass', 'dmarc-policy', 'dmarc-pass', 'smtp-starttls', 'message-id-present', 'list-unsubscribe']);
+    expect(rules.find((r) => r.id === 'fcrdns')).toMatchObject({ weight: 14, severity: 'critical' });
   });
 
   it('prints a readable table', async () => {
     const run = await runCli(['rules']);
-    expect(run.stdout).toMatch(/^fcrdns +16 {2}critical {2}Forward-confirmed reverse DNS/m);
+    expect(run.stdout).toMatch(/^fcrdns +14 {2}critical {2}Forward-confirmed reverse DNS/m);
     expect(run.stdout).toMatch(/^dnsbl-clean +4 {2}major {5}The IP is on none of the configured DNS blocklists/m);
   });
 });

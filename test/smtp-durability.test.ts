@@ -34,7 +34,7 @@ afterAll(async () => {
 
 async function serve(): Promise<{ child: ChildProcess; http: string; smtpPort: number }> {
   const child = spawn(process.execPath, [CLI, 'serve', '--http-port', '0', '--smtp-port', '0', '--db', db, '--dns', dns.address, '--sink-domain', 'sink.example.net', '--rate-limit', '0'], {
-    env: { PATH: process.env.PATH ?? '' },
+    env: { PATH: process.env.PATH ?? '', PTRCHECK_AUTHORITATIVE_PORT: String(dns.port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

@@ -27,6 +27,10 @@ const dns = { type: 'string', arg: 'HOST:PORT', env: 'PTRCHECK_DNS', help: "send
 const doh = { type: 'string', arg: 'URL', env: 'PTRCHECK_DOH', help: 'ask DNS over HTTPS (RFC 8484) instead, e.g. https://cloudflare-dns.com/dns-query' } as const;
 const dnsbl = { type: 'string', multiple: true, arg: 'ZONE', env: 'PTRCHECK_DNSBL', help: 'also look the IP up on this DNS blocklist (RFC 5782), e.g. zen.spamhaus.org; repeatable' } as const;
 const timeout = { type: 'string', arg: 'MS', help: 'per-attempt DNS timeout in milliseconds (default 2000; one retry)' } as const;
+const authoritativePort = {
+  type: 'string', arg: 'PORT', env: 'PTRCHECK_AUTHORITATIVE_PORT',
+  help: "the port of direct questions to a reverse zone's own nameservers (default 53; a lab or test setup may use another)",
+} as const;
 
 /** Options every single-audit command takes. */
 export const COMMON_OPTIONS = {
@@ -34,6 +38,8 @@ export const COMMON_OPTIONS = {
   dns,
   doh,
   timeout,
+  authoritative: { type: 'boolean', help: "also ask the reverse zone's own nameservers when the PTR and FCrDNS pass (they always are when either fails)" },
+  'authoritative-port': authoritativePort,
   json: { type: 'boolean', help: 'print the JSON report (version 1); same as --format json' },
   format: { type: 'string', arg: 'F', help: 'text (default), json, or authres (an RFC 8601 Authentication-Results header line)' },
 } as const;
@@ -88,6 +94,7 @@ export const SERVE_OPTIONS = {
   doh,
   dnsbl,
   timeout,
+  'authoritative-port': { ...authoritativePort, help: `${authoritativePort.help}; when given, nameservers at private and loopback addresses are asked too (never otherwise)` },
 } as const;
 
 export const RULES_OPTIONS = {

@@ -10,6 +10,8 @@ import { UsageError } from './usage.js';
 import { shown } from '../core/errors.js';
 import { createDohResolver } from '../dns/doh.js';
 import { createPipelinedTcpResolver } from '../dns/tcp-pipeline.js';
+import { createNodeDirectQuery } from '../dns/direct-node.js';
+import type { DirectQuery } from '../dns/types.js';
 
 /** https only, except plain http to a loopback address (a local DoH proxy, tests). */
 function checkDohUrl(text: string): string {
@@ -78,4 +80,29 @@ export function makeResolver(choice: ResolverChoice, env: NodeJS.ProcessEnv): Cl
       : createNodeResolver({ servers, timeoutMs: choice.timeoutMs ?? 2000, retries: 1 });
   const cached = withCache(inner, cacheOptions);
   return { query: (n, t) => cached.query(n, t), close: () => inner.close() };
+}
+
+export interface DirectChoice {
+  /** --authoritative-port, else PTRCHECK_AUTHORITATIVE_PORT; default 53. */
+  port?: string | undefined;
+  timeoutMs?: number | undefined;
+  /**
+   * Ask nameservers at private, loopback or reserved addresses too. A person's
+   * own machine may (their internal zones); a server only when told, since a
+   * zone's owner picks its NS addresses.
+   */
+  allowPrivate: boolean;
+}
+
+/** Questions straight to a reverse zone's own nameservers (recursion off). */
+export function makeDirectQuery(choice: DirectChoice, env: NodeJS.ProcessEnv): DirectQuery & { close(): void; port: number } {
+  const text = choice.port ?? env.PTRCHECK_AUTHORITATIVE_PORT;
+  const what = choice.port !== undefined ? '--authoritative-port' : 'PTRCHECK_AUTHORITATIVE_PORT';
+  let port = 53;
+  if (text !== undefined) {
+    port = Number(text);
+    if (!/^\d+$/.test(text.trim()) || port < 1 || port > 65535) throw new UsageError(`${what} '${shown(text)}' must be a port number, 1-65535`);
+  }
+  const direct = createNodeDirectQuery({ port, timeoutMs: choice.timeoutMs ?? 2000, retries: 1, allowPrivate: choice.allowPrivate });
+  return { ask: (a, n, t) => direct.ask(a, n, t), close: () => direct.close(), port };
 }

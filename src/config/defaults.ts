@@ -14,6 +14,7 @@ export const DEFAULT_GATHER = {
   /** RFC 7208 §4.6.4 allows a time limit on SPF evaluation. */
   spfTimeLimitMs: 20_000,
   dnsbl: [] as readonly string[],
+  authoritative: false,
 };
 
 /** A message read from a file or stdin by the CLI (a local file: generous). */

@@ -6,6 +6,8 @@ import type { DnsAnswer } from '../dns/types.js';
 import type { ParsedIp } from './ip.js';
 import type { NameProblem } from './names.js';
 import type { Fragment } from './result.js';
+import type { ZoneServersEvidence } from './zone-servers.js';
+export type * from './zone-servers.js';
 
 /** What the sender claimed, as a report shows it: the IP and, optionally, HELO, MAIL FROM and header From. */
 export interface TargetClaims {
@@ -210,6 +212,8 @@ export interface Evidence {
   ptr?: PtrEvidence;
   forward?: ForwardLookup[];
   reverseZone?: ReverseZone;
+  /** The reverse zone's own servers, asked directly (when the PTR or FCrDNS does not pass, or when asked). */
+  zoneServers?: ZoneServersEvidence;
   helo?: HeloEvidence;
   /** Header From and MAIL FROM domains that were given. */
   senders?: DomainEvidence[];

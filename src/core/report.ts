@@ -44,6 +44,39 @@ export interface ReportDnsEntry {
   server: string;
   transport: string;
   detail?: string;
+  /** Present for a question put straight to a zone's own server (recursion off): whether it answered with AA set. */
+  authoritative?: boolean;
+}
+
+/** One source of an answer: a resolver, or one of a zone's own servers at one address. */
+export interface ZoneServerRow {
+  /** The NS name, or the resolver's address. */
+  server: string;
+  address?: string;
+  /** The names it gives, or "none"; absent when it gave no definite answer (then `problem`). */
+  answer?: string;
+  /** lame | refused | servfail | silent | no-address | not-asked (the server's side), or the resolver's RCODE. */
+  problem?: string;
+  /** Seconds the answer may still be cached (a resolver's TTL counts down). */
+  ttl?: number;
+  /** The zone's SOA serial at this server. */
+  serial?: number;
+}
+
+/** What the reverse zone's own servers answered, beside the resolver (evidence.zoneServers, for people). */
+export interface ReportZoneServers {
+  why: string;
+  /** The name asked (the CNAME target under RFC 2317). */
+  name: string;
+  zone?: string;
+  resolver: ZoneServerRow;
+  servers: ZoneServerRow[];
+  /** Zone cuts from the top of the reverse tree down to the zone. */
+  path: { zone: string; nameservers: string[] }[];
+  /** The zone's servers referred the name to this child zone, whose servers answered so. */
+  delegatedFurther?: { zone: string; servers: ZoneServerRow[] };
+  /** Each PTR name's A/AAAA at its own zone's servers. */
+  forward: { name: string; zone?: string; resolver?: ZoneServerRow; servers: ZoneServerRow[] }[];
 }
 
 export interface Report {
@@ -65,6 +98,8 @@ export interface Report {
   message?: MessageEvidence;
   /** Sink mode: the SMTP session as the sink saw it. */
   session?: SessionEvidence;
+  /** The reverse zone's own servers, asked directly: present when the PTR or FCrDNS did not pass, or when asked. */
+  zoneServers?: ReportZoneServers;
   dns: ReportDnsEntry[];
   elapsedMs: number;
 }

@@ -27,6 +27,7 @@ const INPUT_NAMES: Record<EvidenceKey, string> = {
   ptr: 'the PTR lookup',
   forward: 'the forward lookups of the PTR names',
   reverseZone: 'the reverse zone',
+  zoneServers: "the reverse zone's own nameservers, asked directly",
   helo: 'a HELO name (--helo)',
   senders: 'a From or MAIL FROM address (--from, --mail-from)',
   spf: 'a MAIL FROM or HELO to check SPF for (--mail-from, --helo)',

@@ -27,6 +27,17 @@ const BY_KEY: Record<EvidenceKey, (e: Evidence) => string[]> = {
   ptr: (e) => failed(e.ptr?.answer),
   forward: (e) => (e.forward ?? []).flatMap((f) => failed(f.answer)),
   reverseZone: NONE, // remediation only; no rule judges the zone's SOA/NS
+  // One server's silence or refusal beside a sibling's answer is a finding (a lame or dead server);
+  // when no server of the zone answered at all, nothing about the zone is known.
+  zoneServers: (e) => {
+    const servers = e.zoneServers?.zone?.servers ?? [];
+    const answers = servers.flatMap((s) => s.answers).filter((a) => a.rcode !== 'NOT_ASKED'); // a deliberate refusal, not a failure
+    if (answers.some((a) => !isTemporary(a.outcome))) return [];
+    return [
+      ...answers.map((a) => `${a.type} ${a.name} at ${a.address} ${a.rcode}`),
+      ...servers.filter((s) => s.addressTemporary).map((s) => `the address of ${s.ns} (${s.addressProblem ?? 'no answer'})`),
+    ];
+  },
   helo: (e) => [...failed(e.helo?.a), ...failed(e.helo?.aaaa)],
   senders: (e) => (e.senders ?? []).flatMap((s) => [...failed(s.mx), ...failed(s.a), ...failed(s.aaaa)]),
   spf: (e) => (e.spf?.result === 'temperror' ? [`SPF for ${e.spf.domain} (temperror${e.spf.comment ? `: ${e.spf.comment}` : ''})`] : []),

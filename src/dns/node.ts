@@ -24,6 +24,8 @@ export interface NodeResolverOptions {
   timeoutMs?: number;
   /** Further UDP attempts after a timeout, rotating through the servers. */
   retries?: number;
+  /** false: RD clear, for questions to a zone's own servers (default true). */
+  recurse?: boolean;
 }
 
 export interface ClosableResolver extends Resolver {
@@ -38,6 +40,7 @@ interface Pending {
 }
 
 export function createNodeResolver(options: NodeResolverOptions): ClosableResolver {
+  if (options.servers.length === 0) throw new Error('no DNS server configured');
   const udp = createUdpExchange(options);
   const resolver = createStubResolver(udp.exchange);
   return {
@@ -48,14 +51,16 @@ export function createNodeResolver(options: NodeResolverOptions): ClosableResolv
 
 export interface UdpExchange {
   exchange: Exchange;
+  /** The same question to one given server (its retries go to that server too). */
+  exchangeAt(server: DnsServer, name: string, type: RecordType): Promise<ExchangeResult>;
   close(): void;
 }
 
 /** One question, one answer over UDP (retries, then TCP when truncated): the transport under createNodeResolver. */
 export function createUdpExchange(options: NodeResolverOptions): UdpExchange {
-  if (options.servers.length === 0) throw new Error('no DNS server configured');
   const timeoutMs = options.timeoutMs ?? 2000;
   const retries = options.retries ?? 1;
+  const recurse = options.recurse ?? true;
   const pending = new Map<number, Pending>();
   const sockets = new Map<'udp4' | 'udp6', dgram.Socket>();
 
@@ -106,7 +111,7 @@ export function createUdpExchange(options: NodeResolverOptions): UdpExchange {
           resolve(r);
         },
       });
-      socketFor(server).send(encodeQuery(name, type, id), server.port, server.host, (err) => {
+      socketFor(server).send(encodeQuery(name, type, id, 0, recurse), server.port, server.host, (err) => {
         if (!err) return;
         clearTimeout(timer);
         pending.delete(id);
@@ -115,22 +120,23 @@ export function createUdpExchange(options: NodeResolverOptions): UdpExchange {
     });
   }
 
-  async function exchange(name: string, type: RecordType): Promise<ExchangeResult> {
-    let lastServer = options.servers[0]!;
+  async function attempts(servers: readonly DnsServer[], name: string, type: RecordType): Promise<ExchangeResult> {
+    let lastServer = servers[0]!;
     for (let attempt = 0; attempt <= retries; attempt++) {
-      const server = options.servers[attempt % options.servers.length]!;
+      const server = servers[attempt % servers.length]!;
       lastServer = server;
       const r = await udpOnce(server, name, type);
       if (r === 'timeout') continue;
       if (r instanceof Error) return failure('error', 'NETWORK', r.message, server, 'udp');
       if (!r.truncated) return { ok: true, response: r, server: label(server), transport: 'udp' };
-      return tcpExchange(server, name, type, timeoutMs);
+      return tcpExchange(server, name, type, timeoutMs, recurse);
     }
     return failure('timeout', 'TIMEOUT', `no answer after ${retries + 1} attempt(s) of ${timeoutMs} ms`, lastServer, 'udp');
   }
 
   return {
-    exchange,
+    exchange: (name, type) => attempts(options.servers, name, type),
+    exchangeAt: (server, name, type) => attempts([server], name, type),
     close() {
       for (const s of sockets.values()) s.close();
       sockets.clear();
@@ -139,10 +145,10 @@ export function createUdpExchange(options: NodeResolverOptions): UdpExchange {
 }
 
 /** One query over TCP (RFC 7766 framing), used when UDP came back with TC set. */
-export function tcpExchange(server: DnsServer, name: string, type: RecordType, timeoutMs: number): Promise<ExchangeResult> {
+export function tcpExchange(server: DnsServer, name: string, type: RecordType, timeoutMs: number, recurse = true): Promise<ExchangeResult> {
   return new Promise((resolve) => {
     const id = crypto.getRandomValues(new Uint16Array(1))[0]!;
-    const query = encodeQuery(name, type, id);
+    const query = encodeQuery(name, type, id, 0, recurse);
     const framed = Buffer.alloc(query.length + 2);
     framed.writeUInt16BE(query.length, 0);
     framed.set(query, 2);

@@ -6,12 +6,15 @@ import type { DnsAnswer, Resolver } from './types.js';
 
 export interface RecordingResolver extends Resolver {
   readonly log: readonly DnsAnswer[];
+  /** Adds an answer that came another way (a question straight to a zone's server). */
+  note(answer: DnsAnswer): void;
 }
 
 export function withRecorder(inner: Resolver): RecordingResolver {
   const log: DnsAnswer[] = [];
   return {
     log,
+    note: (answer) => void log.push(answer),
     async query(name, type) {
       const answer = await inner.query(name, type);
       log.push(answer);

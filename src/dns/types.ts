@@ -55,6 +55,26 @@ export interface Resolver {
   query(name: string, type: RecordType): Promise<DnsAnswer>;
 }
 
+/**
+ * A question put straight to one of a zone's own nameservers, recursion off:
+ * what the zone's operator publishes now, before any resolver's cache
+ * (implemented on Node by dns/direct-node.ts; a Worker has DoH only).
+ */
+export interface DirectAnswer extends DnsAnswer {
+  /** The address asked (no port): the report names servers by their address. */
+  address: string;
+  /** AA set: the server answered from its own copy of the zone (RFC 1035 §4.1.1). */
+  authoritative: boolean;
+  /** NS records in the authority section of a non-authoritative answer: the server refers the question elsewhere. */
+  referral: DnsRecord[];
+  /** 2 when a REFUSED or SERVFAIL was asked once more (this is the second answer). */
+  attempts?: number;
+}
+
+export interface DirectQuery {
+  ask(address: string, name: string, type: RecordType): Promise<DirectAnswer>;
+}
+
 /** Canonical form used as cache key and for comparisons: lower case, no trailing dot. */
 export function normalizeName(name: string): string {
   const lower = name.trim().toLowerCase();

@@ -13,28 +13,37 @@ export interface WireResponse {
   id: number;
   rcode: string;
   truncated: boolean;
+  /** AA: the server answered from its own zone data (RFC 1035 §4.1.1); a lame server answers without it. */
+  authoritative: boolean;
   questionName: string;
   questionType: string;
   answers: DnsRecord[];
   authorities: DnsRecord[];
 }
 
-/** A query; with `headroom`, that many bytes are left free in front (TCP's length prefix). */
-export function encodeQuery(name: string, type: RecordType, id: number, headroom = 0): Buffer {
+/**
+ * A query; with `headroom`, that many bytes are left free in front (TCP's
+ * length prefix). `recurse: false` clears RD: a question to a zone's own
+ * server, which must answer from its data alone.
+ */
+export function encodeQuery(name: string, type: RecordType, id: number, headroom = 0, recurse = true): Buffer {
   const fast = encodeQueryFast(name, type, id, headroom);
-  if (fast) return fast;
-  const q = encodeQueryPacket(name, type, id);
+  if (fast) {
+    if (!recurse) fast.writeUInt16BE(0, headroom + 2);
+    return fast;
+  }
+  const q = encodeQueryPacket(name, type, id, recurse);
   if (headroom === 0) return Buffer.from(q.buffer, q.byteOffset, q.byteLength);
   const out = Buffer.allocUnsafe(headroom + q.length);
   out.set(q, headroom);
   return out;
 }
 
-function encodeQueryPacket(name: string, type: RecordType, id: number): Uint8Array {
+function encodeQueryPacket(name: string, type: RecordType, id: number, recurse = true): Uint8Array {
   return packet.encode({
     type: 'query',
     id,
-    flags: packet.RECURSION_DESIRED,
+    flags: recurse ? packet.RECURSION_DESIRED : 0,
     questions: [{ type, name, class: 'IN' }],
     additionals: [{ type: 'OPT', name: '.', udpPayloadSize: EDNS_UDP_SIZE, flags: 0 } as packet.Answer],
   });
@@ -148,6 +157,7 @@ export function decodeResponseFast(buf: Buffer): WireResponse | undefined {
     id: buf.readUInt16BE(0),
     rcode: RCODES[flags & 0xf] ?? `RCODE_${flags & 0xf}`,
     truncated: (flags & packet.TRUNCATED_RESPONSE) !== 0,
+    authoritative: (flags & packet.AUTHORITATIVE_ANSWER) !== 0,
     questionName: normalizeName(q.name),
     questionType: qtype,
     answers: sections[0]!,
@@ -194,12 +204,13 @@ function readName(buf: Buffer, offset: number): { name: string; end: number } | 
 
 /** The general decoder (dns-packet): every type, and the reference the fast path is tested against. */
 export function decodeResponsePacket(buf: Buffer): WireResponse {
-  const p = packet.decode(buf) as packet.DecodedPacket & { rcode?: string; flag_tc?: boolean };
+  const p = packet.decode(buf) as packet.DecodedPacket & { rcode?: string; flag_tc?: boolean; flag_aa?: boolean };
   const q = p.questions?.[0];
   return {
     id: p.id ?? -1,
     rcode: p.rcode ?? 'NOERROR',
     truncated: Boolean(p.flag_tc),
+    authoritative: Boolean(p.flag_aa),
     questionName: q ? normalizeName(q.name) : '',
     questionType: q ? String(q.type) : '',
     answers: (p.answers ?? []).flatMap(toRecord),

@@ -7,6 +7,7 @@
  */
 import type { Resolver } from '../dns/types.js';
 import type { Authenticator } from '../message/authenticator.js';
+import type { DirectQuery } from '../dns/types.js';
 import { withCache } from '../dns/cache.js';
 import { withRecorder } from '../dns/recorder.js';
 import { parseIp } from '../core/ip.js';
@@ -37,13 +38,26 @@ export interface GatherConfig {
   spfTimeLimitMs: number;
   /** DNS blocklist zones to look the IP up in (RFC 5782); none: dnsbl-clean is skipped. */
   dnsbl: readonly string[];
+  /** Ask the reverse zone's own servers even when the PTR and FCrDNS pass (--authoritative). */
+  authoritative: boolean;
 }
+
+/** What gather talks to besides the resolver, where the runtime has it. */
+export interface GatherIo {
+  /** How a message's SPF/DKIM/DMARC are checked (default: mailauth in this thread). */
+  authenticate?: Authenticator | undefined;
+  /** Questions straight to a zone's own nameservers (Node); absent on a Worker (DoH only). */
+  direct?: DirectQuery | undefined;
+}
+
+/** Why the zone's servers could not be asked where no DirectQuery is given. */
+export const NO_DIRECT_QUERIES = 'this runtime can only use DNS over HTTPS, so the reverse zone\'s own nameservers cannot be asked directly (run ptrcheck on Node for this check)';
 
 /** Keys whose lookups are the IP's own: an audit that wants only these needs no per-audit cache. */
 const IP_KEYS: ReadonlySet<EvidenceKey> = new Set(['ip', 'ptr', 'forward', 'reverseZone', 'dnsbl']);
 
 /** Everything gather can find: what an audit with the whole catalogue wants. */
-const EVERY_KEY: Record<EvidenceKey, true> = { ip: true, ptr: true, forward: true, reverseZone: true, helo: true, senders: true, spf: true, dmarc: true, auth: true, message: true, session: true, dnsbl: true };
+const EVERY_KEY: Record<EvidenceKey, true> = { ip: true, ptr: true, forward: true, reverseZone: true, zoneServers: true, helo: true, senders: true, spf: true, dmarc: true, auth: true, message: true, session: true, dnsbl: true };
 export const ALL_EVIDENCE: ReadonlySet<EvidenceKey> = new Set(Object.keys(EVERY_KEY) as EvidenceKey[]);
 
 /** Throws InputError for a target whose IP is not an address; everything else becomes data. */
@@ -52,8 +66,9 @@ export async function gather(
   resolver: Resolver,
   config: GatherConfig = DEFAULT_GATHER,
   wants: ReadonlySet<EvidenceKey> = ALL_EVIDENCE,
-  authenticate?: Authenticator,
+  io: GatherIo = {},
 ): Promise<Evidence> {
+  const { authenticate, direct } = io;
   const ip = parseIp(target.ip);
   const recorder = withRecorder(resolver);
   let ipOnly = !target.message;
@@ -66,8 +81,10 @@ export async function gather(
   const jobs: Promise<void>[] = [];
   const start = <T>(p: Promise<T>, put: (v: T) => void) => void jobs.push(p.then(put));
 
-  if (wants.has('ptr') || wants.has('forward') || wants.has('reverseZone')) {
-    start(gatherIp(ip, r, { forwardCap: config.forwardCap, reverseZone: wants.has('reverseZone') }), (v) => Object.assign(evidence, v));
+  const recorded: DirectQuery | undefined = direct && { ask: (address, name, type) => direct.ask(address, name, type).then((a) => (recorder.note(a), a)) };
+  const zoneServers = wants.has('zoneServers') && recorded ? { direct: recorded, asked: config.authoritative } : undefined;
+  if (wants.has('ptr') || wants.has('forward') || wants.has('reverseZone') || wants.has('zoneServers')) {
+    start(gatherIp(ip, r, { forwardCap: config.forwardCap, reverseZone: wants.has('reverseZone'), zoneServers }), (v) => Object.assign(evidence, v));
   }
   if (wants.has('helo') && target.helo !== undefined) start(gatherHelo(target.helo, ip.address, r), (v) => (evidence.helo = v));
   // A null reverse-path (MAIL FROM:<>, a bounce) names no domain to judge; the From domain is what must resolve (RFC 5321 §4.5.5).
@@ -93,6 +110,10 @@ export async function gather(
   await Promise.all(jobs);
   if (message) evidence.message = message.facts;
   if (target.session) evidence.session = target.session;
+  if (wants.has('zoneServers') && !evidence.zoneServers) {
+    const reason = direct ? 'not needed: the PTR and FCrDNS pass (ask with --authoritative to compare anyway)' : NO_DIRECT_QUERIES;
+    evidence.unavailable = { ...evidence.unavailable, zoneServers: reason };
+  }
   if (target.unreadableMessage !== undefined) {
     const reason = `the message could not be read (${target.unreadableMessage})`;
     evidence.unavailable = { ...evidence.unavailable, message: reason, auth: reason };

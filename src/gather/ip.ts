@@ -7,8 +7,11 @@ import type { DnsAnswer, Resolver } from '../dns/types.js';
 import type { ParsedIp } from '../core/ip.js';
 import { sameAddress } from '../core/ip.js';
 import { canonicalName, isResolvableName } from '../core/names.js';
-import type { ForwardLookup, PtrEvidence, ReverseZone } from '../core/types.js';
-import { discoverReverseZone } from './reverse-zone.js';
+import type { ForwardLookup, PtrEvidence, ReverseZone, ZoneCheckReason, ZoneServersEvidence } from '../core/types.js';
+import { describeReverseZone, locateReverseZone, type LocatedZone } from './reverse-zone.js';
+import { gatherZoneServers } from './zone-servers.js';
+import type { DirectQuery } from '../dns/types.js';
+import { isTemporary } from '../core/temporary.js';
 import { classifyName } from '../../rules/lib/generic.js';
 import { providerByDefaultName, providerByDnsDomain, type Provider } from '../../rules/data/providers.js';
 import { organizationalDomain } from '../core/names.js';
@@ -18,22 +21,48 @@ export interface IpEvidence {
   forward: ForwardLookup[];
   /** Asked only when wanted (a full report's remediation; a batch skips it: two queries fewer per IP). */
   reverseZone?: ReverseZone;
+  zoneServers?: ZoneServersEvidence;
 }
 
-export async function gatherIp(ip: ParsedIp, resolver: Resolver, config: { forwardCap: number; reverseZone: boolean }): Promise<IpEvidence> {
-  const zoneP = config.reverseZone ? discoverReverseZone(ip, resolver) : undefined;
+export interface IpGatherConfig {
+  forwardCap: number;
+  reverseZone: boolean;
+  /** Ask the reverse zone's own servers: `asked` always, else only when the PTR or FCrDNS does not pass. */
+  zoneServers?: { direct: DirectQuery; asked: boolean } | undefined;
+}
+
+export async function gatherIp(ip: ParsedIp, resolver: Resolver, config: IpGatherConfig): Promise<IpEvidence> {
+  const wantZone = config.reverseZone || config.zoneServers !== undefined;
+  const locatedP = wantZone ? locateReverseZone(ip, resolver) : undefined;
+  const zoneP = locatedP?.then((l) => describeReverseZone(l, resolver));
   const answer = await resolver.query(ip.reverseName, 'PTR');
   const names = ptrNames(answer);
+  // A missing or failing PTR is known now: the zone's servers are asked beside the forward lookups, not after them.
+  const early = config.zoneServers && locatedP && zoneP && (config.zoneServers.asked || answer.outcome !== 'ok')
+    ? askZoneServers(ip, answer, config.zoneServers.asked ? names.slice(0, config.forwardCap) : [], locatedP, zoneP, resolver, config.zoneServers) : undefined;
   const checked = names.slice(0, config.forwardCap);
   const forward = await Promise.all(checked.map((name) => lookupForward(name, ip, resolver)));
   const classes = names.map((n) => classifyName(n, ip.address));
   const out: IpEvidence = { ptr: { answer, names, checked, capped: names.length > checked.length, classes }, forward };
+  const fcrdnsFailing = answer.outcome === 'ok' && !forward.some((f) => f.matches);
+  const late = !early && config.zoneServers && locatedP && zoneP && fcrdnsFailing
+    ? askZoneServers(ip, answer, checked, locatedP, zoneP, resolver, config.zoneServers) : undefined;
   if (zoneP) {
     const zone = await zoneP;
     const provider = blockHolder(names, zone);
     out.reverseZone = provider ? { ...zone, provider: { name: provider.name, howToSet: provider.howToSet } } : zone;
   }
+  const zoneServers = await (early ?? late);
+  if (zoneServers) out.zoneServers = zoneServers;
   return out;
+}
+
+async function askZoneServers(
+  ip: ParsedIp, answer: DnsAnswer, forwardNames: readonly string[], locatedP: Promise<LocatedZone>, zone: Promise<ReverseZone>,
+  resolver: Resolver, how: { direct: DirectQuery; asked: boolean },
+): Promise<ZoneServersEvidence> {
+  const why: ZoneCheckReason = how.asked ? 'asked' : answer.outcome === 'ok' ? 'fcrdns-failing' : isTemporary(answer.outcome) ? 'ptr-failed' : 'ptr-missing';
+  return gatherZoneServers({ ip, why, located: await locatedP, zone, forwardNames }, resolver, how.direct);
 }
 
 /** Distinct PTR names, canonical, in answer order. */

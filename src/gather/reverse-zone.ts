@@ -5,7 +5,7 @@
  * negative answer carries the zone's SOA in its authority section
  * (RFC 2308). Only when it does not are the parent zones asked, all at once.
  */
-import type { DnsAnswer, Resolver } from '../dns/types.js';
+import type { DnsAnswer, DnsRecord, Resolver } from '../dns/types.js';
 import { parseSoa } from '../dns/soa.js';
 import type { ParsedIp } from '../core/ip.js';
 import type { ReverseZone } from '../core/types.js';
@@ -14,6 +14,15 @@ import type { ReverseZone } from '../core/types.js';
 const V6_CUTS = [64, 56, 48, 44, 40, 36, 32, 28, 24, 20];
 
 export async function discoverReverseZone(ip: ParsedIp, resolver: Resolver): Promise<ReverseZone> {
+  return describeReverseZone(await locateReverseZone(ip, resolver), resolver);
+}
+
+/** Where the reverse name lives: found after the first round trip, so what depends on the zone alone can start then. */
+export type LocatedZone =
+  | { zone: string; soa: DnsRecord; delegatedTo?: string }
+  | { zone?: undefined; unknownBecause: string; delegatedTo?: string };
+
+export async function locateReverseZone(ip: ParsedIp, resolver: Resolver): Promise<LocatedZone> {
   const first = await resolver.query(ip.reverseName, 'SOA');
   const delegatedTo = first.chain.length > 0 ? first.chain[first.chain.length - 1]!.data : undefined;
   let found = zoneOf(first);
@@ -22,16 +31,20 @@ export async function discoverReverseZone(ip: ParsedIp, resolver: Resolver): Pro
     const answers = await Promise.all(candidates.map((name) => resolver.query(name, 'SOA')));
     found = answers.map(zoneOf).find((z) => z !== undefined);
   }
-  if (!found) {
-    return { nameservers: [], unknownBecause: `SOA lookup of ${ip.reverseName} gave ${first.outcome}${first.detail ? ` (${first.detail})` : ''}` };
-  }
+  const via = delegatedTo ? { delegatedTo } : {};
+  if (!found) return { unknownBecause: `SOA lookup of ${ip.reverseName} gave ${first.outcome}${first.detail ? ` (${first.detail})` : ''}`, ...via };
+  return { ...found, ...via };
+}
+
+export async function describeReverseZone(found: LocatedZone, resolver: Resolver): Promise<ReverseZone> {
+  if (found.zone === undefined) return { nameservers: [], unknownBecause: found.unknownBecause };
   const ns = await resolver.query(found.zone, 'NS');
   const soa = parseSoa(found.soa.data);
   const zone: ReverseZone = {
     zone: found.zone,
     nameservers: ns.outcome === 'ok' ? ns.records.map((r) => r.data).sort() : [],
   };
-  if (delegatedTo) zone.delegatedTo = delegatedTo;
+  if (found.delegatedTo) zone.delegatedTo = found.delegatedTo;
   if (soa) {
     zone.primary = soa.mname;
     zone.contact = rnameToEmail(soa.rname);
@@ -40,7 +53,7 @@ export async function discoverReverseZone(ip: ParsedIp, resolver: Resolver): Pro
   return zone;
 }
 
-function zoneOf(a: DnsAnswer): { zone: string; soa: DnsAnswer['records'][number] } | undefined {
+export function zoneOf(a: DnsAnswer): { zone: string; soa: DnsRecord } | undefined {
   if (a.outcome === 'ok' && a.records[0]) return { zone: a.records[0].name, soa: a.records[0] };
   if (a.authority) return { zone: a.authority.name, soa: a.authority };
   return undefined;

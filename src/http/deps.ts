@@ -3,6 +3,7 @@
  * worker.ts) or a test: the app itself touches no runtime API.
  */
 import type { Context } from 'hono';
+import type { DirectQuery } from '../dns/types.js';
 import type { Resolver } from '../dns/types.js';
 import type { Authenticator } from '../message/authenticator.js';
 import type { ReportStore, SinkStore } from '../store/types.js';
@@ -64,6 +65,8 @@ export interface SinkDeps {
 
 export interface HttpDeps {
   resolver: Resolver;
+  /** Questions straight to reverse zones' own nameservers (Node); a Worker has none and its reports say so. */
+  direct?: DirectQuery;
   /** How received messages are authenticated (Node: worker threads, so a hostile message cannot stall the server). */
   authenticate?: Authenticator;
   store: ReportStore;

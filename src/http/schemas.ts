@@ -22,14 +22,28 @@ export const AuditInputSchema = z
     helo: text(CLAIM_LIMITS.helo, 'mail.example.com').optional().describe('The HELO/EHLO name the sender uses.'),
     mailFrom: text(CLAIM_LIMITS.mailFrom, 'bounce@example.com').optional().describe('The envelope sender (MAIL FROM).'),
     from: text(CLAIM_LIMITS.from, 'News <news@example.com>').optional().describe('The header From.'),
+    authoritative: z
+      .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'on'])])
+      .optional()
+      .describe("Also ask the reverse zone's own nameservers when the PTR and FCrDNS pass (they always are when either fails)."),
   })
   .openapi('AuditInput');
+
+/** A checkbox or query flag as a boolean: true, 1 and on (an HTML checkbox) are yes. */
+export function isOn(v: boolean | string | undefined): boolean {
+  return v === true || v === 'true' || v === '1' || v === 'on';
+}
 
 export const MessageQuerySchema = z.object({
   ip: text(CLAIM_LIMITS.ip, '192.0.2.55').optional().describe('Connecting IP, when no Received: header says it.'),
   helo: text(CLAIM_LIMITS.helo, 'mail.example.com').optional(),
   mailFrom: text(CLAIM_LIMITS.mailFrom, 'bounce@example.com').optional(),
 });
+
+const ZoneServerRowSchema = z.object({
+  server: z.string(), address: z.string().optional(), answer: z.string().optional(), problem: z.string().optional(),
+  ttl: z.number().optional(), serial: z.number().optional(),
+}).openapi('ZoneServerRow');
 
 const StatusSchema = z.enum(['pass', 'warn', 'fail', 'info', 'skip', 'error']);
 
@@ -79,10 +93,21 @@ export const ReportSchema = z
     authenticationResults: z.string(),
     message: z.record(z.string(), z.unknown()).optional(),
     session: z.record(z.string(), z.unknown()).optional(),
+    zoneServers: z
+      .object({
+        why: z.string(), name: z.string(), zone: z.string().optional(),
+        resolver: ZoneServerRowSchema,
+        servers: z.array(ZoneServerRowSchema),
+        path: z.array(z.object({ zone: z.string(), nameservers: z.array(z.string()) })),
+        delegatedFurther: z.object({ zone: z.string(), servers: z.array(ZoneServerRowSchema) }).optional(),
+        forward: z.array(z.object({ name: z.string(), zone: z.string().optional(), resolver: ZoneServerRowSchema.optional(), servers: z.array(ZoneServerRowSchema) })),
+      })
+      .optional()
+      .describe("The reverse zone's own nameservers, asked directly, beside the resolver's answer: present when the PTR or FCrDNS did not pass, or when asked."),
     dns: z.array(
       z.object({
         name: z.string(), type: z.string(), rcode: z.string(), outcome: z.string(), answers: z.array(z.string()),
-        ttl: z.number(), ms: z.number(), server: z.string(), transport: z.string(), detail: z.string().optional(),
+        ttl: z.number(), ms: z.number(), server: z.string(), transport: z.string(), detail: z.string().optional(), authoritative: z.boolean().optional(),
       }),
     ),
     elapsedMs: z.number(),

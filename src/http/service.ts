@@ -14,7 +14,8 @@ import type { BatchReport } from '../batch/records.js';
 
 export interface AuditService {
   config: HttpConfig;
-  auditIp(target: Target): Promise<Report>;
+  /** `authoritative`: also ask the reverse zone's own servers when the PTR and FCrDNS pass. */
+  auditIp(target: Target, options?: { authoritative?: boolean }): Promise<Report>;
   auditMessage(message: Uint8Array, overrides: MessageOverrides): Promise<Report>;
   /** A batch entry: audited within the time budget, not kept (the stream is the result). */
   auditBatchIp(ip: string): Promise<BatchReport>;
@@ -23,7 +24,10 @@ export interface AuditService {
 
 export function auditService(deps: HttpDeps): AuditService {
   const config = { ...DEFAULT_HTTP_CONFIG, ...deps.config };
-  const auditDeps = { resolver: deps.resolver, config: auditConfig(config), ...(deps.clock ? { clock: deps.clock } : {}), ...(deps.authenticate ? { authenticate: deps.authenticate } : {}) };
+  const auditDeps = {
+    resolver: deps.resolver, config: auditConfig(config), direct: deps.direct,
+    ...(deps.clock ? { clock: deps.clock } : {}), ...(deps.authenticate ? { authenticate: deps.authenticate } : {}),
+  };
   const keep = async (p: Promise<Report>): Promise<Report> => {
     const report = await withTimeout(p, config.auditTimeoutMs);
     await deps.store.save(report);
@@ -32,12 +36,13 @@ export function auditService(deps: HttpDeps): AuditService {
   const fresh = freshReports(config.reportCacheSeconds, deps.clock ?? Date.now);
   return {
     config,
-    auditIp: async (target) => {
+    auditIp: async (target, options = {}) => {
       checkClaims(target);
-      const key = JSON.stringify([target.ip, target.helo, target.mailFrom, target.from]);
+      const authoritative = options.authoritative === true;
+      const key = JSON.stringify([target.ip, target.helo, target.mailFrom, target.from, authoritative]);
       const cached = fresh.get(key);
       if (cached) return cached;
-      const report = await keep(audit(target, auditDeps));
+      const report = await keep(audit(target, authoritative ? { ...auditDeps, config: { ...auditDeps.config, authoritative } } : auditDeps));
       fresh.set(key, report);
       return report;
     },

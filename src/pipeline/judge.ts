@@ -14,12 +14,15 @@ import type { Evidence, EvidenceKey, RuleResult, Target } from '../core/types.js
 import type { Resolver } from '../dns/types.js';
 import { gather, type GatherConfig } from '../gather/index.js';
 import type { Authenticator } from '../message/authenticator.js';
+import type { DirectQuery } from '../dns/types.js';
 
 export interface JudgeDeps {
   resolver: Resolver;
   config?: Partial<GatherConfig> | undefined;
   /** How a message's SPF/DKIM/DMARC are checked (default: mailauth in this thread; a Node server uses worker threads). */
   authenticate?: Authenticator | undefined;
+  /** Questions straight to a reverse zone's own nameservers (Node only). */
+  direct?: DirectQuery | undefined;
 }
 
 export interface Judgement {
@@ -60,7 +63,7 @@ const NOTHING_ELSE: readonly EvidenceKey[] = [];
 export async function judge(target: Target, deps: JudgeDeps, rules: readonly Rule[] = catalogue, also: readonly EvidenceKey[] = NOTHING_ELSE): Promise<Judgement> {
   const plan = planFor(rules, also);
   const config = deps.config ? { ...DEFAULT_GATHER, ...deps.config } : DEFAULT_GATHER;
-  const evidence = await gather(target, deps.resolver, config, plan.wants, deps.authenticate);
+  const evidence = await gather(target, deps.resolver, config, plan.wants, { authenticate: deps.authenticate, direct: deps.direct });
   const results = runRules(rules, evidence);
   return { evidence, results, score: scoreResults(results, plan.metaOf), metaOf: plan.metaOf };
 }

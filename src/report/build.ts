@@ -13,6 +13,7 @@ type DnsAnswer = Evidence['dns'][number];
 import { format } from './format.js';
 import { buildRemediation } from './remediation.js';
 import { authenticationResults } from './authres.js';
+import { zoneServersView } from './zone-servers.js';
 
 export interface BuildInput {
   evidence: Evidence;
@@ -45,6 +46,8 @@ export function buildReport(input: BuildInput): Report {
     dns: evidence.dns.map(toDnsEntry),
     elapsedMs: Math.round(input.elapsedMs * 10) / 10,
   };
+  const zoneServers = zoneServersView(evidence);
+  if (zoneServers) report.zoneServers = zoneServers;
   if (evidence.message) report.message = evidence.message;
   if (evidence.session) report.session = evidence.session;
   return report;
@@ -78,6 +81,7 @@ function toDnsEntry(a: DnsAnswer): ReportDnsEntry {
     transport: a.transport,
   };
   if (a.detail) entry.detail = a.detail;
+  if ('authoritative' in a && typeof a.authoritative === 'boolean') entry.authoritative = a.authoritative;
   return entry;
 }
 

@@ -4,7 +4,8 @@
  * the CLI sets from the TTY and NO_COLOR.
  */
 import { isNullPath } from '../core/claims.js';
-import type { Report, ReportResult, Status } from '../core/types.js';
+import type { Report, ReportResult, ReportZoneServers, Status, ZoneServerRow } from '../core/types.js';
+import { rowAnswer, ZONE_CHECK_WHY } from './zone-words.js';
 import { DISPLAY_ORDER } from '../core/status.js';
 
 export interface TextOptions {
@@ -86,6 +87,7 @@ export function renderText(raw: Report, options: TextOptions): string {
   out.push(...field('Verify', m.verify[0] ?? ''));
   for (const cmd of m.verify.slice(1)) out.push(`${' '.repeat(19)}${cmd}`);
   if (m.needed) out.push(...field('Propagation', m.propagation));
+  if (report.zoneServers) out.push('', ...zoneServerLines(report.zoneServers, paint));
 
   out.push('', paint('bold', 'Authentication-Results'), ...report.authenticationResults.split('\r\n').map((l, i) => `${i === 0 ? '  ' : '      '}${l.trim()}`));
 
@@ -97,6 +99,24 @@ export function renderText(raw: Report, options: TextOptions): string {
     out.push(paint('dim', `  ${d.type.padEnd(5)}`) + `${d.name}  ${rc}  ${answers}` + paint('dim', `  ttl ${d.ttl}  ${d.ms} ms ${d.transport}`));
   }
   return out.join('\n') + '\n';
+}
+
+function zoneServerLines(z: ReportZoneServers, paint: (s: Style, t: string) => string): string[] {
+  const out = [paint('bold', `The reverse zone's own servers (asked directly ${ZONE_CHECK_WHY[z.why] ?? ''})`)];
+  const line = (who: string, row: ZoneServerRow, extra: string) => `  ${who.padEnd(44)} ${rowAnswer(row).padEnd(28)} ${paint('dim', extra)}`;
+  out.push(line(`your resolver ${z.resolver.server}`, z.resolver, z.resolver.ttl ? `cached ${z.resolver.ttl} s more` : ''));
+  for (const r of z.servers) out.push(line(`${r.server}${r.address ? ` ${r.address}` : ''}`, r, r.serial !== undefined ? `serial ${r.serial}` : ''));
+  if (z.delegatedFurther) {
+    out.push(`  delegated further to ${z.delegatedFurther.zone}:`);
+    for (const r of z.delegatedFurther.servers) out.push(line(`${r.server}${r.address ? ` ${r.address}` : ''}`, r, ''));
+  }
+  for (const f of z.forward) {
+    out.push(`  ${f.name} at ${f.zone ?? 'its zone'}:`);
+    if (f.resolver) out.push(line(`your resolver ${f.resolver.server}`, f.resolver, f.resolver.ttl ? `cached ${f.resolver.ttl} s more` : ''));
+    for (const r of f.servers) out.push(line(`${r.server}${r.address ? ` ${r.address}` : ''}`, r, ''));
+  }
+  if (z.path.length > 0) out.push(...field('Delegation', z.path.map((s) => `${s.zone} (${s.nameservers.join(', ') || 'no NS seen'})`).join(' → ')));
+  return out;
 }
 
 function resultLines(r: ReportResult, paint: (s: Style, t: string) => string): string[] {

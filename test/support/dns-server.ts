@@ -37,6 +37,8 @@ export interface DnsTestServer {
   clearFaults(): void;
   /** Delay every answer by `ms` (benchmarks: a stand-in for network round-trip time). */
   setDelay(ms: number): void;
+  /** Serves this zone text from now on, replacing the zone with the same origin (a provider publishing a change). */
+  setZone(text: string): void;
   readonly queries: QueryLogEntry[];
   close(): Promise<void>;
 }
@@ -52,6 +54,18 @@ export interface DnsServerOptions {
   port?: number;
   /** Also answer RFC 8484 DoH requests (GET ?dns= and POST) over HTTP on 127.0.0.1. */
   doh?: boolean;
+  /**
+   * 'authoritative' (default): answers with AA set, and refers questions below a
+   * delegation it does not serve. 'resolver': a caching resolver's view: AA
+   * clear, RA set, every TTL aged by `ageSeconds` plus the seconds since start
+   * (a cache counting down), and SERVFAIL where it would have to follow a referral.
+   */
+  role?: 'authoritative' | 'resolver';
+  ageSeconds?: number;
+  /** Answers without the AA bit although it has the zone (a server listed for a zone it only caches). */
+  noAuthority?: boolean;
+  /** Never answers (a nameserver that is down or filtered). */
+  silent?: boolean;
 }
 
 const AA = 1 << 10;
@@ -80,6 +94,10 @@ export async function startDnsServer(options: DnsServerOptions = {}): Promise<Dn
   zones.sort((a, b) => b.origin.length - a.origin.length); // longest match first
   const faults = new Map<string, Fault>(Object.entries(options.faults ?? {}).map(([k, v]) => [canon(k), v]));
   let globalDelay = 0;
+  const started = Date.now();
+  const role = options.role ?? 'authoritative';
+  const age = (): number => (role === 'resolver' ? (options.ageSeconds ?? 0) + Math.floor((Date.now() - started) / 1000) : 0);
+  const flags = { aa: role === 'authoritative' && !options.noAuthority, ra: role === 'resolver' };
   const queries: QueryLogEntry[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const host = options.host ?? '127.0.0.1';
@@ -102,21 +120,27 @@ export async function startDnsServer(options: DnsServerOptions = {}): Promise<Dn
       return; // not DNS: say nothing, like a real server
     }
     const q = query.questions?.[0];
-    if (!q) return reply(encode(query, RCODE.FORMERR, [], []));
+    if (!q) return reply(encode(query, RCODE.FORMERR, [], [], flags));
     const name = canon(q.name);
     queries.push({ name, type: q.type, transport });
+    if (options.silent) return;
     const fault = faults.get(`${name}|${q.type}`) ?? faults.get(name);
     const delay = globalDelay + (fault?.kind === 'delay' ? fault.ms : 0);
     if (fault?.kind === 'timeout') return;
     later(delay, () => {
-      if (fault?.kind === 'servfail') return reply(encode(query, RCODE.SERVFAIL, [], []));
-      if (fault?.kind === 'refused') return reply(encode(query, RCODE.REFUSED, [], []));
-      const { rcode, answers, authorities } = resolve(zones, name, q.type);
-      const out = encode(query, rcode, answers, authorities);
+      if (fault?.kind === 'servfail') return reply(encode(query, RCODE.SERVFAIL, [], [], flags));
+      if (fault?.kind === 'refused') return reply(encode(query, RCODE.REFUSED, [], [], flags));
+      const found = resolve(zones, name, q.type);
+      // A resolver follows a referral itself; where it cannot (the child servers fail), it says SERVFAIL.
+      if (found.referral && role === 'resolver') return reply(encode(query, RCODE.SERVFAIL, [], [], { ...flags }));
+      const { rcode, answers, authorities } = found;
+      const aged = (rs: ZoneRecord[]) => (role === 'resolver' ? rs.map((r) => ({ ...r, ttl: Math.max(0, r.ttl - age()) })) : rs);
+      const replyFlags = { ...flags, aa: flags.aa && !found.referral };
+      const out = encode(query, rcode, aged(answers), aged(authorities), replyFlags);
       if (transport === 'udp') {
         const opt = (query.additionals ?? []).find((a) => a.type === 'OPT') as { udpPayloadSize?: number } | undefined;
         const limit = opt?.udpPayloadSize ?? 512;
-        if (fault?.kind === 'truncate' || out.length > limit) return reply(encode(query, rcode, [], [], true));
+        if (fault?.kind === 'truncate' || out.length > limit) return reply(encode(query, rcode, [], [], { ...replyFlags, truncated: true }));
       }
       reply(out);
     });
@@ -213,6 +237,13 @@ export async function startDnsServer(options: DnsServerOptions = {}): Promise<Dn
     setDelay(ms) {
       globalDelay = ms;
     },
+    setZone(text) {
+      const zone = indexZone(parseZone(text));
+      const at = zones.findIndex((z) => z.origin === zone.origin);
+      if (at >= 0) zones.splice(at, 1, zone);
+      else zones.push(zone);
+      zones.sort((a, b) => b.origin.length - a.origin.length);
+    },
     close() {
       for (const t of timers) clearTimeout(t);
       for (const c of conns) c.destroy();
@@ -246,12 +277,26 @@ interface Resolution {
   rcode: number;
   answers: ZoneRecord[];
   authorities: ZoneRecord[];
+  /** The answer is a referral to a child zone's servers (AA clear). */
+  referral?: boolean;
 }
 
-/** Authoritative lookup: answer, in-zone CNAME chase, NODATA, NXDOMAIN, wildcards. */
+/** The deepest delegation (NS records below the apex) at or above `name` in the zone. */
+function delegationOf(zone: IndexedZone, name: string): ZoneRecord[] | undefined {
+  let cut: ZoneRecord[] | undefined;
+  for (let n = name; n !== zone.origin && n.includes('.'); n = n.slice(n.indexOf('.') + 1)) {
+    const ns = zone.byName.get(n)?.filter((r) => r.type === 'NS');
+    if (ns && ns.length > 0) cut = ns; // keep walking up: the topmost cut is where this zone's authority ends
+  }
+  return cut;
+}
+
+/** Authoritative lookup: referral, answer, in-zone CNAME chase, NODATA, NXDOMAIN, wildcards. */
 function resolve(zones: IndexedZone[], qname: string, qtype: string): Resolution {
   const zone = zones.find((z) => within(qname, z.origin));
   if (!zone) return { rcode: RCODE.REFUSED, answers: [], authorities: [] };
+  const cut = delegationOf(zone, qname);
+  if (cut) return { rcode: RCODE.NOERROR, answers: [], authorities: cut, referral: true };
   const answers: ZoneRecord[] = [];
   let current = qname;
   for (let hop = 0; hop < 8; hop++) {
@@ -286,8 +331,14 @@ function wildcard(zone: IndexedZone, name: string): ZoneRecord[] | undefined {
   return recs?.map((r) => ({ ...r, name }));
 }
 
-function encode(query: packet.DecodedPacket, rcode: number, answers: ZoneRecord[], authorities: ZoneRecord[], truncated = false): Buffer {
-  const flags = AA | (query.flags ?? 0) & packet.RECURSION_DESIRED | (truncated ? packet.TRUNCATED_RESPONSE : 0) | rcode;
+interface ReplyFlags {
+  aa: boolean;
+  ra: boolean;
+  truncated?: boolean;
+}
+
+function encode(query: packet.DecodedPacket, rcode: number, answers: ZoneRecord[], authorities: ZoneRecord[], f: ReplyFlags): Buffer {
+  const flags = (f.aa ? AA : 0) | (f.ra ? packet.RECURSION_AVAILABLE : 0) | ((query.flags ?? 0) & packet.RECURSION_DESIRED) | (f.truncated ? packet.TRUNCATED_RESPONSE : 0) | rcode;
   return packet.encode({
     type: 'response',
     id: query.id ?? 0,

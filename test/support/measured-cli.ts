@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { CLI } from './cli.js';
+import { CLI, withAuthoritativePort } from './cli.js';
 
 export interface MeasuredRun {
   code: number | null;
@@ -31,7 +31,7 @@ function treeRssKb(pid: number): number {
 export function runMeasured(args: string[], o: { env?: Record<string, string>; stdin?: string | Buffer; killAfterMs?: number } = {}): Promise<MeasuredRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...o.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...withAuthoritativePort(args, o.env ?? {}) }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let peak = 0;

@@ -71,7 +71,17 @@ describe('the Worker serves the API', () => {
 
   it('GET /api/v1/rules lists the same catalogue', async () => {
     const rules = await asJson<{ id: string }[]>(await call('/api/v1/rules'));
-    expect(rules).toHaveLength(23);
+    expect(rules).toHaveLength(27);
+    expect(rules.map((r) => r.id)).toEqual(expect.arrayContaining(['ptr-propagated', 'forward-propagated', 'reverse-zone-delegation', 'reverse-zone-servers']));
+  });
+
+  it('says the zone\'s own servers cannot be asked there (DoH only), instead of judging without them', async () => {
+    const report = await asJson<Report>(await call('/api/v1/audit?ip=192.0.2.11'));
+    const zoneRules = report.results.filter((r) => ['ptr-propagated', 'reverse-zone-servers', 'reverse-zone-delegation'].includes(r.rule));
+    expect(zoneRules.map((r) => r.status)).toEqual(['skip', 'skip', 'skip']);
+    expect(zoneRules[0]!.message).toMatch(/only use DNS over HTTPS, so the reverse zone's own nameservers cannot be asked directly/);
+    expect(report.zoneServers).toBeUndefined();
+    expect(report.results.find((r) => r.rule === 'ptr-present')?.status).toBe('fail');
   });
 
   it('POST /api/v1/inbox hands out a test address at the sink domain; its page has no SMTP port hint', async () => {

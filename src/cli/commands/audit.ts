@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { audit } from '../../pipeline/audit.js';
 import { parseIp } from '../../core/ip.js';
 import { InputError } from '../../core/errors.js';
-import { makeResolver } from '../resolver.js';
+import { makeDirectQuery, makeResolver } from '../resolver.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
 import { chooseFormat, printReport } from '../print.js';
@@ -31,14 +31,23 @@ export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const format = chooseFormat(values.format, values.json);
   const dnsbl = dnsblZones(values.dnsbl, io.env); // a bad zone is a usage error before any query
-  const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs: parseTimeout(values.timeout) }, io.env);
+  const timeoutMs = parseTimeout(values.timeout);
+  const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs }, io.env);
+  let direct;
+  try {
+    direct = makeDirectQuery({ port: values['authoritative-port'], timeoutMs, allowPrivate: true }, io.env);
+  } catch (e) {
+    resolver.close();
+    throw e;
+  }
   try {
     const report = await audit(
       { ip: ipText, helo: values.helo, mailFrom: values['mail-from'], from: values.from },
-      { resolver, config: { dnsbl } },
+      { resolver, direct, config: { dnsbl, authoritative: values.authoritative === true } },
     );
     return printReport(report, format, io);
   } finally {
     resolver.close();
+    direct.close();
   }
 }

@@ -4,7 +4,7 @@ import { messageTarget } from '../../message/target.js';
 import { audit } from '../../pipeline/audit.js';
 import { DEFAULT_CLI_MESSAGE_BYTES } from '../../config/defaults.js';
 import { InputError } from '../../core/errors.js';
-import { makeResolver } from '../resolver.js';
+import { makeDirectQuery, makeResolver } from '../resolver.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
 import { chooseFormat, printReport } from '../print.js';
@@ -28,16 +28,25 @@ export async function messageCommand(argv: string[], io: CliIo): Promise<number>
   const maxBytes = values['max-size'] === undefined ? DEFAULT_CLI_MESSAGE_BYTES : parseMb(values['max-size']);
   const message = await readMessage(positionals[0]!, io, maxBytes);
   const dnsbl = dnsblZones(values.dnsbl, io.env);
-  const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs: parseTimeout(values.timeout) }, io.env);
+  const timeoutMs = parseTimeout(values.timeout);
+  const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs }, io.env);
+  let direct;
+  try {
+    direct = makeDirectQuery({ port: values['authoritative-port'], timeoutMs, allowPrivate: true }, io.env);
+  } catch (e) {
+    resolver.close();
+    throw e;
+  }
   try {
     const target = messageTarget(message, { ip: values.ip, helo: values.helo, mailFrom: values['mail-from'], trustedReceivers: values['trusted-receiver'] ?? [], maxBytes });
-    const report = await audit(target, { resolver, config: { dnsbl } });
+    const report = await audit(target, { resolver, direct, config: { dnsbl, authoritative: values.authoritative === true } });
     return printReport(report, format, io);
   } catch (e) {
     if (e instanceof InputError) throw new UsageError(e.message);
     throw e;
   } finally {
     resolver.close();
+    direct.close();
   }
 }
 

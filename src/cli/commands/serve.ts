@@ -4,7 +4,7 @@ import { startServe } from '../../node.js';
 import { openSqliteStore } from '../../store/sqlite.js';
 import { loadOrCreateTls, readTls } from '../../sink/smtp/tls.js';
 import { networkMatcher } from '../../sink/smtp/trust.js';
-import { makeResolver } from '../resolver.js';
+import { makeDirectQuery, makeResolver } from '../resolver.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
 import { parseTimeout, wholeNumber } from '../args.js';
@@ -52,7 +52,12 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   // Every setting is checked before anything opens or listens: a bad one is one line and exit 2.
   const operatorTls = values['no-smtp'] || !values['tls-key'] ? undefined : tlsFromFiles(values['tls-key'], values['tls-cert']!);
 
-  const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs: parseTimeout(values.timeout), maxTtl: 60 }, io.env);
+  const timeoutMs = parseTimeout(values.timeout);
+  // A public server asks only public nameserver addresses, unless the operator set a port (a lab, the tests).
+  const portGiven = values['authoritative-port'] !== undefined || io.env.PTRCHECK_AUTHORITATIVE_PORT !== undefined;
+  const direct = makeDirectQuery({ port: values['authoritative-port'], timeoutMs, allowPrivate: portGiven }, io.env);
+  const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs, maxTtl: 60 }, io.env);
+  const closeDns = (): void => (resolver.close(), direct.close());
   let store;
   try {
     store = openSqliteStore(values.db);
@@ -65,11 +70,11 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       ? operatorTls
       : await loadOrCreateTls(join(dirname(values.db), `${basename(values.db)}.tls-key.pem`), join(dirname(values.db), `${basename(values.db)}.tls-cert.pem`), domain).catch((e: Error) => {
           store.close();
-          resolver.close();
+          closeDns();
           throw new UsageError(`cannot keep a STARTTLS certificate beside the database: ${e.message}`);
         });
   const running = await startServe({
-    resolver, store, port, host: values.host, retentionDays, config: httpConfig(settings),
+    resolver, direct, store, port, host: values.host, retentionDays, config: httpConfig(settings),
     smtp: values['no-smtp'] ? null : {
       domain, port: smtpPort, host: values.host, trustedNetworks, maxMessageBytes,
       ...(tls ? { tls } : {}),
@@ -78,7 +83,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   }).catch((e: Error) => {
     // Nothing may keep running after a failed start (startServe closed what it had opened).
     store.close();
-    resolver.close();
+    closeDns();
     throw new UsageError(`cannot start: ${e.message}`);
   });
   io.stdout(`ptrcheck serving ${running.http.url} (database ${values.db})\n`);
@@ -90,7 +95,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   });
   await running.close();
   store.close();
-  resolver.close();
+  closeDns();
   return 0;
 }
 

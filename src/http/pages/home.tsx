@@ -9,7 +9,7 @@ export interface HomeValues {
 }
 
 /** `base` is the server's public URL (--public-url) or the origin the request came to, so the example runs as shown. */
-export function HomePage(props: { base: string; values?: HomeValues; error?: string; sinkDomain?: string | undefined }) {
+export function HomePage(props: { base: string; values?: HomeValues; authoritative?: boolean; error?: string; sinkDomain?: string | undefined }) {
   const v = props.values ?? {};
   return (
     <Layout title="ptrcheck: check a mail server's reverse DNS">
@@ -41,6 +41,10 @@ export function HomePage(props: { base: string; values?: HomeValues; error?: str
           <label>
             Header From (optional)
             <input name="from" maxlength={CLAIM_LIMITS.from} placeholder="news@example.com" value={v.from ?? ''} />
+          </label>
+          <label class="check">
+            <input type="checkbox" name="authoritative" value="1" checked={props.authoritative === true} />
+            Also ask the reverse zone's own nameservers (always done when the PTR or FCrDNS fails): see whether a change is published yet
           </label>
           <button type="submit">Check</button>
         </form>

@@ -10,6 +10,7 @@ import type { RuleMeta } from '../../core/rule.js';
 import { Layout } from './layout.js';
 import { DISPLAY_ORDER } from '../../core/status.js';
 import { PTR_RULES } from '../../report/remediation.js';
+import { ZoneServersCard } from './zone-servers.js';
 
 
 export function ReportPage(props: { report: Report; metaOf: (id: string) => RuleMeta | undefined }) {
@@ -49,6 +50,7 @@ export function ReportPage(props: { report: Report; metaOf: (id: string) => Rule
       ) : null}
 
       <Remediation report={r} />
+      {r.zoneServers ? <ZoneServersCard zone={r.zoneServers} watchUrl={watchUrl(r)} /> : null}
 
       <section class="card" aria-labelledby="checks">
         <h2 id="checks">Every check</h2>
@@ -135,6 +137,13 @@ function CheckRow(props: { result: ReportResult; meta: RuleMeta | undefined }) {
       </div>
     </li>
   );
+}
+
+/** The watch page for this report's IP, expecting the name the remediation asks for (when it is a real one). */
+export function watchUrl(r: Report): string {
+  const m = r.remediation;
+  const expect = m.hostnameIsPlaceholder ? '' : `&expect=${encodeURIComponent(m.hostname)}`;
+  return `/watch?ip=${encodeURIComponent(r.target.ip)}${expect}`;
 }
 
 function Remediation(props: { report: Report }) {

@@ -38,6 +38,8 @@ table { width:100%; border-collapse:collapse; font-size:.88rem; }
 th, td { text-align:left; padding:.3rem .4rem; border-bottom:1px solid var(--line); vertical-align:top; word-break:break-all; }
 form.audit { display:grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap:.75rem; align-items:end; }
 label { display:grid; gap:.25rem; font-size:.9rem; color:var(--muted); }
+label.check { display:flex; gap:.5rem; align-items:flex-start; grid-column: 1 / -1; }
+label.check input { margin-top:.2rem; }
 input { font:inherit; padding:.5rem .6rem; border-radius:8px; border:1px solid var(--line); background:var(--bg); color:var(--fg); }
 button { font:inherit; padding:.55rem 1rem; border-radius:8px; border:none; background:var(--accent); color:#fff; font-weight:600; cursor:pointer; }
 .error-box { border-left:4px solid var(--fail); }

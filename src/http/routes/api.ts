@@ -6,7 +6,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { catalogue } from '../../../rules/index.js';
 import { ruleSummaries } from '../../report/catalogue.js';
-import { AuditInputSchema, ErrorSchema, MessageQuerySchema, ReportSchema, RuleSchema } from '../schemas.js';
+import { AuditInputSchema, ErrorSchema, isOn, MessageQuerySchema, ReportSchema, RuleSchema } from '../schemas.js';
 import { errorJson } from '../errors.js';
 import type { AuditService } from '../service.js';
 import type { Target } from '../../core/types.js';
@@ -103,7 +103,7 @@ const rulesGet = createRoute({
 });
 
 /** The query parameters of an IP audit (the API's and the page form's). */
-export const AUDIT_PARAMS = ['ip', 'helo', 'mailFrom', 'from'] as const;
+export const AUDIT_PARAMS = ['ip', 'helo', 'mailFrom', 'from', 'authoritative'] as const;
 /** RFC 5322 messages, and RFC 6532 ones with UTF-8 headers. */
 const MESSAGE_TYPES = ['message/rfc822', 'message/global'];
 
@@ -122,9 +122,15 @@ export function apiRoutes(service: AuditService, options: ConstructorParameters<
   api.use('/audit', async (c, next) => (c.req.method === 'GET' ? singleQuery(AUDIT_PARAMS)(c, next) : next()));
   api.use('/audit/message', singleQuery(['ip', 'helo', 'mailFrom']));
   api.use('/audit/message', async (c, next) => (c.req.method === 'POST' ? requireContentType(MESSAGE_TYPES)(c, next) : next()));
-  api.openapi(auditGet, async (c) => c.json(await service.auditIp(target(c.req.valid('query'))), 200));
+  api.openapi(auditGet, async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await service.auditIp(target(q), { authoritative: isOn(q.authoritative) }), 200);
+  });
   api.use('/audit', async (c, next) => (c.req.method === 'POST' ? limit(service.config.maxJsonBytes)(c, next) : next()));
-  api.openapi(auditPost, async (c) => c.json(await service.auditIp(target(c.req.valid('json'))), 200));
+  api.openapi(auditPost, async (c) => {
+    const body = c.req.valid('json');
+    return c.json(await service.auditIp(target(body), { authoritative: isOn(body.authoritative) }), 200);
+  });
   api.use('/audit/message', limit(service.config.maxMessageBytes));
   api.openapi(auditMessage, async (c) => {
     const q = c.req.valid('query');

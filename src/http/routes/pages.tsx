@@ -17,6 +17,7 @@ import { isToken, newToken } from '../../sink/tokens.js';
 import { InboxPage } from '../pages/inbox.js';
 import { repeatedParam } from '../strict-input.js';
 import { CLAIM_LIMITS } from '../../core/claims.js';
+import { isOn } from '../schemas.js';
 
 const metaOf = (id: string) => catalogue.find((r) => r.meta.id === id)?.meta;
 const LIMITS: Record<keyof HomeValues, number> = CLAIM_LIMITS;
@@ -42,23 +43,24 @@ export function pageRoutes(service: AuditService, limiter: MiddlewareHandler, ba
     return c.body(STYLE, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
   pages.get('/check', limiter, async (c) => {
-    const repeated = repeatedParam(c, Object.keys(LIMITS));
+    const repeated = repeatedParam(c, [...Object.keys(LIMITS), 'authoritative']);
     if (repeated) return c.html(<HomePage base={base(c)} sinkDomain={sinkDomain} error={`${repeated.name} is given ${repeated.count} times; give it once`} />, 400);
     const values: HomeValues = {};
     for (const key of Object.keys(LIMITS) as (keyof HomeValues)[]) {
       const v = c.req.query(key)?.trim();
       if (v) values[key] = v.slice(0, LIMITS[key]);
     }
-    if (!values.ip) return c.html(<HomePage base={base(c)} values={values} sinkDomain={sinkDomain} error="enter the IP address your mail is sent from" />, 400);
+    const authoritative = isOn(c.req.query('authoritative'));
+    if (!values.ip) return c.html(<HomePage base={base(c)} values={values} authoritative={authoritative} sinkDomain={sinkDomain} error="enter the IP address your mail is sent from" />, 400);
     const target: Target = { ip: values.ip };
     if (values.helo) target.helo = values.helo;
     if (values.mailFrom) target.mailFrom = values.mailFrom;
     if (values.from) target.from = values.from;
     try {
-      const report = await service.auditIp(target);
+      const report = await service.auditIp(target, { authoritative });
       return c.redirect(`/r/${report.id}`, 303);
     } catch (e) {
-      if (e instanceof InputError) return c.html(<HomePage base={base(c)} values={values} sinkDomain={sinkDomain} error={e.message} />, 400);
+      if (e instanceof InputError) return c.html(<HomePage base={base(c)} values={values} authoritative={authoritative} sinkDomain={sinkDomain} error={e.message} />, 400);
       throw e;
     }
   });
