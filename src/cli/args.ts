@@ -12,6 +12,23 @@ export function parseTimeout(text: string | undefined): number | undefined {
   return n;
 }
 
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** "30s", "5m", "24h", "1d", "1500ms" (a bare number is seconds), within [min, max] milliseconds. */
+export function parseDuration(text: string, option: string, minMs: number, maxMs: number): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(text.trim());
+  const ms = m ? Number(m[1]) * UNITS[m[2] ?? 's']! : NaN;
+  if (!Number.isFinite(ms) || ms < minMs || ms > maxMs) {
+    throw new UsageError(`${option} '${text}' must be a duration like 30s, 5m or 24h, from ${words(minMs)} to ${words(maxMs)}`);
+  }
+  return Math.round(ms);
+}
+
+function words(ms: number): string {
+  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  return `${ms}ms`;
+}
+
 /** --dnsbl ZONE (repeatable), else PTRCHECK_DNSBL (comma-separated): the DNS blocklists dnsbl-clean asks. */
 export function dnsblZones(given: string[] | undefined, env: NodeJS.ProcessEnv): string[] {
   return parseZones((given ?? [env.PTRCHECK_DNSBL ?? '']).join(','), '--dnsbl');

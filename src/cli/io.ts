@@ -13,4 +13,6 @@ export interface CliIo {
   write(text: string): Promise<void>;
   /** A progress bar on stderr: stderr is a TTY. */
   progress: boolean;
+  /** stdout is a terminal: a live view may redraw itself there. */
+  tty: boolean;
 }

@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   batch: async () => (await import('./commands/batch.js')).batchCommand,
   rules: async () => (await import('./commands/rules.js')).rulesCommand,
+  watch: async () => (await import('./commands/watch.js')).watchCommand,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -80,6 +81,7 @@ const io: CliIo = {
     if (!process.stdout.write(text)) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
   },
   progress: Boolean(process.stderr.isTTY),
+  tty: Boolean(process.stdout.isTTY),
 };
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); // reader went away (| head): not an error

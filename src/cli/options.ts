@@ -97,6 +97,17 @@ export const SERVE_OPTIONS = {
   'authoritative-port': { ...authoritativePort, help: `${authoritativePort.help}; when given, nameservers at private and loopback addresses are asked too (never otherwise)` },
 } as const;
 
+export const WATCH_OPTIONS = {
+  expect: { type: 'string', arg: 'NAME', help: 'the PTR name you asked for; default: any PTR name that resolves back to the IP' },
+  interval: { type: 'string', default: '30s', arg: 'DURATION', help: 'time between looks (at least 1s; e.g. 30s, 5m)' },
+  timeout: { type: 'string', default: '24h', arg: 'DURATION', help: 'give up after this long (exit 1; at most 7d)' },
+  resolver: { type: 'string', multiple: true, arg: 'HOST:PORT', help: 'also watch this resolver\'s cache (e.g. 8.8.8.8:53); repeatable' },
+  dns,
+  'dns-timeout': { type: 'string', arg: 'MS', help: 'per-attempt DNS timeout in milliseconds (default 2000; one retry)' },
+  'authoritative-port': authoritativePort,
+  json: { type: 'boolean', help: 'one JSON line per look (the default when stdout is not a terminal)' },
+} as const;
+
 export const RULES_OPTIONS = {
   json: { type: 'boolean', default: false, help: 'the catalogue as JSON' },
 } as const;
@@ -106,5 +117,6 @@ export const COMMAND_SPECS: Readonly<Record<string, CommandSpec>> = {
   message: { usage: '<file.eml|->', summary: 'audit a received message: the IP and HELO of its trusted Received: hop, SPF, DKIM and DMARC', options: MESSAGE_OPTIONS },
   batch: { usage: '<file|->', summary: 'audit IPs and CIDRs, one a line, streaming one record per address', options: BATCH_OPTIONS },
   serve: { usage: '', summary: 'the web page, the HTTP API and the SMTP sink (runs until SIGINT/SIGTERM)', options: SERVE_OPTIONS },
+  watch: { usage: '<ip>', summary: 'watch a PTR change reach the reverse zone\'s own servers and the resolvers; exit 0 once all show it, 1 at the timeout', options: WATCH_OPTIONS },
   rules: { usage: '', summary: 'the rule catalogue', options: RULES_OPTIONS },
 };

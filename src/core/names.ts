@@ -38,7 +38,11 @@ export function hostnameProblems(raw: string): NameProblem[] {
   return problems;
 }
 
-/** What is wrong with a canonical name by its letters alone (no public-suffix lookup). */
+/** What is wrong with a name by its letters alone (no public-suffix lookup): a name the user typed may be in a private or new TLD. */
+export function hostnameSyntaxProblems(raw: string): NameProblem[] {
+  return syntaxProblems(canonicalName(raw));
+}
+
 function syntaxProblems(name: string): NameProblem[] {
   if (name === '') return ['empty'];
   const problems: NameProblem[] = [];

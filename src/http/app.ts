@@ -40,6 +40,8 @@ export function createApp(deps: HttpDeps): OpenAPIHono {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.use('/api/v1/audit/*', limiter); // in hono this also matches /api/v1/audit itself
   app.use('/api/v1/batch', limiter);
+  app.use('/api/v1/watch', limiter); // each look asks every server of a zone: limited like an audit
+  app.use('/watch', limiter);
   const base = (c: Context): string => deps.publicUrl ?? new URL(c.req.url).origin;
   const inbox = deps.sink ? { sink: deps.sink, reports: deps.store, base, now } : undefined;
   app.on('POST', ['/api/v1/inbox', '/inbox'], limiter); // creating addresses is limited; polling them is not

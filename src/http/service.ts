@@ -11,12 +11,17 @@ import { auditConfig, DEFAULT_HTTP_CONFIG, type HttpConfig, type HttpDeps } from
 import { withTimeout } from './errors.js';
 import { auditForBatch } from '../batch/audit.js';
 import type { BatchReport } from '../batch/records.js';
+import { watchOnce, type WatchState } from '../watch/poll.js';
+import { hostnameSyntaxProblems } from '../core/names.js';
+import { InputError, shown } from '../core/errors.js';
 
 export interface AuditService {
   config: HttpConfig;
   /** `authoritative`: also ask the reverse zone's own servers when the PTR and FCrDNS pass. */
   auditIp(target: Target, options?: { authoritative?: boolean }): Promise<Report>;
   auditMessage(message: Uint8Array, overrides: MessageOverrides): Promise<Report>;
+  /** One look at a PTR change at the zone's own servers and this server's resolver (GET /api/v1/watch, the watch page). */
+  watch(ip: string, expect: string | undefined): Promise<WatchState>;
   /** A batch entry: audited within the time budget, not kept (the stream is the result). */
   auditBatchIp(ip: string): Promise<BatchReport>;
   report(id: string): Promise<Report | undefined>;
@@ -48,6 +53,12 @@ export function auditService(deps: HttpDeps): AuditService {
     },
     auditMessage: (message, overrides) =>
       (checkClaims(overrides), keep(audit(messageTarget(message, { trustedReceivers: config.trustedReceivers, maxBytes: config.maxMessageBytes, ...overrides }), auditDeps))),
+    watch: (ip, expect) => {
+      if (expect !== undefined && expect.trim() !== '' && hostnameSyntaxProblems(expect).length > 0) {
+        return Promise.reject(new InputError(`expect '${shown(expect)}' is not a host name`));
+      }
+      return withTimeout(watchOnce(ip, expect, { resolver: deps.resolver, resolvers: [{ label: "(this server's)", resolver: deps.resolver }], direct: deps.direct }), config.auditTimeoutMs);
+    },
     auditBatchIp: (ip) => withTimeout(auditForBatch(ip, deps.resolver, config.dnsbl), config.auditTimeoutMs),
     report: async (id) => (isReportId(id) ? deps.store.get(id) : undefined),
   };

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 
-export function Layout(props: { title: string; children: Child; refreshSeconds?: number | undefined }) {
+export function Layout(props: { title: string; children: Child; refreshSeconds?: number | undefined; refreshUrl?: string | undefined }) {
   return (
     <html lang="en">
       <head>
@@ -8,7 +8,7 @@ export function Layout(props: { title: string; children: Child; refreshSeconds?:
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
         <meta name="referrer" content="no-referrer" />
-        {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : null}
+        {props.refreshSeconds ? <meta http-equiv="refresh" content={props.refreshUrl ? `${props.refreshSeconds};url=${props.refreshUrl}` : String(props.refreshSeconds)} /> : null}
         <title>{props.title}</title>
         <link rel="stylesheet" href="/assets/style.css" />
       </head>

@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { catalogue } from '../../../rules/index.js';
 import { ruleSummaries } from '../../report/catalogue.js';
 import { AuditInputSchema, ErrorSchema, isOn, MessageQuerySchema, ReportSchema, RuleSchema } from '../schemas.js';
+import { CLAIM_LIMITS } from '../../core/claims.js';
 import { errorJson } from '../errors.js';
 import type { AuditService } from '../service.js';
 import type { Target } from '../../core/types.js';
@@ -74,6 +75,29 @@ const inboxGet = createRoute({
   method: 'get', path: '/inbox/{token}', summary: 'What arrived at a test address',
   request: { params: z.object({ token: z.string().max(64).openapi({ param: { name: 'token', in: 'path' }, example: 'k3v9q2m7x1b8c4n6p0s5' }) }) },
   responses: { 200: json(InboxStatusSchema, 'waiting, or received with the reports'), 400: errors[400], 404: json(ErrorSchema, 'No SMTP sink runs here') },
+});
+const WatchSourceSchema = z.object({
+  kind: z.enum(['authoritative', 'resolver']), server: z.string(), address: z.string().optional(), answer: z.string().optional(),
+  problem: z.string().optional(), ttl: z.number().optional(), serial: z.number().optional(), sees: z.boolean(),
+}).openapi('WatchSource');
+const WatchStateSchema = z
+  .object({
+    ip: z.string(), name: z.string(), zone: z.string().optional(), expect: z.string().optional(), at: z.string(),
+    ptr: z.array(WatchSourceSchema), forward: z.array(WatchSourceSchema), forwardName: z.string().optional(),
+    done: z.boolean().openapi({ description: 'Every server and resolver shows the expected PTR, and its name resolves back to the IP' }),
+    waitSeconds: z.number().optional().openapi({ description: 'Published at the zone\'s servers: the longest a resolver may keep its old answer' }),
+    notes: z.array(z.string()),
+  })
+  .openapi('WatchState');
+const watchGet = createRoute({
+  method: 'get', path: '/watch', summary: 'One look at a PTR change: the reverse zone\'s own servers and the resolver, for scripts that poll',
+  request: {
+    query: z.object({
+      ip: z.string().max(CLAIM_LIMITS.ip).openapi({ example: '192.0.2.55' }),
+      expect: z.string().max(CLAIM_LIMITS.helo).optional().openapi({ example: 'mail.example.com', description: 'The PTR name waited for; default: any that resolves back to the IP' }),
+    }),
+  },
+  responses: { 200: json(WatchStateSchema, 'Each server\'s answer, and whether all show it'), ...errors },
 });
 export const MAX_BATCH_TARGETS = 1000;
 export const MAX_BATCH_ADDRESSES = 4096;
@@ -172,6 +196,11 @@ export function apiRoutes(service: AuditService, options: ConstructorParameters<
       },
     });
     return new Response(stream, { status: 200, headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8' } }) as never;
+  });
+  api.use('/watch', singleQuery(['ip', 'expect']));
+  api.openapi(watchGet, async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await service.watch(q.ip, q.expect), 200);
   });
   api.openapi(rulesGet, (c) => c.json(ruleSummaries(catalogue), 200));
   return api;

@@ -15,6 +15,7 @@ import type { InboxDeps } from './api.js';
 import { inboxStatus } from '../inbox.js';
 import { isToken, newToken } from '../../sink/tokens.js';
 import { InboxPage } from '../pages/inbox.js';
+import { WATCH_MAX_MS, WatchPage } from '../pages/watch.js';
 import { repeatedParam } from '../strict-input.js';
 import { CLAIM_LIMITS } from '../../core/claims.js';
 import { isOn } from '../schemas.js';
@@ -61,6 +62,25 @@ export function pageRoutes(service: AuditService, limiter: MiddlewareHandler, ba
       return c.redirect(`/r/${report.id}`, 303);
     } catch (e) {
       if (e instanceof InputError) return c.html(<HomePage base={base(c)} values={values} authoritative={authoritative} sinkDomain={sinkDomain} error={e.message} />, 400);
+      throw e;
+    }
+  });
+  pages.get('/watch', async (c) => {
+    const repeated = repeatedParam(c, ['ip', 'expect', 'since']);
+    if (repeated) return c.html(<HomePage base={base(c)} sinkDomain={sinkDomain} error={`${repeated.name} is given ${repeated.count} times; give it once`} />, 400);
+    const ip = c.req.query('ip')?.trim().slice(0, CLAIM_LIMITS.ip) ?? '';
+    const expect = c.req.query('expect')?.trim().slice(0, CLAIM_LIMITS.helo) || undefined;
+    if (!ip) return c.html(<HomePage base={base(c)} sinkDomain={sinkDomain} error="enter the IP address whose PTR change to watch" />, 400);
+    const now = Date.now();
+    const sinceText = c.req.query('since');
+    const since = sinceText && /^\d{1,15}$/.test(sinceText) ? Math.min(Number(sinceText), now) : now;
+    try {
+      const state = await service.watch(ip, expect);
+      const expired = now - since > WATCH_MAX_MS;
+      const refreshUrl = state.done || expired ? undefined : `/watch?ip=${encodeURIComponent(state.ip)}${expect ? `&expect=${encodeURIComponent(expect)}` : ''}&since=${since}`;
+      return c.html(<WatchPage state={state} refreshUrl={refreshUrl} expired={expired} />);
+    } catch (e) {
+      if (e instanceof InputError) return c.html(<HomePage base={base(c)} sinkDomain={sinkDomain} error={e.message} />, 400);
       throw e;
     }
   });

@@ -1,0 +1,134 @@
+/**
+ * One look at a PTR change on its way out: the reverse zone's own servers
+ * (recursion off) and each resolver the user cares about, for the PTR and
+ * for the expected name's A/AAAA. `ptrcheck watch`, GET /api/v1/watch and
+ * the watch page repeat it; each look is independent (no state kept).
+ */
+import { parseIp, sameAddress } from '../core/ip.js';
+import { canonicalName } from '../core/names.js';
+import { answerOf, answerWords, problemOf, serialOf } from '../core/zone-answers.js';
+import type { ZoneAtServers } from '../core/types.js';
+import type { DirectQuery, DnsAnswer, Resolver } from '../dns/types.js';
+import { describeReverseZone, locateReverseZone } from '../gather/reverse-zone.js';
+import { atServers, forwardAtItsZone } from '../gather/zone-servers.js';
+import { NO_DIRECT_QUERIES } from '../gather/index.js';
+
+/** One server's view: a zone's own nameserver at one address, or a resolver. */
+export interface WatchSource {
+  kind: 'authoritative' | 'resolver';
+  /** The NS name, or the resolver's address. */
+  server: string;
+  address?: string;
+  /** The names (or addresses) it gives, or "none"; absent when it gave nothing definite (then `problem`). */
+  answer?: string;
+  problem?: string;
+  /** Seconds its answer may still be cached (resolvers count down). */
+  ttl?: number;
+  serial?: number;
+  /** It shows what the user waits for. */
+  sees: boolean;
+}
+
+export interface WatchState {
+  ip: string;
+  /** The name whose PTR is asked (the CNAME target under RFC 2317). */
+  name: string;
+  zone?: string;
+  /** The PTR name waited for; absent: any PTR that resolves back to the IP. */
+  expect?: string;
+  at: string;
+  ptr: WatchSource[];
+  /** The expected (or current) PTR name's A/AAAA at its own zone's servers and at each resolver. */
+  forward: WatchSource[];
+  /** The name whose forward records are watched. */
+  forwardName?: string;
+  done: boolean;
+  /** When the zone's servers already show the change: the longest a resolver may keep its old answer, in seconds. */
+  waitSeconds?: number;
+  /** Why part of the picture is missing (a Worker cannot ask the zone's servers). */
+  notes: string[];
+}
+
+export interface WatchDeps {
+  /** Finds the zone and the NS addresses. */
+  resolver: Resolver;
+  /** The resolvers whose caches are watched, each by its label (its address). */
+  resolvers: readonly { label: string; resolver: Resolver }[];
+  direct?: DirectQuery | undefined;
+  now?: () => number;
+}
+
+export async function watchOnce(ipText: string, expectText: string | undefined, deps: WatchDeps): Promise<WatchState> {
+  const ip = parseIp(ipText); // throws InputError for what is not an address
+  const expect = expectText === undefined || expectText.trim() === '' ? undefined : canonicalName(expectText);
+  const located = await locateReverseZone(ip, deps.resolver);
+  const name = located.delegatedTo ?? ip.reverseName;
+  const notes: string[] = [];
+  const [zone, cached] = await Promise.all([
+    deps.direct ? describeReverseZone(located, deps.resolver) : undefined,
+    Promise.all(deps.resolvers.map(async (r) => ({ label: r.label, answer: await r.resolver.query(ip.reverseName, 'PTR') }))),
+  ]);
+  if (!deps.direct) notes.push(NO_DIRECT_QUERIES);
+  else if (!zone?.zone) notes.push(`no reverse zone was found (${zone?.unknownBecause ?? 'no answer'})`);
+  const atZone = deps.direct && zone?.zone ? await atServers(zone.zone, zone.nameservers, [[name, 'PTR'], [zone.zone, 'SOA']], deps.resolver, deps.direct) : undefined;
+
+  const seesPtr = (words: string | undefined): boolean => words !== undefined && words !== 'none' && (expect === undefined || words.split(', ').includes(expect));
+  const ptr: WatchSource[] = [
+    ...(atZone ? authoritativeSources(atZone, 'PTR', name, seesPtr) : []),
+    ...cached.map(({ label, answer }) => resolverSource(label, answer, seesPtr)),
+  ];
+
+  // The forward side: the expected name, else the first name anybody gives.
+  const forwardName = expect ?? firstName([...ptr.map((s) => s.answer)]);
+  const forward: WatchSource[] = [];
+  if (forwardName) {
+    const type = ip.version === 4 ? 'A' : 'AAAA';
+    const seesIp = (words: string | undefined): boolean => words !== undefined && words.split(', ').some((a) => sameAddress(a, ip.address));
+    const [own, viaResolvers] = await Promise.all([
+      deps.direct ? forwardAtItsZone(forwardName, ip, deps.resolver, deps.direct) : undefined,
+      Promise.all(deps.resolvers.map(async (r) => ({ label: r.label, answer: await r.resolver.query(forwardName, type) }))),
+    ]);
+    if (own?.zone) forward.push(...authoritativeSources(own.zone, type, forwardName, seesIp));
+    else if (own?.unknownBecause) notes.push(`${forwardName}: ${own.unknownBecause}`);
+    forward.push(...viaResolvers.map(({ label, answer }) => resolverSource(label, answer, seesIp)));
+  }
+  const all = [...ptr, ...forward];
+  const done = all.length > 0 && all.every((s) => s.sees) && forward.length > 0;
+  const state: WatchState = { ip: ip.address, name, at: new Date((deps.now ?? Date.now)()).toISOString(), ptr, forward, done, notes };
+  if (zone?.zone) state.zone = zone.zone;
+  if (expect) state.expect = expect;
+  if (forwardName) state.forwardName = forwardName;
+  // Published at the source but not yet everywhere: the stale caches decide how long is left.
+  const published = (list: WatchSource[]) => list.filter((s) => s.kind === 'authoritative').every((s) => s.sees);
+  const stale = all.filter((s) => s.kind === 'resolver' && !s.sees && s.ttl !== undefined);
+  if (!done && atZone && published(ptr) && stale.length > 0) state.waitSeconds = Math.max(...stale.map((s) => s.ttl!));
+  return state;
+}
+
+function authoritativeSources(zone: ZoneAtServers, type: 'PTR' | 'A' | 'AAAA', name: string, sees: (words: string | undefined) => boolean): WatchSource[] {
+  return zone.servers.map((s) => {
+    const a = answerOf(s, type, name);
+    const problem = problemOf(s, type, name);
+    const words = problem ? undefined : answerWords(a);
+    const serial = serialOf(s, zone.zone);
+    return {
+      kind: 'authoritative' as const,
+      server: s.ns,
+      ...(s.address ? { address: s.address } : {}),
+      ...(words !== undefined ? { answer: words } : { problem: problem ?? 'silent' }),
+      ...(a && words !== undefined ? { ttl: a.ttl } : {}),
+      ...(serial !== undefined ? { serial } : {}),
+      sees: sees(words),
+    };
+  });
+}
+
+function resolverSource(label: string, answer: DnsAnswer, sees: (words: string | undefined) => boolean): WatchSource {
+  const words = answerWords(answer);
+  return { kind: 'resolver', server: label, ...(words !== undefined ? { answer: words } : { problem: answer.rcode }), ttl: answer.ttl, sees: sees(words) };
+}
+
+function firstName(answers: (string | undefined)[]): string | undefined {
+  for (const a of answers) if (a && a !== 'none') return a.split(', ')[0];
+  return undefined;
+}
