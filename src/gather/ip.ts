@@ -9,7 +9,7 @@ import { sameAddress } from '../core/ip.js';
 import { canonicalName, isResolvableName } from '../core/names.js';
 import type { ForwardLookup, PtrEvidence, ReverseZone, ZoneCheckReason, ZoneServersEvidence } from '../core/types.js';
 import { describeReverseZone, locateReverseZone, type LocatedZone } from './reverse-zone.js';
-import { gatherZoneServers } from './zone-servers.js';
+import { gatherZoneServers, type ZoneServersInput } from './zone-servers.js';
 import type { DirectQuery } from '../dns/types.js';
 import { isTemporary } from '../core/temporary.js';
 import { classifyName } from '../../rules/lib/generic.js';
@@ -39,14 +39,14 @@ export async function gatherIp(ip: ParsedIp, resolver: Resolver, config: IpGathe
   const names = ptrNames(answer);
   // A missing or failing PTR is known now: the zone's servers are asked beside the forward lookups, not after them.
   const early = config.zoneServers && locatedP && zoneP && (config.zoneServers.asked || answer.outcome !== 'ok')
-    ? askZoneServers(ip, answer, config.zoneServers.asked ? names.slice(0, config.forwardCap) : [], locatedP, zoneP, resolver, config.zoneServers) : undefined;
+    ? askZoneServers(ip, answer, config.zoneServers.asked ? names.slice(0, config.forwardCap).map((name) => ({ name })) : [], locatedP, zoneP, resolver, config.zoneServers) : undefined;
   const checked = names.slice(0, config.forwardCap);
   const forward = await Promise.all(checked.map((name) => lookupForward(name, ip, resolver)));
   const classes = names.map((n) => classifyName(n, ip.address));
   const out: IpEvidence = { ptr: { answer, names, checked, capped: names.length > checked.length, classes }, forward };
   const fcrdnsFailing = answer.outcome === 'ok' && !forward.some((f) => f.matches);
   const late = !early && config.zoneServers && locatedP && zoneP && fcrdnsFailing
-    ? askZoneServers(ip, answer, checked, locatedP, zoneP, resolver, config.zoneServers) : undefined;
+    ? askZoneServers(ip, answer, forward.filter((f) => !f.notLookedUp).map((f) => ({ name: f.name, answer: f.answer })), locatedP, zoneP, resolver, config.zoneServers) : undefined;
   if (zoneP) {
     const zone = await zoneP;
     const provider = blockHolder(names, zone);
@@ -58,7 +58,7 @@ export async function gatherIp(ip: ParsedIp, resolver: Resolver, config: IpGathe
 }
 
 async function askZoneServers(
-  ip: ParsedIp, answer: DnsAnswer, forwardNames: readonly string[], locatedP: Promise<LocatedZone>, zone: Promise<ReverseZone>,
+  ip: ParsedIp, answer: DnsAnswer, forwardNames: ZoneServersInput['forwardNames'], locatedP: Promise<LocatedZone>, zone: Promise<ReverseZone>,
   resolver: Resolver, how: { direct: DirectQuery; asked: boolean },
 ): Promise<ZoneServersEvidence> {
   const why: ZoneCheckReason = how.asked ? 'asked' : answer.outcome === 'ok' ? 'fcrdns-failing' : isTemporary(answer.outcome) ? 'ptr-failed' : 'ptr-missing';

@@ -8,7 +8,7 @@
  * questions; nothing waits on anything it does not need.
  */
 import type { DirectAnswer, DirectQuery } from '../dns/types.js';
-import type { RecordType, Resolver } from '../dns/types.js';
+import type { DnsAnswer, RecordType, Resolver } from '../dns/types.js';
 import type { ParsedIp } from '../core/ip.js';
 import { isTemporary } from '../core/temporary.js';
 import type { DelegationStep, ReverseZone, ZoneAtServers, ZoneCheckReason, ZoneServer, ZoneServersEvidence } from '../core/types.js';
@@ -26,8 +26,8 @@ export interface ZoneServersInput {
   why: ZoneCheckReason;
   located: LocatedZone;
   zone: Promise<ReverseZone>;
-  /** PTR names whose forward lookups should be checked at their own zones' servers (FCrDNS failing). */
-  forwardNames: readonly string[];
+  /** PTR names whose forward lookups should be checked at their own zones' servers (FCrDNS failing), with the resolver's answer when known. */
+  forwardNames: readonly { name: string; answer?: DnsAnswer | undefined }[];
 }
 
 export async function gatherZoneServers(input: ZoneServersInput, resolver: Resolver, direct: DirectQuery): Promise<ZoneServersEvidence> {
@@ -36,7 +36,7 @@ export async function gatherZoneServers(input: ZoneServersInput, resolver: Resol
   const out: ZoneServersEvidence = { why: input.why, name, path: [], forward: [] };
   // The walk up starts with the zone (or, when none was found, with the reverse name itself).
   const walk = walkAncestors(located.zone ?? ip.reverseName, ip, resolver);
-  const forward = Promise.all(input.forwardNames.slice(0, MAX_FORWARD_NAMES).map((n) => forwardAtItsZone(n, ip, resolver, direct)));
+  const forward = Promise.all(input.forwardNames.slice(0, MAX_FORWARD_NAMES).map((n) => forwardAtItsZone(n.name, ip, resolver, direct, n.answer)));
   const zone = await input.zone;
   const cls = classless(ip, located);
   if (cls) out.classless = cls;
@@ -140,9 +140,10 @@ function classless(ip: ParsedIp, located: LocatedZone): ZoneServersEvidence['cla
 }
 
 /** A PTR name's A/AAAA at the servers of the zone that holds the name (the user's own DNS host). */
-export async function forwardAtItsZone(name: string, ip: ParsedIp, resolver: Resolver, direct: DirectQuery): Promise<ZoneServersEvidence['forward'][number]> {
-  const soa = await resolver.query(name, 'SOA');
-  const found = zoneOf(soa);
+export async function forwardAtItsZone(name: string, ip: ParsedIp, resolver: Resolver, direct: DirectQuery, known?: DnsAnswer): Promise<ZoneServersEvidence['forward'][number]> {
+  // A negative answer already names the zone (its SOA in the authority section): one round trip fewer.
+  const soa = known?.authority && known.chain.length === 0 ? known : await resolver.query(name, 'SOA');
+  const found = soa.authority ? { zone: soa.authority.name } : zoneOf(soa);
   if (!found) return { name, unknownBecause: `SOA lookup of ${name} gave ${soa.outcome}` };
   const ns = await resolver.query(found.zone, 'NS');
   if (ns.outcome !== 'ok') return { name, unknownBecause: `NS lookup of ${found.zone} gave ${ns.outcome}` };
