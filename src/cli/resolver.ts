@@ -82,6 +82,9 @@ export function makeResolver(choice: ResolverChoice, env: NodeJS.ProcessEnv): Cl
   return { query: (n, t) => cached.query(n, t), close: () => inner.close() };
 }
 
+/** Per attempt (one retry): a nameserver that has not answered in a second is down or filtered. */
+const DIRECT_TIMEOUT_MS = 1000;
+
 export interface DirectChoice {
   /** --authoritative-port, else PTRCHECK_AUTHORITATIVE_PORT; default 53. */
   port?: string | undefined;
@@ -103,6 +106,7 @@ export function makeDirectQuery(choice: DirectChoice, env: NodeJS.ProcessEnv): D
     port = Number(text);
     if (!/^\d+$/.test(text.trim()) || port < 1 || port > 65535) throw new UsageError(`${what} '${shown(text)}' must be a port number, 1-65535`);
   }
-  const direct = createNodeDirectQuery({ port, timeoutMs: choice.timeoutMs ?? 2000, retries: 1, allowPrivate: choice.allowPrivate });
+  // A zone's own servers answer in well under a second anywhere; a dead one must not hold an audit for the resolver's whole budget.
+  const direct = createNodeDirectQuery({ port, timeoutMs: Math.min(choice.timeoutMs ?? DIRECT_TIMEOUT_MS, DIRECT_TIMEOUT_MS), retries: 1, allowPrivate: choice.allowPrivate });
   return { ask: (a, n, t) => direct.ask(a, n, t), close: () => direct.close(), port };
 }

@@ -121,7 +121,7 @@ function zoneServerLines(z: ReportZoneServers, paint: (s: Style, t: string) => s
 
 function resultLines(r: ReportResult, paint: (s: Style, t: string) => string): string[] {
   const mark = MARK[r.status];
-  const head = `  ${paint(mark.style, `${mark.sym} ${r.status.padEnd(5)}`)} ${r.rule.padEnd(22)} ${r.title}`;
+  const head = `  ${paint(mark.style, `${mark.sym} ${r.status.padEnd(5)}`)} ${r.rule.padEnd(23)} ${r.title}`;
   return [head, ...wrap(r.message, ' '.repeat(38), ' '.repeat(38)).map((l) => paint('dim', l))];
 }
 
