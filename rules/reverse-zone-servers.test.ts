@@ -84,6 +84,11 @@ testRule(rule, [
     status: 'error', messageId: 'runner/temporary',
   },
   {
+    why: 'one NS name\'s address lookup failed temporarily beside a working server: unknown, not "no address"',
+    evidence: withZoneServers(base, { zone: { zone: ZONE, servers: [good(1), { ns: 'b.example', address: null, addressTemporary: true }] } }),
+    status: 'error', messageId: 'runner/temporary',
+  },
+  {
     why: 'NS addresses failed to resolve temporarily: error',
     evidence: withZoneServers(base, { zone: { zone: ZONE, servers: [{ ns: 'a.example', address: null, addressTemporary: true }] } }),
     status: 'error', messageId: 'runner/temporary',

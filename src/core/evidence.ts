@@ -87,6 +87,8 @@ export interface ReverseZone {
   /** Negative-caching TTL (SOA MINIMUM): how long resolvers remember "no PTR". */
   negativeTtl?: number;
   nameservers: string[];
+  /** The NS lookup of the zone failed temporarily (its RCODE): the nameservers are unknown, not absent. */
+  nameserversFailed?: string;
   /** When the zone could not be found, why. */
   unknownBecause?: string;
   /** The cloud or hosting provider that holds the block (by its default PTR names, or its DNS), and how its customers set a PTR. */

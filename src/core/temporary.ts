@@ -27,16 +27,30 @@ const BY_KEY: Record<EvidenceKey, (e: Evidence) => string[]> = {
   ptr: (e) => failed(e.ptr?.answer),
   forward: (e) => (e.forward ?? []).flatMap((f) => failed(f.answer)),
   reverseZone: NONE, // remediation only; no rule judges the zone's SOA/NS
-  // One server's silence or refusal beside a sibling's answer is a finding (a lame or dead server);
-  // when no server of the zone answered at all, nothing about the zone is known.
+  // One server's silence or refusal beside a sibling's answer to the same question is a finding (a lame or
+  // dead server); a question no server answered leaves everything judged from it unknown. A referral's child
+  // servers are judged apart: the parent's referral is definite, their refusal (asked twice) is the finding.
   zoneServers: (e) => {
-    const servers = e.zoneServers?.zone?.servers ?? [];
-    const answers = servers.flatMap((s) => s.answers).filter((a) => a.rcode !== 'NOT_ASKED'); // a deliberate refusal, not a failure
-    if (answers.some((a) => !isTemporary(a.outcome))) return [];
-    return [
-      ...answers.map((a) => `${a.type} ${a.name} at ${a.address} ${a.rcode}`),
-      ...servers.filter((s) => s.addressTemporary).map((s) => `the address of ${s.ns} (${s.addressProblem ?? 'no answer'})`),
-    ];
+    const z = e.zoneServers;
+    if (!z) return [];
+    const out: string[] = [];
+    for (const f of z.forward) if (f.unknownTemporary) out.push(`${f.name}: ${f.unknownBecause ?? 'its zone could not be found'}`);
+    for (const zone of [z.zone, ...z.forward.map((f) => f.zone)]) {
+      if (!zone) continue;
+      if (zone.nameserversFailed) out.push(`NS ${zone.zone} ${zone.nameserversFailed}`);
+      const byQuestion = new Map<string, DnsAnswer[]>();
+      for (const a of zone.servers.flatMap((s) => s.answers)) {
+        if (a.rcode === 'NOT_ASKED') continue; // a deliberate refusal to ask, not a failure
+        const q = `${a.type} ${a.name}`;
+        byQuestion.set(q, [...(byQuestion.get(q) ?? []), a]);
+      }
+      for (const [q, answers] of byQuestion) {
+        if (answers.every((a) => isTemporary(a.outcome))) out.push(`${q} at ${zone.zone}'s servers (${answers[0]!.rcode})`);
+      }
+      // A server whose address could not be looked up is neither healthy nor broken: unknown.
+      out.push(...zone.servers.filter((s) => s.addressTemporary).map((s) => `the address of ${s.ns} (${s.addressProblem ?? 'no answer'})`));
+    }
+    return out;
   },
   helo: (e) => [...failed(e.helo?.a), ...failed(e.helo?.aaaa)],
   senders: (e) => (e.senders ?? []).flatMap((s) => [...failed(s.mx), ...failed(s.a), ...failed(s.aaaa)]),

@@ -25,6 +25,8 @@ export interface ZoneAtServers {
   /** NS names, as the resolver (or the referral) gave them. */
   nameservers: string[];
   servers: ZoneServer[];
+  /** The NS lookup failed temporarily (its RCODE): no server could be asked, and that says nothing about the zone. */
+  nameserversFailed?: string;
 }
 
 /** One zone cut on the way to the reverse zone, top down (RIR → ISP → customer). */
@@ -54,5 +56,5 @@ export interface ZoneServersEvidence {
   /** RFC 2317: the block delegated by CNAMEs, and the zone that holds it. */
   classless?: { block: string; zone: string; cname: string };
   /** Each PTR name's forward lookup (A/AAAA) at the servers of the zone that holds it. */
-  forward: { name: string; zone?: ZoneAtServers; unknownBecause?: string }[];
+  forward: { name: string; zone?: ZoneAtServers; unknownBecause?: string; unknownTemporary?: boolean }[];
 }

@@ -7,6 +7,7 @@
  */
 import type { DnsAnswer, DnsRecord, Resolver } from '../dns/types.js';
 import { parseSoa } from '../dns/soa.js';
+import { isTemporary } from '../core/temporary.js';
 import type { ParsedIp } from '../core/ip.js';
 import type { ReverseZone } from '../core/types.js';
 
@@ -45,6 +46,7 @@ export async function describeReverseZone(found: LocatedZone, resolver: Resolver
     nameservers: ns.outcome === 'ok' ? ns.records.map((r) => r.data).sort() : [],
   };
   if (found.delegatedTo) zone.delegatedTo = found.delegatedTo;
+  if (isTemporary(ns.outcome)) zone.nameserversFailed = ns.rcode;
   if (soa) {
     zone.primary = soa.mname;
     zone.contact = rnameToEmail(soa.rname);

@@ -41,7 +41,7 @@ export async function gatherZoneServers(input: ZoneServersInput, resolver: Resol
   const cls = classless(ip, located);
   if (cls) out.classless = cls;
   const ownP = zone.zone
-    ? atServers(zone.zone, zone.nameservers, [[name, 'PTR'], [zone.zone, 'SOA'], [zone.zone, 'NS']], resolver, direct)
+    ? atServers(zone.zone, zone.nameservers, [[name, 'PTR'], [zone.zone, 'SOA'], [zone.zone, 'NS']], resolver, direct).then((z) => (zone.nameserversFailed ? { ...z, nameserversFailed: zone.nameserversFailed } : z))
     : undefined;
   const cuts = await walk;
   const parentCut = cuts[cuts.length - 1];
@@ -144,9 +144,10 @@ export async function forwardAtItsZone(name: string, ip: ParsedIp, resolver: Res
   // A negative answer already names the zone (its SOA in the authority section): one round trip fewer.
   const soa = known?.authority && known.chain.length === 0 ? known : await resolver.query(name, 'SOA');
   const found = soa.authority ? { zone: soa.authority.name } : zoneOf(soa);
-  if (!found) return { name, unknownBecause: `SOA lookup of ${name} gave ${soa.outcome}` };
+  const temporary = (a: DnsAnswer) => (isTemporary(a.outcome) ? { unknownTemporary: true } : {});
+  if (!found) return { name, unknownBecause: `SOA lookup of ${name} gave ${soa.outcome}`, ...temporary(soa) };
   const ns = await resolver.query(found.zone, 'NS');
-  if (ns.outcome !== 'ok') return { name, unknownBecause: `NS lookup of ${found.zone} gave ${ns.outcome}` };
+  if (ns.outcome !== 'ok') return { name, unknownBecause: `NS lookup of ${found.zone} gave ${ns.outcome}`, ...temporary(ns) };
   const type = ip.version === 4 ? 'A' : 'AAAA';
   return { name, zone: await atServers(found.zone, ns.records.map((r) => r.data), [[name, type], [found.zone, 'SOA']], resolver, direct) };
 }
