@@ -195,7 +195,7 @@ describe('OpenAPI', () => {
   it('serves a valid OpenAPI 3.1 document describing every API route', async () => {
     const doc = (await (await srv.get('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/audit', '/api/v1/audit/message', '/api/v1/batch', '/api/v1/inbox', '/api/v1/inbox/{token}', '/api/v1/reports/{id}', '/api/v1/rules'].sort());
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/audit', '/api/v1/audit/message', '/api/v1/batch', '/api/v1/inbox', '/api/v1/inbox/{token}', '/api/v1/reports/{id}', '/api/v1/rules', '/api/v1/watch'].sort());
     const validator = new Validator();
     const result = await validator.validate(doc as unknown as Parameters<Validator['validate']>[0]);
     expect(result.errors ?? []).toEqual([]);
@@ -206,5 +206,9 @@ describe('OpenAPI', () => {
     const { ReportSchema } = await import('../src/http/schemas.js');
     const report = await (await srv.get('/api/v1/audit?ip=2001:db8::26&helo=mail6.example.com')).json();
     expect(ReportSchema.safeParse(report).success).toBe(true);
+    // A failing PTR: the report carries the zone's own servers too.
+    const failing = (await (await srv.get('/api/v1/audit?ip=192.0.2.11')).json()) as { zoneServers?: unknown };
+    expect(failing.zoneServers).toBeDefined();
+    expect(ReportSchema.safeParse(failing).success).toBe(true);
   });
 });

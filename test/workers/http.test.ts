@@ -84,6 +84,15 @@ describe('the Worker serves the API', () => {
     expect(report.results.find((r) => r.rule === 'ptr-present')?.status).toBe('fail');
   });
 
+  it('GET /api/v1/watch gives the resolver\'s view, and says the zone\'s servers cannot be asked there', async () => {
+    const res = await call('/api/v1/watch?ip=192.0.2.11&expect=mail.example.com');
+    expect(res.status).toBe(200);
+    const state = await asJson<{ ptr: { kind: string; answer?: string; sees: boolean }[]; done: boolean; notes: string[] }>(res);
+    expect(state.ptr.map((s) => [s.kind, s.answer, s.sees])).toEqual([['resolver', 'none', false]]);
+    expect(state.done).toBe(false);
+    expect(state.notes.join(' ')).toMatch(/only use DNS over HTTPS/);
+  });
+
   it('POST /api/v1/inbox hands out a test address at the sink domain; its page has no SMTP port hint', async () => {
     const res = await call('/api/v1/inbox', { method: 'POST' });
     expect(res.status).toBe(201);
