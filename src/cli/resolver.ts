@@ -97,6 +97,25 @@ export interface DirectChoice {
   allowPrivate: boolean;
 }
 
+/** What a single audit from the command line asks through: the resolver, and the zones' own servers. */
+export interface AuditDns {
+  resolver: ClosableResolver;
+  direct: DirectQuery & { close(): void };
+  close(): void;
+}
+
+/** --dns/--doh/--timeout and --authoritative-port, checked in that order (a bad --dns is named first). */
+export function makeAuditDns(values: { dns?: string | undefined; doh?: string | undefined; timeout?: string | undefined; 'authoritative-port'?: string | undefined }, env: NodeJS.ProcessEnv, timeoutMs: number | undefined): AuditDns {
+  const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs }, env);
+  try {
+    const direct = makeDirectQuery({ port: values['authoritative-port'], timeoutMs, allowPrivate: true }, env);
+    return { resolver, direct, close: () => (resolver.close(), direct.close()) };
+  } catch (e) {
+    resolver.close();
+    throw e;
+  }
+}
+
 /** Questions straight to a reverse zone's own nameservers (recursion off). */
 export function makeDirectQuery(choice: DirectChoice, env: NodeJS.ProcessEnv): DirectQuery & { close(): void; port: number } {
   const text = choice.port ?? env.PTRCHECK_AUTHORITATIVE_PORT;

@@ -6,26 +6,16 @@
  */
 import { parseIp, sameAddress } from '../core/ip.js';
 import { canonicalName } from '../core/names.js';
-import { answerOf, answerWords, problemOf, serialOf } from '../core/zone-answers.js';
-import type { ZoneAtServers } from '../core/types.js';
+import { resolverRow, rows } from '../report/zone-servers.js';
+import type { ZoneAtServers, ZoneServerRow } from '../core/types.js';
 import type { DirectQuery, DnsAnswer, Resolver } from '../dns/types.js';
 import { describeReverseZone, locateReverseZone } from '../gather/reverse-zone.js';
 import { atServers, forwardAtItsZone } from '../gather/zone-servers.js';
 import { NO_DIRECT_QUERIES } from '../gather/index.js';
 
-/** One server's view: a zone's own nameserver at one address, or a resolver. */
-export interface WatchSource {
+/** One server's view (a zone's own nameserver at one address, or a resolver), as a report's row, and whether it shows what is waited for. */
+export interface WatchSource extends ZoneServerRow {
   kind: 'authoritative' | 'resolver';
-  /** The NS name, or the resolver's address. */
-  server: string;
-  address?: string;
-  /** The names (or addresses) it gives, or "none"; absent when it gave nothing definite (then `problem`). */
-  answer?: string;
-  problem?: string;
-  /** Seconds its answer may still be cached (resolvers count down). */
-  ttl?: number;
-  serial?: number;
-  /** It shows what the user waits for. */
   sees: boolean;
 }
 
@@ -106,26 +96,12 @@ export async function watchOnce(ipText: string, expectText: string | undefined, 
 }
 
 function authoritativeSources(zone: ZoneAtServers, type: 'PTR' | 'A' | 'AAAA', name: string, sees: (words: string | undefined) => boolean): WatchSource[] {
-  return zone.servers.map((s) => {
-    const a = answerOf(s, type, name);
-    const problem = problemOf(s, type, name);
-    const words = problem ? undefined : answerWords(a);
-    const serial = serialOf(s, zone.zone);
-    return {
-      kind: 'authoritative' as const,
-      server: s.ns,
-      ...(s.address ? { address: s.address } : {}),
-      ...(words !== undefined ? { answer: words } : { problem: problem ?? 'silent' }),
-      ...(a && words !== undefined ? { ttl: a.ttl } : {}),
-      ...(serial !== undefined ? { serial } : {}),
-      sees: sees(words),
-    };
-  });
+  return rows(zone, type, name).map((row) => ({ kind: 'authoritative' as const, ...row, sees: sees(row.answer) }));
 }
 
 function resolverSource(label: string, answer: DnsAnswer, sees: (words: string | undefined) => boolean): WatchSource {
-  const words = answerWords(answer);
-  return { kind: 'resolver', server: label, ...(words !== undefined ? { answer: words } : { problem: answer.rcode }), ttl: answer.ttl, sees: sees(words) };
+  const row = resolverRow(answer);
+  return { kind: 'resolver', ...row, server: label, sees: sees(row.answer) };
 }
 
 function firstName(answers: (string | undefined)[]): string | undefined {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { audit } from '../../pipeline/audit.js';
 import { parseIp } from '../../core/ip.js';
 import { InputError } from '../../core/errors.js';
-import { makeDirectQuery, makeResolver } from '../resolver.js';
+import { makeAuditDns } from '../resolver.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
 import { chooseFormat, printReport } from '../print.js';
@@ -32,14 +32,8 @@ export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
   const format = chooseFormat(values.format, values.json);
   const dnsbl = dnsblZones(values.dnsbl, io.env); // a bad zone is a usage error before any query
   const timeoutMs = parseTimeout(values.timeout);
-  const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs }, io.env);
-  let direct;
-  try {
-    direct = makeDirectQuery({ port: values['authoritative-port'], timeoutMs, allowPrivate: true }, io.env);
-  } catch (e) {
-    resolver.close();
-    throw e;
-  }
+  const dns = makeAuditDns(values, io.env, timeoutMs);
+  const { resolver, direct } = dns;
   try {
     const report = await audit(
       { ip: ipText, helo: values.helo, mailFrom: values['mail-from'], from: values.from },
@@ -47,7 +41,6 @@ export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
     );
     return printReport(report, format, io);
   } finally {
-    resolver.close();
-    direct.close();
+    dns.close();
   }
 }

@@ -4,7 +4,7 @@ import { messageTarget } from '../../message/target.js';
 import { audit } from '../../pipeline/audit.js';
 import { DEFAULT_CLI_MESSAGE_BYTES } from '../../config/defaults.js';
 import { InputError } from '../../core/errors.js';
-import { makeDirectQuery, makeResolver } from '../resolver.js';
+import { makeAuditDns } from '../resolver.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
 import { chooseFormat, printReport } from '../print.js';
@@ -29,14 +29,8 @@ export async function messageCommand(argv: string[], io: CliIo): Promise<number>
   const message = await readMessage(positionals[0]!, io, maxBytes);
   const dnsbl = dnsblZones(values.dnsbl, io.env);
   const timeoutMs = parseTimeout(values.timeout);
-  const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs }, io.env);
-  let direct;
-  try {
-    direct = makeDirectQuery({ port: values['authoritative-port'], timeoutMs, allowPrivate: true }, io.env);
-  } catch (e) {
-    resolver.close();
-    throw e;
-  }
+  const dns = makeAuditDns(values, io.env, timeoutMs);
+  const { resolver, direct } = dns;
   try {
     const target = messageTarget(message, { ip: values.ip, helo: values.helo, mailFrom: values['mail-from'], trustedReceivers: values['trusted-receiver'] ?? [], maxBytes });
     const report = await audit(target, { resolver, direct, config: { dnsbl, authoritative: values.authoritative === true } });
@@ -45,8 +39,7 @@ export async function messageCommand(argv: string[], io: CliIo): Promise<number>
     if (e instanceof InputError) throw new UsageError(e.message);
     throw e;
   } finally {
-    resolver.close();
-    direct.close();
+    dns.close();
   }
 }
 
