@@ -72,7 +72,7 @@ describe('ptrcheck audit --json', () => {
   it('writes a complete version 1 report', async () => {
     const { report } = await auditJson('192.0.2.11', ['--helo', 'mail.example.org', '--from', 'news@example.org']);
     expect(Object.keys(report).sort()).toEqual(
-      ['authenticationResults', 'createdAt', 'dns', 'elapsedMs', 'id', 'iprev', 'partial', 'ptr', 'remediation', 'results', 'score', 'target', 'verdict', 'version', 'zoneServers'].sort(),
+      ['authenticationResults', 'createdAt', 'dns', 'elapsedMs', 'id', 'iprev', 'partial', 'ptr', 'remediation', 'receivers', 'results', 'score', 'target', 'verdict', 'version', 'zoneServers'].sort(),
     );
     expect(report.version).toBe(1);
     expect(report.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
@@ -95,6 +95,13 @@ describe('ptrcheck audit --json', () => {
       expect.arrayContaining(['PTR 11.2.0.192.in-addr.arpa NXDOMAIN aa=true', 'SOA 2.0.192.in-addr.arpa NOERROR aa=true', 'NS 2.0.192.in-addr.arpa NOERROR aa=true']),
     );
     expect(report.results.find((r) => r.rule === 'ptr-propagated')).toMatchObject({ status: 'pass', messageId: 'agree' });
+    // How receivers will treat it: Gmail refuses an IP without PTR, Postfix defers it, each quoting its own reply.
+    const by = Object.fromEntries(report.receivers.map((r) => [r.id, r]));
+    expect(by.gmail).toMatchObject({ outcome: 'rejected', rules: ['ptr-present'], source: 'https://support.google.com/mail/answer/81126', checked: '2026-12-01' });
+    expect(by.gmail!.reply).toMatch(/^550 5\.7\.25 /);
+    expect(by.postfix).toMatchObject({ outcome: 'deferred' });
+    expect(by.comcast).toMatchObject({ outcome: 'rejected' });
+    expect(by['microsoft-365']).toMatchObject({ outcome: 'accept' });
   });
 
   it('says exactly what to create, where, and how to check', async () => {

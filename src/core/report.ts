@@ -1,4 +1,5 @@
 /** The JSON report, version 1 (DESIGN.md): what renderers show and stores keep. */
+import type { ReceiverVerdict } from './receivers.js';
 import type { MessageEvidence, SessionEvidence, TargetClaims } from './evidence.js';
 import type { Iprev, Status, Verdict } from './result.js';
 
@@ -100,6 +101,8 @@ export interface Report {
   session?: SessionEvidence;
   /** The reverse zone's own servers, asked directly: present when the PTR or FCrDNS did not pass, or when asked. */
   zoneServers?: ReportZoneServers;
+  /** How each big receiver and common filter will treat this sender, judged from the results. */
+  receivers: ReceiverVerdict[];
   dns: ReportDnsEntry[];
   elapsedMs: number;
 }

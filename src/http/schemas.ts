@@ -93,6 +93,17 @@ export const ReportSchema = z
     authenticationResults: z.string(),
     message: z.record(z.string(), z.unknown()).optional(),
     session: z.record(z.string(), z.unknown()).optional(),
+    receivers: z
+      .array(
+        z.object({
+          id: z.string(), name: z.string(), outcome: z.enum(['accept', 'deferred', 'rejected', 'spam-risk']),
+          reply: z.string().openapi({ description: 'The reply the receiver sends, as it publishes it ($SenderIPAddress, $Helo stand for the values); empty when it publishes none' }),
+          requirement: z.string(), verbatim: z.boolean().openapi({ description: 'requirement is the provider\'s exact words (else our summary of the source)' }),
+          source: z.string(), checked: z.string(), rules: z.array(z.string()),
+          unknown: z.array(z.string()).optional().openapi({ description: 'Rules that could not be judged (temporary DNS failures) and could change the prediction' }),
+        }),
+      )
+      .describe('How each big receiver and common filter will treat this sender, judged from the results'),
     zoneServers: z
       .object({
         why: z.string(), name: z.string(), zone: z.string().optional(),

@@ -7,6 +7,8 @@ import type { Report, Target } from '../core/types.js';
 import { buildReport } from '../report/build.js';
 import { DEFAULT_AUTHSERV_ID } from '../config/defaults.js';
 import { judge, type JudgeDeps } from './judge.js';
+import { judgeReceivers } from '../core/receivers.js';
+import { receivers } from '../../rules/receivers/index.js';
 
 export interface AuditDeps extends JudgeDeps {
   /** Wall clock, epoch ms (createdAt). */
@@ -29,6 +31,7 @@ export async function audit(target: Target, deps: AuditDeps): Promise<Report> {
     score,
     metaOf,
     authservId: deps.config?.authservId ?? DEFAULT_AUTHSERV_ID,
+    receivers: judgeReceivers(receivers, results, evidence.ip?.version ?? 4),
     ...(deps.reportId ? { id: deps.reportId } : {}),
     createdAt: new Date((deps.clock ?? Date.now)()),
     elapsedMs: timer() - started,

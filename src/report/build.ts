@@ -14,6 +14,7 @@ import { format } from './format.js';
 import { buildRemediation } from './remediation.js';
 import { authenticationResults } from './authres.js';
 import { zoneServersView } from './zone-servers.js';
+import type { ReceiverVerdict } from '../core/receivers.js';
 
 export interface BuildInput {
   evidence: Evidence;
@@ -23,6 +24,7 @@ export interface BuildInput {
   createdAt: Date;
   elapsedMs: number;
   authservId: string;
+  receivers: ReceiverVerdict[];
   id?: string;
 }
 
@@ -43,6 +45,7 @@ export function buildReport(input: BuildInput): Report {
     results: results.map((r) => toReportResult(r, metaOf(r.rule))),
     remediation: buildRemediation(evidence, results),
     authenticationResults: authenticationResults(input.authservId, results, metaOf),
+    receivers: input.receivers,
     dns: evidence.dns.map(toDnsEntry),
     elapsedMs: Math.round(input.elapsedMs * 10) / 10,
   };

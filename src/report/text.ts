@@ -88,6 +88,7 @@ export function renderText(raw: Report, options: TextOptions): string {
   for (const cmd of m.verify.slice(1)) out.push(`${' '.repeat(19)}${cmd}`);
   if (m.needed) out.push(...field('Propagation', m.propagation));
   if (report.zoneServers) out.push('', ...zoneServerLines(report.zoneServers, paint));
+  if (report.receivers?.length) out.push('', ...receiverLines(report, paint));
 
   out.push('', paint('bold', 'Authentication-Results'), ...report.authenticationResults.split('\r\n').map((l, i) => `${i === 0 ? '  ' : '      '}${l.trim()}`));
 
@@ -116,6 +117,18 @@ function zoneServerLines(z: ReportZoneServers, paint: (s: Style, t: string) => s
     for (const r of f.servers) out.push(line(`${r.server}${r.address ? ` ${r.address}` : ''}`, r, ''));
   }
   if (z.path.length > 0) out.push(...field('Delegation', z.path.map((s) => `${s.zone} (${s.nameservers.join(', ') || 'no NS seen'})`).join(' → ')));
+  return out;
+}
+
+const OUTCOME_STYLE: Record<string, Style> = { accept: 'green', 'spam-risk': 'yellow', deferred: 'yellow', rejected: 'red' };
+
+function receiverLines(report: Report, paint: (s: Style, t: string) => string): string[] {
+  const out = [paint('bold', 'How receivers will treat this')];
+  for (const r of report.receivers) {
+    const unknown = r.unknown?.length ? paint('magenta', ` (could change: ${r.unknown.join(', ')} not judged)`) : '';
+    out.push(`  ${paint(OUTCOME_STYLE[r.outcome] ?? 'dim', r.outcome.padEnd(9))} ${r.name}${r.rules.length ? paint('dim', `  [${r.rules.join(', ')}]`) : ''}${unknown}`);
+    if (r.outcome !== 'accept' && r.reply) out.push(...wrap(r.reply, ' '.repeat(12), ' '.repeat(12)).map((l) => paint('dim', l)));
+  }
   return out;
 }
 

@@ -11,6 +11,7 @@ import { Layout } from './layout.js';
 import { DISPLAY_ORDER } from '../../core/status.js';
 import { PTR_RULES } from '../../report/remediation.js';
 import { ZoneServersCard } from './zone-servers.js';
+import { ReceiversCard } from './receivers.js';
 
 
 export function ReportPage(props: { report: Report; metaOf: (id: string) => RuleMeta | undefined }) {
@@ -48,6 +49,8 @@ export function ReportPage(props: { report: Report; metaOf: (id: string) => Rule
           ))}
         </section>
       ) : null}
+
+      {r.receivers?.length ? <ReceiversCard receivers={r.receivers} /> : null}
 
       <Remediation report={r} />
       {r.zoneServers ? <ZoneServersCard zone={r.zoneServers} watchUrl={watchUrl(r)} /> : null}
