@@ -125,3 +125,12 @@ for (const spec of receivers) {
     });
   });
 }
+
+describe('reply placeholders', () => {
+  it('are filled with the audited IP and HELO', () => {
+    const comcast = receivers.find((r) => r.id === 'comcast')!;
+    expect(judgeReceiver(comcast, results({ 'ptr-present': 'fail' }), 4, { ip: '203.0.113.66' }).reply).toMatch(/^554 comcast 203\.0\.113\.66 Comcast requires/);
+    const icloud = receivers.find((r) => r.id === 'icloud')!;
+    expect(judgeReceiver(icloud, results({ 'helo-resolves': 'fail' }), 4, { helo: 'mail.nowhere.example' }).reply).toBe('450 4.7.1 <mail.nowhere.example>: Helo command rejected: Host not found');
+  });
+});

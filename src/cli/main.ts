@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   batch: async () => (await import('./commands/batch.js')).batchCommand,
   rules: async () => (await import('./commands/rules.js')).rulesCommand,
   watch: async () => (await import('./commands/watch.js')).watchCommand,
+  bounce: async () => (await import('./commands/bounce.js')).bounceCommand,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -108,6 +108,14 @@ export const WATCH_OPTIONS = {
   json: { type: 'boolean', help: 'one JSON line per look (the default when stdout is not a terminal)' },
 } as const;
 
+export const BOUNCE_OPTIONS = {
+  json: { type: 'boolean', help: 'the decoded bounce, its audit and how things stand now, as JSON' },
+  dns,
+  doh,
+  timeout,
+  'authoritative-port': authoritativePort,
+} as const;
+
 export const RULES_OPTIONS = {
   json: { type: 'boolean', default: false, help: 'the catalogue as JSON' },
 } as const;
@@ -118,5 +126,6 @@ export const COMMAND_SPECS: Readonly<Record<string, CommandSpec>> = {
   batch: { usage: '<file|->', summary: 'audit IPs and CIDRs, one a line, streaming one record per address', options: BATCH_OPTIONS },
   serve: { usage: '', summary: 'the web page, the HTTP API and the SMTP sink (runs until SIGINT/SIGTERM)', options: SERVE_OPTIONS },
   watch: { usage: '<ip>', summary: 'watch a PTR change reach the reverse zone\'s own servers and the resolvers; exit 0 once all show it, 1 at the timeout', options: WATCH_OPTIONS },
+  bounce: { usage: '<file|->', summary: 'a bounce (DSN or pasted text) → the receiver, its code\'s meaning there, the sending IP, and whether the problem is still there', options: BOUNCE_OPTIONS },
   rules: { usage: '', summary: 'the rule catalogue', options: RULES_OPTIONS },
 };

@@ -24,6 +24,12 @@ export async function readBounded(path: string, limit: number): Promise<Uint8Arr
   return Buffer.concat(chunks, size).subarray(0, limit + 1);
 }
 
+/** A file or standard input (`-`), at most `limit` bytes: a larger one is refused with one line naming it. */
+export async function readInput(path: string, limit: number, io: { readStdin(limit: number): Promise<Uint8Array> }, what: string): Promise<Uint8Array> {
+  const bytes = path === '-' ? await io.readStdin(limit + 1) : await readBounded(path, limit);
+  if (bytes.length > limit) throw new UsageError(`the ${what} is larger than ${Math.round(limit / 1024 / 1024)} MB`);
+  return bytes;
+}
 
 /**
  * Lines of a stream, each at most `maxLine` characters kept: a longer line

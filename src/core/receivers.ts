@@ -86,7 +86,17 @@ function evaluate(c: Condition, status: (rule: string) => Status | undefined, ip
   return { value: false, rules: [], unknown: [] };
 }
 
-export function judgeReceiver(spec: ReceiverSpec, results: readonly RuleResult[], ipVersion: 4 | 6): ReceiverVerdict {
+/** What a reply's placeholders stand for in this audit ($SenderIPAddress, $Helo). */
+export interface ReplyValues {
+  ip?: string | undefined;
+  helo?: string | undefined;
+}
+
+function fill(reply: string, values: ReplyValues): string {
+  return reply.replace(/\$SenderIPAddress/g, values.ip ?? '$SenderIPAddress').replace(/\$Helo/g, values.helo ?? '$Helo');
+}
+
+export function judgeReceiver(spec: ReceiverSpec, results: readonly RuleResult[], ipVersion: 4 | 6, values: ReplyValues = {}): ReceiverVerdict {
   const byRule = new Map(results.map((r) => [r.rule, r.status]));
   const status = (rule: string) => byRule.get(rule);
   const unknown: string[] = [];
@@ -94,7 +104,7 @@ export function judgeReceiver(spec: ReceiverSpec, results: readonly RuleResult[]
     const t = evaluate(v.when, status, ipVersion);
     if (t.value === 'unknown') unknown.push(...t.unknown);
     if (t.value !== true) continue;
-    return withUnknown({ id: spec.id, name: spec.name, outcome: v.outcome, reply: v.reply, requirement: v.requirement.text, verbatim: v.requirement.verbatim, source: v.requirement.source, checked: v.requirement.checked, rules: [...new Set(t.rules)] }, unknown);
+    return withUnknown({ id: spec.id, name: spec.name, outcome: v.outcome, reply: fill(v.reply, values), requirement: v.requirement.text, verbatim: v.requirement.verbatim, source: v.requirement.source, checked: v.requirement.checked, rules: [...new Set(t.rules)] }, unknown);
   }
   const r = spec.requirement;
   return withUnknown({ id: spec.id, name: spec.name, outcome: 'accept', reply: spec.accept, requirement: r.text, verbatim: r.verbatim, source: r.source, checked: r.checked, rules: [] }, unknown);
@@ -104,6 +114,6 @@ function withUnknown(v: ReceiverVerdict, unknown: string[]): ReceiverVerdict {
   return unknown.length > 0 ? { ...v, unknown: [...new Set(unknown)] } : v;
 }
 
-export function judgeReceivers(specs: readonly ReceiverSpec[], results: readonly RuleResult[], ipVersion: 4 | 6): ReceiverVerdict[] {
-  return specs.map((s) => judgeReceiver(s, results, ipVersion));
+export function judgeReceivers(specs: readonly ReceiverSpec[], results: readonly RuleResult[], ipVersion: 4 | 6, values: ReplyValues = {}): ReceiverVerdict[] {
+  return specs.map((s) => judgeReceiver(s, results, ipVersion, values));
 }

@@ -41,6 +41,8 @@ export function createApp(deps: HttpDeps): OpenAPIHono {
   app.use('/api/v1/audit/*', limiter); // in hono this also matches /api/v1/audit itself
   app.use('/api/v1/batch', limiter);
   app.use('/api/v1/watch', limiter); // each look asks every server of a zone: limited like an audit
+  app.use('/api/v1/bounce', limiter);
+  app.on('POST', '/bounce', limiter);
   app.use('/watch', limiter);
   const base = (c: Context): string => deps.publicUrl ?? new URL(c.req.url).origin;
   const inbox = deps.sink ? { sink: deps.sink, reports: deps.store, base, now } : undefined;

@@ -12,6 +12,8 @@ import { withTimeout } from './errors.js';
 import { auditForBatch } from '../batch/audit.js';
 import type { BatchReport } from '../batch/records.js';
 import { watchOnce, type WatchState } from '../watch/poll.js';
+import { checkBounce, type BounceResult } from '../bounce/check.js';
+import { receivers } from '../../rules/receivers/index.js';
 import { hostnameSyntaxProblems } from '../core/names.js';
 import { InputError, shown } from '../core/errors.js';
 
@@ -22,6 +24,8 @@ export interface AuditService {
   auditMessage(message: Uint8Array, overrides: MessageOverrides): Promise<Report>;
   /** One look at a PTR change at the zone's own servers and this server's resolver (GET /api/v1/watch, the watch page). */
   watch(ip: string, expect: string | undefined): Promise<WatchState>;
+  /** A bounce decoded, and the IP it names audited (and kept) with the zone's own servers asked. */
+  bounce(text: string): Promise<BounceResult>;
   /** A batch entry: audited within the time budget, not kept (the stream is the result). */
   auditBatchIp(ip: string): Promise<BatchReport>;
   report(id: string): Promise<Report | undefined>;
@@ -59,6 +63,7 @@ export function auditService(deps: HttpDeps): AuditService {
       }
       return withTimeout(watchOnce(ip, expect, { resolver: deps.resolver, resolvers: [{ label: "(this server's)", resolver: deps.resolver }], direct: deps.direct }), config.auditTimeoutMs);
     },
+    bounce: (text) => checkBounce(text, receivers, (ip) => keep(audit({ ip }, { ...auditDeps, config: { ...auditDeps.config, authoritative: true } }))),
     auditBatchIp: (ip) => withTimeout(auditForBatch(ip, deps.resolver, config.dnsbl), config.auditTimeoutMs),
     report: async (id) => (isReportId(id) ? deps.store.get(id) : undefined),
   };

@@ -31,7 +31,7 @@ export async function audit(target: Target, deps: AuditDeps): Promise<Report> {
     score,
     metaOf,
     authservId: deps.config?.authservId ?? DEFAULT_AUTHSERV_ID,
-    receivers: judgeReceivers(receivers, results, evidence.ip?.version ?? 4),
+    receivers: judgeReceivers(receivers, results, evidence.ip?.version ?? 4, { ip: evidence.target.ip, helo: evidence.target.helo }),
     ...(deps.reportId ? { id: deps.reportId } : {}),
     createdAt: new Date((deps.clock ?? Date.now)()),
     elapsedMs: timer() - started,

@@ -1,4 +1,5 @@
 import { Layout } from './layout.js';
+import { BounceForm } from './bounce.js';
 import { CLAIM_LIMITS } from '../../core/claims.js';
 
 export interface HomeValues {
@@ -61,6 +62,7 @@ export function HomePage(props: { base: string; values?: HomeValues; authoritati
           </form>
         </section>
       ) : null}
+      <BounceForm />
       <section class="card">
         <h2>From the command line or your code</h2>
         <pre>curl '{props.base}/api/v1/audit?ip=192.0.2.55&amp;helo=mail.example.com'</pre>

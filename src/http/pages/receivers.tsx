@@ -7,7 +7,7 @@ export function ReceiversCard(props: { receivers: readonly ReceiverVerdict[] }) 
   return (
     <section class="card" aria-labelledby="receivers">
       <h2 id="receivers">How receivers will treat this</h2>
-      <table>
+      <table class="receivers">
         <thead>
           <tr><th scope="col">receiver</th><th scope="col">prediction</th><th scope="col">what it answers</th><th scope="col">because</th></tr>
         </thead>

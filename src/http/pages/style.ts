@@ -38,8 +38,11 @@ table { width:100%; border-collapse:collapse; font-size:.88rem; }
 th, td { text-align:left; padding:.3rem .4rem; border-bottom:1px solid var(--line); vertical-align:top; word-break:break-all; }
 form.audit { display:grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap:.75rem; align-items:end; }
 label { display:grid; gap:.25rem; font-size:.9rem; color:var(--muted); }
+table.receivers td { word-break: normal; overflow-wrap: anywhere; }
+table.receivers td:nth-child(1), table.receivers td:nth-child(2) { min-width: 7rem; overflow-wrap: normal; }
 label.check { display:flex; gap:.5rem; align-items:flex-start; grid-column: 1 / -1; }
 label.check input { margin-top:.2rem; }
+textarea { font:inherit; font-family:ui-monospace, monospace; font-size:.85rem; padding:.5rem .6rem; border-radius:8px; border:1px solid var(--line); background:var(--bg); color:var(--fg); width:100%; box-sizing:border-box; }
 input { font:inherit; padding:.5rem .6rem; border-radius:8px; border:1px solid var(--line); background:var(--bg); color:var(--fg); }
 button { font:inherit; padding:.55rem 1rem; border-radius:8px; border:none; background:var(--accent); color:#fff; font-weight:600; cursor:pointer; }
 .error-box { border-left:4px solid var(--fail); }

@@ -99,6 +99,31 @@ const watchGet = createRoute({
   },
   responses: { 200: json(WatchStateSchema, 'Each server\'s answer, and whether all show it'), ...errors },
 });
+const BounceResultSchema = z
+  .object({
+    bounce: z.object({
+      format: z.enum(['dsn', 'text']), writtenBy: z.string().optional(), reply: z.string().optional(), code: z.string().optional(), enhanced: z.string().optional(),
+      receiver: z.object({ id: z.string(), name: z.string() }).optional(),
+      meaning: z.string().optional().openapi({ description: 'The code as this receiver uses it' }),
+      iana: z.string().optional().openapi({ description: 'The code in the IANA registry (RFC 3463, RFC 7372), or the basic reply code (RFC 5321)' }),
+      category: z.enum(['ptr', 'helo', 'authentication', 'blocklist', 'reputation', 'other']),
+      ip: z.string().optional(), remoteMta: z.string().optional(), reportingMta: z.string().optional(), recipient: z.string().optional(),
+      notes: z.array(z.string()),
+    }),
+    now: z.object({ status: z.enum(['still-there', 'published', 'fixed', 'not-rechecked', 'no-ip']), message: z.string() }),
+    audit: ReportSchema.optional(),
+  })
+  .openapi('BounceResult');
+const bouncePost = createRoute({
+  method: 'post', path: '/bounce', summary: 'Decode a bounce (a DSN, an NDR, or pasted text) and audit the sending IP it names',
+  request: {
+    body: {
+      content: { 'text/plain': { schema: z.string() }, 'message/rfc822': { schema: z.string() }, 'message/global': { schema: z.string() } },
+      required: true,
+    },
+  },
+  responses: { 200: json(BounceResultSchema, 'The receiver, the code\'s meaning there, the IP, its fresh audit, and whether the problem is still there'), ...errors },
+});
 export const MAX_BATCH_TARGETS = 1000;
 export const MAX_BATCH_ADDRESSES = 4096;
 const batchPost = createRoute({
@@ -196,6 +221,13 @@ export function apiRoutes(service: AuditService, options: ConstructorParameters<
       },
     });
     return new Response(stream, { status: 200, headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8' } }) as never;
+  });
+  api.use('/bounce', requireContentType(['text/plain', ...MESSAGE_TYPES]));
+  api.use('/bounce', limit(service.config.maxMessageBytes));
+  api.openapi(bouncePost, async (c) => {
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(await c.req.arrayBuffer());
+    if (text.trim() === '') return c.json({ error: { code: 'bad_request', message: 'the bounce is empty: send its text (or the whole DSN message) as the body' } }, 400);
+    return c.json(await service.bounce(text), 200);
   });
   api.use('/watch', singleQuery(['ip', 'expect']));
   api.openapi(watchGet, async (c) => {

@@ -16,6 +16,8 @@ import { inboxStatus } from '../inbox.js';
 import { isToken, newToken } from '../../sink/tokens.js';
 import { InboxPage } from '../pages/inbox.js';
 import { WATCH_MAX_MS, WatchPage } from '../pages/watch.js';
+import { BouncePage } from '../pages/bounce.js';
+import { bodyLimit } from 'hono/body-limit';
 import { repeatedParam } from '../strict-input.js';
 import { CLAIM_LIMITS } from '../../core/claims.js';
 import { isOn } from '../schemas.js';
@@ -64,6 +66,13 @@ export function pageRoutes(service: AuditService, limiter: MiddlewareHandler, ba
       if (e instanceof InputError) return c.html(<HomePage base={base(c)} values={values} authoritative={authoritative} sinkDomain={sinkDomain} error={e.message} />, 400);
       throw e;
     }
+  });
+  pages.post('/bounce', bodyLimit({ maxSize: service.config.maxMessageBytes, onError: (c) => c.html(<HomePage base={base(c)} sinkDomain={sinkDomain} error="the bounce is too large to paste here; use POST /api/v1/bounce or ptrcheck bounce" />, 413) }), async (c) => {
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const text = typeof form.bounce === 'string' ? form.bounce : '';
+    if (text.trim() === '') return c.html(<HomePage base={base(c)} sinkDomain={sinkDomain} error="paste the bounce text into the box" />, 400);
+    const result = await service.bounce(text);
+    return c.html(<BouncePage result={result} reportUrl={result.audit ? `/r/${result.audit.id}` : undefined} />);
   });
   pages.get('/watch', async (c) => {
     const repeated = repeatedParam(c, ['ip', 'expect', 'since']);

@@ -1,0 +1,44 @@
+/**
+ * A bounce, then now: decode it, audit the IP it names (asking the reverse
+ * zone's own servers too), and say whether the problem the receiver
+ * reported is still there, published but not yet seen everywhere, or fixed
+ * since; or that an audit of the IP cannot tell (authentication, content).
+ */
+import type { ReceiverSpec } from '../core/receivers.js';
+import type { Report } from '../core/types.js';
+import { decodeBounce, type DecodedBounce } from './decode.js';
+import { BOUNCE_NOW } from './words.js';
+
+export type BounceNow = 'still-there' | 'published' | 'fixed' | 'not-rechecked' | 'no-ip';
+
+export interface BounceResult {
+  bounce: DecodedBounce;
+  now: { status: BounceNow; message: string };
+  /** The fresh audit of the IP the bounce names. */
+  audit?: Report;
+}
+
+/** The categories an audit of the sending IP can re-check. */
+const RECHECKABLE = new Set(['ptr', 'helo']);
+const PTR_RULES = ['ptr-present', 'fcrdns', 'ptr-not-generic', 'ptr-hostname'];
+
+export async function checkBounce(raw: string, receivers: readonly ReceiverSpec[], audit: (ip: string) => Promise<Report>): Promise<BounceResult> {
+  const bounce = decodeBounce(raw, receivers);
+  if (!bounce.ip) return { bounce, now: { status: 'no-ip', message: BOUNCE_NOW['no-ip']! } };
+  const report = await audit(bounce.ip);
+  return { bounce, now: nowOf(bounce, report), audit: report };
+}
+
+function nowOf(bounce: DecodedBounce, report: Report): BounceResult['now'] {
+  const say = (status: BounceNow, extra = '') => ({ status, message: `${BOUNCE_NOW[status]}${extra}` });
+  if (!RECHECKABLE.has(bounce.category)) return say('not-rechecked');
+  const failing = report.results.filter((r) => PTR_RULES.includes(r.rule) && (r.status === 'fail' || r.status === 'warn' || r.status === 'error'));
+  const predicted = bounce.receiver ? report.receivers.find((r) => r.id === bounce.receiver!.id) : undefined;
+  const stillRefused = predicted ? predicted.outcome !== 'accept' : failing.length > 0;
+  if (!stillRefused) return say('fixed', predicted ? ` ${predicted.name} is now predicted to accept.` : '');
+  const propagated = report.results.find((r) => r.rule === 'ptr-propagated' || r.rule === 'forward-propagated');
+  const stale = report.results.find((r) => (r.rule === 'ptr-propagated' || r.rule === 'forward-propagated') && r.messageId === 'resolver-stale');
+  if (stale) return say('published', ` ${stale.message}`);
+  const why = predicted && predicted.rules.length > 0 ? ` (${predicted.rules.join(', ')})` : failing.length > 0 ? ` (${failing.map((r) => r.rule).join(', ')})` : '';
+  return say('still-there', propagated?.status === 'pass' ? `${why}; the zone's own servers give the same answer as the resolvers, so nothing is on its way yet.` : `${why}.`);
+}

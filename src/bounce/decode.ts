@@ -1,0 +1,170 @@
+/**
+ * A bounce, read: the receiver's SMTP reply (from a DSN's Diagnostic-Code,
+ * or from reply lines in the text Postfix, Exim, Exchange, Sendmail or
+ * Gmail write), its enhanced status code in that receiver's meaning, which
+ * receiver said it, the sending IP the reply names, and what kind of
+ * problem it is. Pure: the audit of the IP happens elsewhere.
+ */
+import type { ReceiverSpec } from '../core/receivers.js';
+import { parseIp } from '../core/ip.js';
+import { bounceText, header } from './text.js';
+import { IANA_CODES, REPLY_CODES } from './iana-codes.js';
+
+export type BounceCategory = 'ptr' | 'helo' | 'authentication' | 'blocklist' | 'reputation' | 'other';
+
+export interface DecodedBounce {
+  /** dsn: an RFC 3464 delivery-status report; text: reply lines found in free text. */
+  format: 'dsn' | 'text';
+  /** The software that wrote the bounce, when its wording says so. */
+  writtenBy?: 'postfix' | 'exim' | 'exchange' | 'sendmail' | 'gmail';
+  /** The receiver's reply, unfolded, its continuation prefixes removed. */
+  reply?: string;
+  code?: string;
+  enhanced?: string;
+  receiver?: { id: string; name: string };
+  /** The code as the receiver uses it; `iana` when the registry (RFC 3463, RFC 7372) says something else or alone. */
+  meaning?: string;
+  iana?: string;
+  category: BounceCategory;
+  /** The sending IP the reply names (Gmail quotes it in brackets, Comcast after its name, GMX in its link). */
+  ip?: string;
+  remoteMta?: string;
+  reportingMta?: string;
+  recipient?: string;
+  /** What could not be worked out, in words. */
+  notes: string[];
+}
+
+export function decodeBounce(raw: string, receivers: readonly ReceiverSpec[]): DecodedBounce {
+  const text = bounceText(raw);
+  const notes: string[] = [];
+  const diagnostic = header(text, 'diagnostic-code');
+  const format: DecodedBounce['format'] = diagnostic || header(text, 'reporting-mta') ? 'dsn' : 'text';
+  const remoteMta = dnsField(header(text, 'remote-mta')) ?? /\bhost ([a-z0-9.-]+\.[a-z]{2,})\s*\[[0-9a-f.:]+\]/i.exec(text)?.[1];
+  const reportingMta = dnsField(header(text, 'reporting-mta'));
+  const recipient = header(text, 'final-recipient')?.replace(/^rfc822;\s*/i, '');
+  // The Diagnostic-Code may hold only a reply's first line (Sendmail); a transcript in the text may hold all of it.
+  const candidates = [...(diagnostic ? findReplies(diagnostic.replace(/^smtp;\s*/i, '')) : []), ...findReplies(text)];
+  const reply = candidates.sort((x, y) => y.text.length - x.text.length || Number(Boolean(y.enhanced)) - Number(Boolean(x.enhanced)))[0];
+  const out: DecodedBounce = { format, category: 'other', notes };
+  const writtenBy = writer(raw);
+  if (writtenBy) out.writtenBy = writtenBy;
+  if (remoteMta) out.remoteMta = remoteMta.toLowerCase();
+  if (reportingMta) out.reportingMta = reportingMta.toLowerCase();
+  if (recipient) out.recipient = recipient;
+  if (!reply) {
+    notes.push('no SMTP reply (a line like "550 5.7.25 …") was found, so the receiver\'s answer could not be read');
+  } else {
+    out.reply = reply.text;
+    out.code = reply.code;
+    const status = header(text, 'status');
+    const enhanced = reply.enhanced ?? (status && /^[245]\.\d{1,3}\.\d{1,3}$/.test(status) ? status : undefined);
+    if (enhanced) out.enhanced = enhanced;
+  }
+  const receiver = receivers.find((r) => (out.remoteMta && r.recognise.hosts.some((h) => h.test(out.remoteMta!))) || (out.reply && r.recognise.replies.some((p) => p.test(out.reply!))));
+  if (receiver) out.receiver = { id: receiver.id, name: receiver.name };
+  else notes.push(out.remoteMta ? `${out.remoteMta} is not a receiver ptrcheck knows; the code is read as the IANA registry defines it` : 'the receiver could not be identified (no Remote-MTA, no known wording)');
+  const key = out.enhanced ?? '';
+  const own = receiver ? receiver.codes[key] ?? ownCode(receiver, out.reply) : undefined;
+  if (own) out.meaning = own;
+  const iana = IANA_CODES[key] ?? (out.enhanced ? undefined : REPLY_CODES[out.code ?? '']);
+  if (iana) out.iana = iana;
+  if (!own && !iana && out.reply) notes.push(`the status code ${out.enhanced ?? out.code} has no meaning ptrcheck knows`);
+  out.category = categorize(`${out.reply ?? ''} ${out.meaning ?? ''}`, out.enhanced, receiver?.id);
+  const ip = sendingIp(out.reply ?? text, out.remoteMta, text);
+  if (ip) out.ip = ip;
+  else notes.push('the reply does not name the sending IP; give it (ptrcheck audit <ip>) to check it');
+  return out;
+}
+
+/** "dns; mx.example.net" → "mx.example.net". */
+function dnsField(v: string | undefined): string | undefined {
+  return v?.replace(/^dns;\s*/i, '').trim() || undefined;
+}
+
+/** Where a reply starts in a line: a 4xx/5xx code, then an enhanced code or words (not a number in a date or a size). */
+const REPLY_START = /(?:^|[\s:'(])([45]\d\d)[ -](?:([245]\.\d{1,3}\.\d{1,3})(?=[\s\]]|$)|(?=[A-Za-z<\[#]))/;
+
+/** Every SMTP reply with a 4xx/5xx code, each with the lines that continue it (at most 50). */
+function findReplies(text: string): { text: string; code: string; enhanced?: string }[] {
+  const lines = text.replace(/\r/g, '').split('\n');
+  const found: { text: string; code: string; enhanced?: string }[] = [];
+  for (let i = 0; i < lines.length && found.length < 50; i++) {
+    const line = lines[i]!;
+    const m = REPLY_START.exec(line);
+    if (!m) continue;
+    const code = m[1]!;
+    let reply = line.slice(m.index + m[0].indexOf(code));
+    // Continuation: lines that repeat the code ("550-5.7.25 …", "<<< 550-…"), or indented lines that are not a new field.
+    for (let j = i + 1; j < lines.length; j++) {
+      const next = lines[j]!;
+      const bare = next.replace(/^\s*(?:<<<\s*)?/, '');
+      if (new RegExp(`^${code}[ -]`).test(bare)) reply += ` ${bare}`;
+      else if (/^[ \t]+\S/.test(next) && !/^\s*[A-Z][\w-]*:\s/.test(next)) reply += ` ${next.trim()}`;
+      else break;
+      i = j;
+      if (new RegExp(`^${code} `).test(bare)) break;
+    }
+    found.push({ text: clean(reply, code), code, ...(m[2] ? { enhanced: m[2] } : {}) });
+  }
+  return found;
+}
+
+/** One line: the repeated "550-5.7.25 " prefixes of a multi-line reply, the trailing "(in reply to …)" and quotes removed. */
+function clean(reply: string, code: string): string {
+  const first = reply.replace(/\s+/g, ' ').trim();
+  const prefix = new RegExp(`\\s${code}[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s)?`, 'g');
+  return first
+    .replace(/^(\d{3})-/, '$1 ')
+    .replace(prefix, ' ')
+    .replace(/\s*\(in reply to [^)]*\)\s*$/i, '')
+    .replace(/'\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 2000);
+}
+
+/** A receiver's own meaning, found by wording when the code is generic (Outlook.com's DY-001, GMX's rdns link). */
+function ownCode(receiver: ReceiverSpec, reply: string | undefined): string | undefined {
+  if (!reply) return undefined;
+  for (const [key, meaning] of Object.entries(receiver.codes)) if (!/^\d/.test(key) && reply.includes(key)) return meaning;
+  return undefined;
+}
+
+function categorize(words: string, enhanced: string | undefined, receiver: string | undefined): BounceCategory {
+  if (/\bPTR\b|reverse (dns|hostname)|\brdns\b|cannot find your (reverse )?hostname|DY-001|dynamically-assigned|c=rdns/i.test(words)) return 'ptr';
+  if (enhanced === '5.7.25' || (enhanced === '4.7.23' && receiver === 'gmail')) return 'ptr';
+  if (/\bHELO\b|\bEHLO\b/i.test(words) || enhanced === '5.7.506') return 'helo';
+  if (/\b(SPF|DKIM|DMARC)\b|unauthenticated|authenticat/i.test(words) || ['5.7.26', '5.7.27', '5.7.30', '5.7.9', '5.7.515'].includes(enhanced ?? '')) return 'authentication';
+  if (/spamhaus|block ?list|blacklist|\bDNSBL\b|\bRBL\b|\[BL\d+\]/i.test(words)) return 'blocklist';
+  if (/reputation|complaints|\[TSS\d+\]|unusual rate/i.test(words)) return 'reputation';
+  return 'other';
+}
+
+/** An address the reply names that is not the receiver's own (a Postfix/Exim "host mx[1.2.3.4]" is the receiver). */
+function sendingIp(reply: string, remoteMta: string | undefined, whole: string): string | undefined {
+  const receiverIps = new Set([...whole.matchAll(/\bhost [a-z0-9.-]+\s*\[([0-9a-f.:]+)\]/gi)].map((m) => m[1]!));
+  const candidates = [
+    ...[...reply.matchAll(/\[([0-9a-f.:]{3,45})\]/gi)].map((m) => m[1]!),
+    ...[...reply.matchAll(/[?&]ip=([0-9a-f.:]{3,45})/gi)].map((m) => m[1]!),
+    ...[...reply.matchAll(/\b((?:\d{1,3}\.){3}\d{1,3})\b/g)].map((m) => m[1]!),
+  ];
+  for (const c of candidates) {
+    if (receiverIps.has(c) || (remoteMta && c === remoteMta)) continue;
+    try {
+      return parseIp(c).address;
+    } catch {
+      // not an address (a version number, a reserved range): keep looking
+    }
+  }
+  return undefined;
+}
+
+function writer(raw: string): DecodedBounce['writtenBy'] {
+  if (/X-Postfix-Queue-ID:|This is the mail system at host/i.test(raw)) return 'postfix';
+  if (/X-Failed-Recipients:|This message was created automatically by mail delivery software|eximdsn/i.test(raw)) return 'exim';
+  if (/Diagnostic information for administrators|Microsoft Exchange|X-MS-Exchange/i.test(raw)) return 'exchange';
+  if (/----- Transcript of session follows -----|Mail Delivery Subsystem/i.test(raw)) return 'sendmail';
+  if (/mailer-daemon@googlemail\.com|Delivery Status Notification \(Failure\)/i.test(raw)) return 'gmail';
+  return undefined;
+}

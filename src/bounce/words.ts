@@ -1,0 +1,8 @@
+/** What a bounce means now, in words (check.ts picks one). */
+export const BOUNCE_NOW: Record<string, string> = {
+  'still-there': 'The problem the receiver reported is still there',
+  published: 'The fix is published at the reverse zone\'s own servers but not yet visible everywhere:',
+  fixed: 'Fixed since: the IP now passes the checks this receiver refused it for.',
+  'not-rechecked': 'An audit of the sending IP cannot re-check this kind of refusal (message authentication, reputation or content): send a test message to the sink to check the whole message.',
+  'no-ip': 'The bounce does not name the sending IP, so nothing was audited; run ptrcheck audit <ip> with the address your mail leaves from.',
+};
