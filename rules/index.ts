@@ -30,13 +30,14 @@ import ptrPropagated from './ptr-propagated.js';
 import forwardPropagated from './forward-propagated.js';
 import reverseZoneDelegation from './reverse-zone-delegation.js';
 import reverseZoneServers from './reverse-zone-servers.js';
+import smtpBanner from './smtp-banner.js';
 
 export const catalogue: readonly Rule[] = [
   ipPublic, ptrPresent, ptrSingle, ptrHostname, ptrNotGeneric, fcrdns,
   ptrPropagated, forwardPropagated, reverseZoneDelegation, reverseZoneServers, dnsblClean,
   heloFqdn, heloLiteralMatch, heloResolves, heloMatchesIp, heloMatchesPtr, heloNotGeneric, heloNotImpersonating,
   fromDomainResolves, fromAligned, spfPass, dkimPass, dmarcPolicy, dmarcPass,
-  smtpStarttls, messageIdPresent, listUnsubscribe,
+  smtpStarttls, smtpBanner, messageIdPresent, listUnsubscribe,
 ];
 
 export function ruleById(id: string): Rule | undefined {

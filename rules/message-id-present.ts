@@ -6,7 +6,7 @@ export default defineRule({
     title: 'The message has a valid Message-ID',
     failureTitle: 'The message lacks a valid Message-ID',
     rationale: 'Gmail requires messages formatted per RFC 5322 and rejects or spam-folders mail without a Message-ID; threading and deduplication depend on it.',
-    weight: 2,
+    weight: 1,
     severity: 'minor',
     refs: ['RFC 5322 §3.6.4', 'Gmail sender guidelines'],
     requires: ['message'],

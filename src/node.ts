@@ -12,6 +12,7 @@ import { createApp } from './http/app.js';
 import { auditConfig, type HttpConfig } from './http/deps.js';
 import type { Resolver } from './dns/types.js';
 import type { DirectQuery } from './dns/types.js';
+import type { SmtpProber } from './core/smtp-probe.js';
 import type { ReportStore, SinkStore } from './store/types.js';
 import { startSink, type RunningSink, type SinkOptions } from './sink/smtp/server.js';
 import { startAuditor, type Auditor } from './sink/auditor.js';
@@ -20,6 +21,8 @@ export interface HttpServerOptions {
   resolver: Resolver;
   /** Questions straight to reverse zones' own nameservers. */
   direct?: DirectQuery;
+  /** Reads senders' SMTP banners for audits that ask (serve --probe-smtp). */
+  prober?: SmtpProber;
   store: ReportStore;
   port: number;
   host: string;
@@ -47,6 +50,7 @@ export async function startHttp(o: HttpServerOptions): Promise<RunningHttp> {
   const app = createApp({
     resolver: o.resolver,
     ...(o.direct ? { direct: o.direct } : {}),
+    ...(o.prober ? { prober: o.prober } : {}),
     authenticate,
     store: o.store,
     ...(o.config ? { config: o.config } : {}),

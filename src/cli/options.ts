@@ -46,6 +46,8 @@ export const COMMON_OPTIONS = {
 
 export const AUDIT_OPTIONS = {
   helo: { type: 'string', arg: 'NAME', help: 'the HELO/EHLO name the server announces: the HELO rules run' },
+  'probe-smtp': { type: 'boolean', help: "connect to the IP's SMTP port: read its banner, EHLO and STARTTLS certificate names (sends nothing else), and compare them with the PTR" },
+  'probe-port': { type: 'string', arg: 'PORT', help: 'the port --probe-smtp connects to (default 25)' },
   'mail-from': { type: 'string', arg: 'ADDR', help: 'the envelope sender (MAIL FROM): SPF is checked for it' },
   from: { type: 'string', arg: 'ADDR', help: "the header From address: its domain's mail hosts, alignment and DMARC policy" },
   ...COMMON_OPTIONS,
@@ -95,6 +97,8 @@ export const SERVE_OPTIONS = {
   dnsbl,
   timeout,
   'authoritative-port': { ...authoritativePort, help: `${authoritativePort.help}; when given, nameservers at private and loopback addresses are asked too (never otherwise)` },
+  'probe-smtp': { type: 'boolean', default: false, help: "let audits ask for a probe of the sender's SMTP banner (probeSmtp=1): public addresses only, once per IP per 10 minutes" },
+  'probe-port': { type: 'string', arg: 'PORT', help: 'the port probes connect to (default 25); when given, private and loopback addresses are probed too' },
 } as const;
 
 export const WATCH_OPTIONS = {

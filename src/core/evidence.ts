@@ -7,6 +7,8 @@ import type { ParsedIp } from './ip.js';
 import type { NameProblem } from './names.js';
 import type { Fragment } from './result.js';
 import type { ZoneServersEvidence } from './zone-servers.js';
+import type { SmtpProbeEvidence } from './smtp-probe.js';
+export type * from './smtp-probe.js';
 export type * from './zone-servers.js';
 
 /** What the sender claimed, as a report shows it: the IP and, optionally, HELO, MAIL FROM and header From. */
@@ -216,6 +218,8 @@ export interface Evidence {
   reverseZone?: ReverseZone;
   /** The reverse zone's own servers, asked directly (when the PTR or FCrDNS does not pass, or when asked). */
   zoneServers?: ZoneServersEvidence;
+  /** The sender's own SMTP server, asked for its banner, EHLO name and certificate (opt-in: --probe-smtp). */
+  smtpProbe?: SmtpProbeEvidence;
   helo?: HeloEvidence;
   /** Header From and MAIL FROM domains that were given. */
   senders?: DomainEvidence[];

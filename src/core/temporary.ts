@@ -52,6 +52,8 @@ const BY_KEY: Record<EvidenceKey, (e: Evidence) => string[]> = {
     }
     return out;
   },
+  // Nothing listening (refused) is a fact; no answer in time is not.
+  smtpProbe: (e) => (e.smtpProbe && (e.smtpProbe.outcome === 'timeout' || e.smtpProbe.outcome === 'error') ? [`the SMTP probe of ${e.smtpProbe.address}:${e.smtpProbe.port} (${e.smtpProbe.detail ?? e.smtpProbe.outcome})`] : []),
   helo: (e) => [...failed(e.helo?.a), ...failed(e.helo?.aaaa)],
   senders: (e) => (e.senders ?? []).flatMap((s) => [...failed(s.mx), ...failed(s.a), ...failed(s.aaaa)]),
   spf: (e) => (e.spf?.result === 'temperror' ? [`SPF for ${e.spf.domain} (temperror${e.spf.comment ? `: ${e.spf.comment}` : ''})`] : []),

@@ -8,6 +8,7 @@
 import type { Resolver } from '../dns/types.js';
 import type { Authenticator } from '../message/authenticator.js';
 import type { DirectQuery } from '../dns/types.js';
+import type { SmtpProber } from '../core/smtp-probe.js';
 import { withCache } from '../dns/cache.js';
 import { withRecorder } from '../dns/recorder.js';
 import { parseIp } from '../core/ip.js';
@@ -48,6 +49,8 @@ export interface GatherIo {
   authenticate?: Authenticator | undefined;
   /** Questions straight to a zone's own nameservers (Node); absent on a Worker (DoH only). */
   direct?: DirectQuery | undefined;
+  /** Reads the sender's own SMTP banner (opt-in; Node only). */
+  smtp?: SmtpProber | undefined;
 }
 
 /** Why the zone's servers could not be asked where no DirectQuery is given. */
@@ -57,7 +60,7 @@ export const NO_DIRECT_QUERIES = 'this runtime can only use DNS over HTTPS, so t
 const IP_KEYS: ReadonlySet<EvidenceKey> = new Set(['ip', 'ptr', 'forward', 'reverseZone', 'dnsbl']);
 
 /** Everything gather can find: what an audit with the whole catalogue wants. */
-const EVERY_KEY: Record<EvidenceKey, true> = { ip: true, ptr: true, forward: true, reverseZone: true, zoneServers: true, helo: true, senders: true, spf: true, dmarc: true, auth: true, message: true, session: true, dnsbl: true };
+const EVERY_KEY: Record<EvidenceKey, true> = { ip: true, ptr: true, forward: true, reverseZone: true, zoneServers: true, smtpProbe: true, helo: true, senders: true, spf: true, dmarc: true, auth: true, message: true, session: true, dnsbl: true };
 export const ALL_EVIDENCE: ReadonlySet<EvidenceKey> = new Set(Object.keys(EVERY_KEY) as EvidenceKey[]);
 
 /** Throws InputError for a target whose IP is not an address; everything else becomes data. */
@@ -68,7 +71,7 @@ export async function gather(
   wants: ReadonlySet<EvidenceKey> = ALL_EVIDENCE,
   io: GatherIo = {},
 ): Promise<Evidence> {
-  const { authenticate, direct } = io;
+  const { authenticate, direct, smtp } = io;
   const ip = parseIp(target.ip);
   const recorder = withRecorder(resolver);
   let ipOnly = !target.message;
@@ -105,6 +108,7 @@ export async function gather(
     const from = parseAddressField(target.from)[0];
     if (from && !from.problem && from.domain) start(dmarcModule().then((m) => m.gatherDmarc(from.address, from.domain!, r)), (v) => (evidence.dmarc = v));
   }
+  if (wants.has('smtpProbe') && smtp) start(smtp.probe(ip.address), (v) => (evidence.smtpProbe = v));
   if (wants.has('dnsbl') && config.dnsbl.length > 0) start(gatherDnsbl(ip, config.dnsbl, r), (v) => (evidence.dnsbl = v));
   if (message && (wants.has('auth') || wants.has('spf'))) start(authModule().then((m) => m.gatherAuth(message, target, config.authservId, r, authenticate)), (v) => Object.assign(evidence, v));
   await Promise.all(jobs);
@@ -114,6 +118,7 @@ export async function gather(
     const reason = direct ? 'not needed: the PTR and FCrDNS pass (ask with --authoritative to compare anyway)' : NO_DIRECT_QUERIES;
     evidence.unavailable = { ...evidence.unavailable, zoneServers: reason };
   }
+  if (wants.has('smtpProbe') && !smtp) evidence.unavailable = { ...evidence.unavailable, smtpProbe: 'the sender\'s SMTP server is probed only when asked (ptrcheck audit --probe-smtp; off on servers unless enabled)' };
   if (target.unreadableMessage !== undefined) {
     const reason = `the message could not be read (${target.unreadableMessage})`;
     evidence.unavailable = { ...evidence.unavailable, message: reason, auth: reason };

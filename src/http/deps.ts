@@ -4,6 +4,7 @@
  */
 import type { Context } from 'hono';
 import type { DirectQuery } from '../dns/types.js';
+import type { SmtpProber } from '../core/smtp-probe.js';
 import type { Resolver } from '../dns/types.js';
 import type { Authenticator } from '../message/authenticator.js';
 import type { ReportStore, SinkStore } from '../store/types.js';
@@ -67,6 +68,8 @@ export interface HttpDeps {
   resolver: Resolver;
   /** Questions straight to reverse zones' own nameservers (Node); a Worker has none and its reports say so. */
   direct?: DirectQuery;
+  /** Reads a sender's SMTP banner for audits that ask (probeSmtp=1); only when the operator enabled it (serve --probe-smtp). */
+  prober?: SmtpProber;
   /** How received messages are authenticated (Node: worker threads, so a hostile message cannot stall the server). */
   authenticate?: Authenticator;
   store: ReportStore;

@@ -26,6 +26,10 @@ export const AuditInputSchema = z
       .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'on'])])
       .optional()
       .describe("Also ask the reverse zone's own nameservers when the PTR and FCrDNS pass (they always are when either fails)."),
+    probeSmtp: z
+      .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'on'])])
+      .optional()
+      .describe("Also connect to the IP's SMTP port and compare its banner with the PTR (only where the server enables probes)."),
   })
   .openapi('AuditInput');
 

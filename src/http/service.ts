@@ -20,7 +20,7 @@ import { InputError, shown } from '../core/errors.js';
 export interface AuditService {
   config: HttpConfig;
   /** `authoritative`: also ask the reverse zone's own servers when the PTR and FCrDNS pass. */
-  auditIp(target: Target, options?: { authoritative?: boolean }): Promise<Report>;
+  auditIp(target: Target, options?: { authoritative?: boolean; probeSmtp?: boolean }): Promise<Report>;
   auditMessage(message: Uint8Array, overrides: MessageOverrides): Promise<Report>;
   /** One look at a PTR change at the zone's own servers and this server's resolver (GET /api/v1/watch, the watch page). */
   watch(ip: string, expect: string | undefined): Promise<WatchState>;
@@ -48,10 +48,12 @@ export function auditService(deps: HttpDeps): AuditService {
     auditIp: async (target, options = {}) => {
       checkClaims(target);
       const authoritative = options.authoritative === true;
-      const key = JSON.stringify([target.ip, target.helo, target.mailFrom, target.from, authoritative]);
+      const probe = options.probeSmtp === true;
+      const key = JSON.stringify([target.ip, target.helo, target.mailFrom, target.from, authoritative, probe]);
       const cached = fresh.get(key);
       if (cached) return cached;
-      const report = await keep(audit(target, authoritative ? { ...auditDeps, config: { ...auditDeps.config, authoritative } } : auditDeps));
+      const asked = { ...auditDeps, config: { ...auditDeps.config, authoritative }, ...(probe && deps.prober ? { smtp: deps.prober } : {}) };
+      const report = await keep(audit(target, asked));
       fresh.set(key, report);
       return report;
     },

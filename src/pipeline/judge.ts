@@ -15,6 +15,7 @@ import type { Resolver } from '../dns/types.js';
 import { gather, type GatherConfig } from '../gather/index.js';
 import type { Authenticator } from '../message/authenticator.js';
 import type { DirectQuery } from '../dns/types.js';
+import type { SmtpProber } from '../core/smtp-probe.js';
 
 export interface JudgeDeps {
   resolver: Resolver;
@@ -23,6 +24,8 @@ export interface JudgeDeps {
   authenticate?: Authenticator | undefined;
   /** Questions straight to a reverse zone's own nameservers (Node only). */
   direct?: DirectQuery | undefined;
+  /** Reads the sender's SMTP banner when given (opt-in). */
+  smtp?: SmtpProber | undefined;
 }
 
 export interface Judgement {
@@ -63,7 +66,7 @@ const NOTHING_ELSE: readonly EvidenceKey[] = [];
 export async function judge(target: Target, deps: JudgeDeps, rules: readonly Rule[] = catalogue, also: readonly EvidenceKey[] = NOTHING_ELSE): Promise<Judgement> {
   const plan = planFor(rules, also);
   const config = deps.config ? { ...DEFAULT_GATHER, ...deps.config } : DEFAULT_GATHER;
-  const evidence = await gather(target, deps.resolver, config, plan.wants, { authenticate: deps.authenticate, direct: deps.direct });
+  const evidence = await gather(target, deps.resolver, config, plan.wants, { authenticate: deps.authenticate, direct: deps.direct, smtp: deps.smtp });
   const results = runRules(rules, evidence);
   return { evidence, results, score: scoreResults(results, plan.metaOf), metaOf: plan.metaOf };
 }

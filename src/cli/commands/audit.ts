@@ -3,6 +3,7 @@ import { audit } from '../../pipeline/audit.js';
 import { parseIp } from '../../core/ip.js';
 import { InputError } from '../../core/errors.js';
 import { makeAuditDns } from '../resolver.js';
+import { makeProber } from '../probe.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
 import { chooseFormat, printReport } from '../print.js';
@@ -37,7 +38,7 @@ export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
   try {
     const report = await audit(
       { ip: ipText, helo: values.helo, mailFrom: values['mail-from'], from: values.from },
-      { resolver, direct, config: { dnsbl, authoritative: values.authoritative === true } },
+      { resolver, direct, config: { dnsbl, authoritative: values.authoritative === true }, ...(values['probe-smtp'] ? { smtp: makeProber(values['probe-port'], timeoutMs) } : {}) },
     );
     return printReport(report, format, io);
   } finally {

@@ -5,6 +5,7 @@ import { openSqliteStore } from '../../store/sqlite.js';
 import { loadOrCreateTls, readTls } from '../../sink/smtp/tls.js';
 import { networkMatcher } from '../../sink/smtp/trust.js';
 import { makeDirectQuery, makeResolver } from '../resolver.js';
+import { makeProber } from '../probe.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
 import { parseTimeout, wholeNumber } from '../args.js';
@@ -53,6 +54,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const operatorTls = values['no-smtp'] || !values['tls-key'] ? undefined : tlsFromFiles(values['tls-key'], values['tls-cert']!);
 
   const timeoutMs = parseTimeout(values.timeout);
+  const prober = values['probe-smtp'] ? makeProber(values['probe-port'], timeoutMs, true) : undefined;
   // A public server asks only public nameserver addresses, unless the operator set a port (a lab, the tests).
   const portGiven = values['authoritative-port'] !== undefined || io.env.PTRCHECK_AUTHORITATIVE_PORT !== undefined;
   const direct = makeDirectQuery({ port: values['authoritative-port'], timeoutMs, allowPrivate: portGiven }, io.env);
@@ -75,6 +77,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
         });
   const running = await startServe({
     resolver, direct, store, port, host: values.host, retentionDays, config: httpConfig(settings),
+    ...(prober ? { prober } : {}),
     smtp: values['no-smtp'] ? null : {
       domain, port: smtpPort, host: values.host, trustedNetworks, maxMessageBytes,
       ...(tls ? { tls } : {}),
