@@ -9,7 +9,7 @@ import { reportIdOf, SINK_DOMAIN, useSink } from './support/sink.js';
 import { buildMessage, makeDkimKey, signMessage } from './support/messages.js';
 
 const key = makeDkimKey('example.com');
-const ISSUED = ['nodemailer-test', 'xclient-clean', 'xclient-bad', 'untrusted', 'a', 'b', 'c', 'd', 'big'];
+const ISSUED = ['nodemailer-test', 'xclient-clean', 'xclient-bad', 'untrusted', 'a', 'b', 'c', 'd', 'big', 'helo-one', 'helo-two'];
 const sink = useSink({ maxMessageBytes: 64 * 1024, maxRecipients: 3, trustedNetworks: ['127.0.0.1', '::1'] }, [key.zone], ISSUED);
 const to = (token: string) => `${token}@${SINK_DOMAIN}`;
 
@@ -48,6 +48,24 @@ describe('SMTP sink: the flow', () => {
     const status = Object.fromEntries(report.results.map((x) => [x.rule, x.status]));
     expect(status).toMatchObject({ fcrdns: 'pass', 'spf-pass': 'pass', 'dkim-pass': 'pass', 'dmarc-pass': 'pass', 'smtp-starttls': 'fail' });
     expect(report.message?.ipSource).toBe('session');
+  });
+
+  it('remembers the HELO names an IP used, and shows them on reports for that IP', async () => {
+    const ip = '192.0.2.16';
+    for (const [helo, token] of [['first.example.net', 'helo-one'], ['second.example.net', 'helo-two']] as const) {
+      const c = await session(`ADDR=${ip} HELO=${helo}`);
+      await c.command(`EHLO ${helo}`);
+      const r = await c.send('a@example.net', [to(token)], buildMessage({ from: 'a@example.net' }));
+      expect(r.code).toBe(250);
+      c.close();
+      await sink.report(reportIdOf(r.text));
+    }
+    // The second message's report, and a later IP audit through the API, both list what the sink saw.
+    const audit = (await (await fetch(`${sink.http}/api/v1/audit?ip=${ip}`)).json()) as { id: string; heloSeen?: { helo: string; count: number }[] };
+    expect(audit.heloSeen?.map((h) => [h.helo, h.count])).toEqual([['second.example.net', 1], ['first.example.net', 1]]);
+    const page = await (await fetch(`${sink.http}/r/${audit.id}`)).text();
+    expect(page).toContain('Recently seen HELO values from this IP');
+    expect(page).toMatch(/<td>second\.example\.net<\/td>/);
   });
 
   it('reports a documentation-range sender without rDNS as failing FCrDNS', async () => {

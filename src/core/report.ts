@@ -103,6 +103,8 @@ export interface Report {
   zoneServers?: ReportZoneServers;
   /** How each big receiver and common filter will treat this sender, judged from the results. */
   receivers: ReceiverVerdict[];
+  /** HELO names this IP used in mail to this server's sink, most recent first (a server with a sink adds them). */
+  heloSeen?: { helo: string; firstSeen: string; lastSeen: string; count: number }[];
   dns: ReportDnsEntry[];
   elapsedMs: number;
 }

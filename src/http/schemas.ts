@@ -108,6 +108,10 @@ export const ReportSchema = z
         }),
       )
       .describe('How each big receiver and common filter will treat this sender, judged from the results'),
+    heloSeen: z
+      .array(z.object({ helo: z.string(), firstSeen: z.string(), lastSeen: z.string(), count: z.number() }))
+      .optional()
+      .describe('HELO names this IP used in mail to this server\'s sink, most recent first'),
     zoneServers: z
       .object({
         why: z.string(), name: z.string(), zone: z.string().optional(),

@@ -14,6 +14,7 @@ import type { BatchReport } from '../batch/records.js';
 import { watchOnce, type WatchState } from '../watch/poll.js';
 import { checkBounce, type BounceResult } from '../bounce/check.js';
 import { receivers } from '../../rules/receivers/index.js';
+import { withHeloHistory } from '../store/helo-history.js';
 import { hostnameSyntaxProblems } from '../core/names.js';
 import { InputError, shown } from '../core/errors.js';
 
@@ -38,7 +39,7 @@ export function auditService(deps: HttpDeps): AuditService {
     ...(deps.clock ? { clock: deps.clock } : {}), ...(deps.authenticate ? { authenticate: deps.authenticate } : {}),
   };
   const keep = async (p: Promise<Report>): Promise<Report> => {
-    const report = await withTimeout(p, config.auditTimeoutMs);
+    const report = await withHeloHistory(await withTimeout(p, config.auditTimeoutMs), deps.sink?.store);
     await deps.store.save(report);
     return report;
   };

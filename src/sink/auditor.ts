@@ -8,6 +8,7 @@ import { InputError } from '../core/errors.js';
 import type { Report, Target } from '../core/types.js';
 import { messageTarget } from '../message/target.js';
 import type { ReportStore, SinkStore, StoredMessage } from '../store/types.js';
+import { withHeloHistory } from '../store/helo-history.js';
 
 export interface AuditorOptions {
   sink: SinkStore;
@@ -67,7 +68,7 @@ export function startAuditor(o: AuditorOptions): Auditor {
   let stopped = false;
 
   async function one(m: StoredMessage): Promise<void> {
-    const report = await auditStored(m, o.audit, o.trustedReceivers ?? []);
+    const report = await withHeloHistory(await auditStored(m, o.audit, o.trustedReceivers ?? []), o.sink);
     await o.reports.save(report);
     await o.sink.markAudited(m.id, now());
     o.onReport?.(report, m);

@@ -4,7 +4,7 @@
  * D1 calls used here are typed, so this compiles without the Workers types.
  */
 import type { Report } from '../core/types.js';
-import { inboxEntryFromRow, messageFromRow, SQL, type InboxRow, type MessageRow } from './rows.js';
+import { heloFromRow, heloSightings, inboxEntryFromRow, messageFromRow, SQL, type HeloRow, type InboxRow, type MessageRow } from './rows.js';
 import type { ReportStore, SinkStore, StoredMessage } from './types.js';
 
 /** The part of D1's binding this store uses (a D1Database satisfies it). */
@@ -30,7 +30,11 @@ export function openD1Store(db: D1Like): ReportStore & SinkStore {
       const row = await db.prepare(SQL.getReport).bind(id).first<{ json: string }>();
       return row ? (JSON.parse(row.json) as Report) : undefined;
     },
+    async recentHelos(ip: string, limit: number) {
+      return (await db.prepare(SQL.recentHelos).bind(ip, limit).all<HeloRow>()).results.map(heloFromRow);
+    },
     async deleteOlderThan(epochMs: number) {
+      await run(SQL.purgeHelos, epochMs);
       await run(SQL.purgeMessages, epochMs);
       await run(SQL.purgeInboxes, epochMs);
       return (await run(SQL.purgeReports, epochMs)).meta.changes ?? 0;
@@ -45,7 +49,10 @@ export function openD1Store(db: D1Like): ReportStore & SinkStore {
     async storeMessages(rows: StoredMessage[]) {
       if (rows.length === 0) return;
       const insert = db.prepare(SQL.storeMessage);
-      await db.batch(rows.map((m) => insert.bind(m.id, m.token, m.receivedAt, JSON.stringify(m.session), m.raw)));
+      const see = db.prepare(SQL.seeHelo);
+      const trim = db.prepare(SQL.trimHelos);
+      const sightings = heloSightings(rows).flatMap(([ip, helo, at]) => [see.bind(ip, helo, at, at), trim.bind(ip, ip)]);
+      await db.batch([...rows.map((m) => insert.bind(m.id, m.token, m.receivedAt, JSON.stringify(m.session), m.raw)), ...sightings]);
     },
     async pendingMessages(limit: number) {
       return (await db.prepare(SQL.pending).bind(limit).all<MessageRow>()).results.map(messageFromRow);

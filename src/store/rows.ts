@@ -2,7 +2,7 @@
  * Table rows ↔ store types, shared by the SQLite and D1 stores (one schema,
  * migrations/).
  */
-import type { InboxEntry, StoredMessage } from './types.js';
+import type { InboxEntry, SeenHelo, StoredMessage } from './types.js';
 
 export interface MessageRow {
   id: string;
@@ -33,7 +33,36 @@ export const SQL = {
   pending: 'SELECT id, token, received_at, session, raw FROM messages WHERE audited_at IS NULL ORDER BY received_at LIMIT ?',
   markAudited: 'UPDATE messages SET audited_at = ?, audit_error = ? WHERE id = ?',
   inboxMessages: 'SELECT id, received_at, audited_at, audit_error FROM messages WHERE token = ? ORDER BY received_at',
+  seeHelo:
+    'INSERT INTO helo_seen (ip, helo, first_seen, last_seen, count) VALUES (?, ?, ?, ?, 1) ' +
+    'ON CONFLICT (ip, helo) DO UPDATE SET last_seen = MAX(last_seen, excluded.last_seen), first_seen = MIN(first_seen, excluded.first_seen), count = count + 1',
+  // Bounded per IP: a sender that cycles through names cannot grow the table.
+  trimHelos: `DELETE FROM helo_seen WHERE ip = ? AND helo NOT IN (SELECT helo FROM helo_seen WHERE ip = ? ORDER BY last_seen DESC LIMIT ${20})`,
+  recentHelos: 'SELECT helo, first_seen, last_seen, count FROM helo_seen WHERE ip = ? ORDER BY last_seen DESC LIMIT ?',
+  purgeHelos: 'DELETE FROM helo_seen WHERE last_seen < ?',
 } as const;
+
+export interface HeloRow {
+  helo: string;
+  first_seen: number;
+  last_seen: number;
+  count: number;
+}
+
+export function heloFromRow(r: HeloRow): SeenHelo {
+  return { helo: r.helo, firstSeen: r.first_seen, lastSeen: r.last_seen, count: r.count };
+}
+
+/** One HELO sighting per SMTP session (a message to several test addresses is one session): ip, helo, time. */
+export function heloSightings(rows: readonly StoredMessage[]): [string, string, number][] {
+  const seen = new Map<string, [string, string, number]>();
+  for (const m of rows) {
+    const s = m.session;
+    if ('via' in s || !s.helo) continue;
+    seen.set(`${s.ip} ${s.helo} ${m.receivedAt}`, [s.ip, s.helo.slice(0, 255), m.receivedAt]);
+  }
+  return [...seen.values()];
+}
 
 export function messageFromRow(r: MessageRow): StoredMessage {
   return {

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../core/types.js';
 import { MIGRATIONS_TABLE, migrationVersion, type Migration } from './migrations.js';
-import { inboxEntryFromRow, messageFromRow, SQL, type InboxRow, type MessageRow } from './rows.js';
+import { heloFromRow, heloSightings, inboxEntryFromRow, messageFromRow, SQL, type HeloRow, type InboxRow, type MessageRow } from './rows.js';
 import type { ReportStore, SinkStore, StoredMessage } from './types.js';
 
 export interface SqliteStore extends ReportStore, SinkStore {
@@ -31,7 +31,22 @@ export function openSqliteStore(path: string, migrations: Migration[] = loadMigr
   // messages, one fsync). Each write still resolves only after its own commit.
   const saveGroup = groupCommit<Report>(db, false, (r) => insert.run(r.id, Date.parse(r.createdAt), r.target.ip, r.verdict, r.score, JSON.stringify(r)));
   // A message acknowledged is a message kept: this commit reaches the disk before the 250.
-  const storeGroup = groupCommit<StoredMessage>(db, true, (m) => insMessage.run(m.id, m.token, m.receivedAt, JSON.stringify(m.session), m.raw));
+  const storeGroup = groupCommit<StoredMessage>(db, true, (m) => {
+    insMessage.run(m.id, m.token, m.receivedAt, JSON.stringify(m.session), m.raw);
+    // The same session's copies for other recipients add no sighting (heloSightings keys on ip, helo, time).
+    for (const [ip, helo, at] of heloSightings([m])) {
+      if (recorded.has(`${ip} ${helo} ${at}`)) continue;
+      recorded.add(`${ip} ${helo} ${at}`);
+      if (recorded.size > 1000) recorded.delete(recorded.values().next().value!);
+      seeHelo.run(ip, helo, at, at);
+      trimHelos.run(ip, ip);
+    }
+  });
+  const recorded = new Set<string>();
+  const seeHelo = db.prepare(SQL.seeHelo);
+  const trimHelos = db.prepare(SQL.trimHelos);
+  const recent = db.prepare(SQL.recentHelos);
+  const purgeHelos = db.prepare(SQL.purgeHelos);
   const insInbox = db.prepare(SQL.createInbox);
   const hasInbox = db.prepare(SQL.inboxExists);
   const insMessage = db.prepare(SQL.storeMessage);
@@ -61,7 +76,11 @@ export function openSqliteStore(path: string, migrations: Migration[] = loadMigr
       const row = select.get(id) as { json: string } | undefined;
       return row ? (JSON.parse(row.json) as Report) : undefined;
     },
+    async recentHelos(ip: string, limit: number) {
+      return (recent.all(ip, limit) as unknown as HeloRow[]).map(heloFromRow);
+    },
     async deleteOlderThan(epochMs: number) {
+      purgeHelos.run(epochMs);
       purgeMessages.run(epochMs);
       purgeInboxes.run(epochMs);
       return Number(purge.run(epochMs).changes);

@@ -48,4 +48,13 @@ export interface SinkStore {
   markAudited(id: string, now: number, error?: string): Promise<void>;
   inboxMessages(token: string): Promise<InboxEntry[]>;
   inboxExists(token: string): Promise<boolean>;
+  /** The HELO names this IP used at the sink (recorded with each stored message), most recent first. */
+  recentHelos(ip: string, limit: number): Promise<SeenHelo[]>;
+}
+
+export interface SeenHelo {
+  helo: string;
+  firstSeen: number;
+  lastSeen: number;
+  count: number;
 }

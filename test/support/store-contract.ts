@@ -101,6 +101,37 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect((await s.pendingMessages(2)).length).toBe(2);
     });
 
+    it('remembers the HELO names each IP used, once per session, most recent first, at most 20 per IP', async () => {
+      const s = await open();
+      const ip = '198.51.100.77'; // unique to this case
+      const at = (helo: string, when: number) => ({ ...smtpSession, ip, helo, rcpt: ['a@sink.test', 'b@sink.test'] });
+      // One session to two test addresses is stored as two rows: one sighting.
+      await s.storeMessages([message('helo1a', 'tokhelo', 1000, at('mx1.example.com', 1000)), message('helo1b', 'tokhelo2', 1000, at('mx1.example.com', 1000))]);
+      await s.storeMessages([message('helo2', 'tokhelo', 2000, at('localhost', 2000))]);
+      await s.storeMessages([message('helo3', 'tokhelo', 3000, at('mx1.example.com', 3000))]);
+      await s.storeMessages([message('helo4', 'tokhelo', 4000, routed)]); // Email Routing: no HELO to see
+      expect(await s.recentHelos(ip, 10)).toEqual([
+        { helo: 'mx1.example.com', firstSeen: 1000, lastSeen: 3000, count: 2 },
+        { helo: 'localhost', firstSeen: 2000, lastSeen: 2000, count: 1 },
+      ]);
+      expect(await s.recentHelos(ip, 1)).toHaveLength(1);
+      expect(await s.recentHelos('198.51.100.78', 10)).toEqual([]);
+      for (let i = 0; i < 25; i++) await s.storeMessages([message(`cyc${String.fromCharCode(97 + i)}x`, 'tokhelo', 10_000 + i, at(`h${i}.example.com`, 10_000 + i))]);
+      const kept = await s.recentHelos(ip, 100);
+      expect(kept).toHaveLength(20);
+      expect(kept[0]!.helo).toBe('h24.example.com');
+    });
+
+    it('retention forgets HELO names last seen before the cutoff', async () => {
+      const s = await open();
+      const ip = '198.51.100.79';
+      const cutoff = Date.parse('2001-06-01T00:00:00.000Z');
+      await s.storeMessages([message('heloold', 'tokold', cutoff - 1, { ...smtpSession, ip, helo: 'old.example.com' })]);
+      await s.storeMessages([message('helonew', 'toknew', cutoff + 1, { ...smtpSession, ip, helo: 'new.example.com' })]);
+      await s.deleteOlderThan(cutoff);
+      expect((await s.recentHelos(ip, 10)).map((h) => h.helo)).toEqual(['new.example.com']);
+    });
+
     it('retention expires test addresses and their old messages, and keeps newer ones', async () => {
       const s = await open();
       const cutoff = Date.parse('2001-06-01T00:00:00.000Z');

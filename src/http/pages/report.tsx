@@ -12,6 +12,7 @@ import { DISPLAY_ORDER } from '../../core/status.js';
 import { PTR_RULES } from '../../report/remediation.js';
 import { ZoneServersCard } from './zone-servers.js';
 import { ReceiversCard } from './receivers.js';
+import { HeloSeenCard } from './helo-seen.js';
 
 
 export function ReportPage(props: { report: Report; metaOf: (id: string) => RuleMeta | undefined }) {
@@ -54,6 +55,7 @@ export function ReportPage(props: { report: Report; metaOf: (id: string) => Rule
 
       <Remediation report={r} />
       {r.zoneServers ? <ZoneServersCard zone={r.zoneServers} watchUrl={watchUrl(r)} /> : null}
+      {r.heloSeen?.length ? <HeloSeenCard seen={r.heloSeen} /> : null}
 
       <section class="card" aria-labelledby="checks">
         <h2 id="checks">Every check</h2>
