@@ -56,7 +56,7 @@ describe('audit endpoints', () => {
 
   it('GET /api/v1/rules lists the catalogue', async () => {
     const rules = (await (await srv.get('/api/v1/rules')).json()) as { id: string }[];
-    expect(rules).toHaveLength(27);
+    expect(rules).toHaveLength(28);
     expect(rules.map((r) => r.id)).toContain('fcrdns');
   });
 
@@ -195,7 +195,7 @@ describe('OpenAPI', () => {
   it('serves a valid OpenAPI 3.1 document describing every API route', async () => {
     const doc = (await (await srv.get('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/audit', '/api/v1/audit/message', '/api/v1/batch', '/api/v1/inbox', '/api/v1/inbox/{token}', '/api/v1/reports/{id}', '/api/v1/rules', '/api/v1/watch'].sort());
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/audit', '/api/v1/audit/message', '/api/v1/batch', '/api/v1/inbox', '/api/v1/inbox/{token}', '/api/v1/reports/{id}', '/api/v1/rules', '/api/v1/watch', '/api/v1/bounce'].sort());
     const validator = new Validator();
     const result = await validator.validate(doc as unknown as Parameters<Validator['validate']>[0]);
     expect(result.errors ?? []).toEqual([]);

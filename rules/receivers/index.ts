@@ -14,5 +14,6 @@ import comcast from './comcast.js';
 import postfix from './postfix.js';
 import spamassassin from './spamassassin.js';
 import rspamd from './rspamd.js';
+import haraka from './haraka.js';
 
-export const receivers: readonly ReceiverSpec[] = [gmail, microsoft365, outlookCom, yahoo, icloud, gmxWebde, comcast, postfix, spamassassin, rspamd];
+export const receivers: readonly ReceiverSpec[] = [gmail, microsoft365, outlookCom, yahoo, icloud, gmxWebde, comcast, postfix, spamassassin, rspamd, haraka];

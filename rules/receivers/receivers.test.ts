@@ -81,6 +81,13 @@ const TABLES: Record<string, Row[]> = {
     { why: 'no PTR: RDNS_NONE', results: { 'ptr-present': 'fail' }, outcome: 'spam-risk', reply: /^RDNS_NONE=0\.793/ },
     { why: 'a dynamic PTR: RDNS_DYNAMIC', results: { 'ptr-not-generic': 'fail' }, outcome: 'spam-risk', reply: /^RDNS_DYNAMIC/ },
   ],
+  haraka: [
+    { why: 'all good', results: {}, outcome: 'accept' },
+    { why: 'no PTR: rejected; no rDNS', results: { 'ptr-present': 'fail', fcrdns: 'fail' }, outcome: 'rejected', reply: /rejected; no rDNS$/, rules: ['ptr-present'] },
+    { why: 'a PTR under no valid TLD', results: { 'ptr-hostname': 'fail' }, outcome: 'rejected', reply: /invalid TLD in rDNS/ },
+    { why: 'a generic PTR', results: { 'ptr-not-generic': 'fail' }, outcome: 'rejected', reply: /generic rDNS, please use your ISPs SMTP relay/ },
+    { why: 'no FCrDNS', results: { fcrdns: 'fail' }, outcome: 'rejected', reply: /^550 Sorry, no FCrDNS match found$/ },
+  ],
   rspamd: [
     { why: 'all good', results: {}, outcome: 'accept' },
     { why: 'no FCrDNS: HFILTER_HOSTNAME_UNKNOWN', results: { fcrdns: 'fail' }, outcome: 'spam-risk', reply: /HFILTER_HOSTNAME_UNKNOWN/ },

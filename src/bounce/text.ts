@@ -54,7 +54,7 @@ export function header(headers: string, name: string): string | undefined {
 function decodeBase64(s: string): string {
   const clean = s.replace(/[^A-Za-z0-9+/=]/g, '');
   try {
-    return new TextDecoder('utf-8', { fatal: false }).decode(Uint8Array.from(atob(clean), (c) => c.charCodeAt(0)));
+    return new TextDecoder().decode(Uint8Array.from(atob(clean), (c) => c.charCodeAt(0)));
   } catch {
     return s;
   }
@@ -70,7 +70,7 @@ function decodeQuotedPrintable(s: string): string {
       i += 2;
     } else bytes.push(...new TextEncoder().encode(c));
   }
-  return new TextDecoder('utf-8', { fatal: false }).decode(Uint8Array.from(bytes));
+  return new TextDecoder().decode(Uint8Array.from(bytes));
 }
 
 function stripHtml(s: string): string {

@@ -23,7 +23,7 @@ export async function bounceCommand(argv: string[], io: CliIo): Promise<number> 
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: BOUNCE_OPTIONS });
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'bounce needs a file (or - for standard input): ptrcheck bounce <file|->' : `bounce takes one file, got ${positionals.length}`);
   const bytes = await readInput(positionals[0]!, MAX_BOUNCE_BYTES, io, 'bounce');
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const text = new TextDecoder().decode(bytes);
   if (text.trim() === '') throw new UsageError('the bounce is empty');
   const dns = makeAuditDns(values, io.env, parseTimeout(values.timeout));
   try {

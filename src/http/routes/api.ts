@@ -225,7 +225,7 @@ export function apiRoutes(service: AuditService, options: ConstructorParameters<
   api.use('/bounce', requireContentType(['text/plain', ...MESSAGE_TYPES]));
   api.use('/bounce', limit(service.config.maxMessageBytes));
   api.openapi(bouncePost, async (c) => {
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(await c.req.arrayBuffer());
+    const text = new TextDecoder().decode(await c.req.arrayBuffer());
     if (text.trim() === '') return c.json({ error: { code: 'bad_request', message: 'the bounce is empty: send its text (or the whole DSN message) as the body' } }, 400);
     return c.json(await service.bounce(text), 200);
   });
