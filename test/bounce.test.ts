@@ -6,23 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
 import { useNetworkHttpServer } from './support/http.js';
-import { launchBrowser } from './support/browser.js';
+import { useBrowser } from './support/browser.js';
 import { repoRoot } from './support/repo-root.js';
 import type { BounceResult } from '../src/bounce/check.js';
 
 const FIXTURES = join(repoRoot(), 'fixtures', 'bounces');
 const srv = useNetworkHttpServer();
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useBrowser();
 
 const NOW: [string, BounceResult['now']['status'], number, RegExp][] = [
   ['postfix-gmail-ptr.eml', 'published', 0, /already answer mail\.fresh\.example; your resolver has cached the old answer \(none\) for another 41 minutes/],
@@ -89,7 +82,7 @@ describe('POST /api/v1/bounce', () => {
 
 describe('"Paste a bounce" on the page (no JavaScript)', () => {
   it('posts the pasted text and shows what it means now, with a link to the report', async () => {
-    const page = await browser.newPage({ javaScriptEnabled: false });
+    const page = await chromium.browser.newPage({ javaScriptEnabled: false });
     try {
       await page.goto(`${srv.url}/`);
       await page.getByLabel('Bounce text').fill(readFileSync(join(FIXTURES, 'gmail-ipv6-pasted.txt'), 'utf8'));

@@ -4,24 +4,17 @@
  * (setZone on the provider's servers, the DNS host and the resolver).
  */
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, runCli, withAuthoritativePort } from './support/cli.js';
 import { ZONE_SERVERS_DIR } from './support/dns-network.js';
 import { useNetworkHttpServer } from './support/http.js';
-import { launchBrowser } from './support/browser.js';
+import { useBrowser } from './support/browser.js';
 import type { WatchState } from '../src/watch/poll.js';
 
 const srv = useNetworkHttpServer();
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useBrowser();
 
 const zoneFile = (server: string, file: string) => readFileSync(join(ZONE_SERVERS_DIR, server, file), 'utf8');
 
@@ -136,7 +129,7 @@ describe('GET /api/v1/watch and the watch page', () => {
 
   it('the page refreshes itself (no JavaScript) until done, then stops', async () => {
     publish(false);
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     try {
       const res = await page.goto(`${srv.url}/watch?ip=203.0.113.40&expect=mail40.fresh.example`);
       expect(res?.status()).toBe(200);

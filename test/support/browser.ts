@@ -5,6 +5,7 @@
  * points at another build instead (e.g. Debian's /usr/bin/chromium). No
  * browser is never a reason to skip: launchBrowser() throws with the reason.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -83,4 +84,16 @@ export async function launchBrowser(): Promise<Browser> {
   } catch (e) {
     throw new Error(`cannot launch Chromium at ${found.executablePath}: ${(e as Error).message}`);
   }
+}
+
+/** The browser for a test file: started before its tests (failing them with the reason if none can run), closed after. */
+export function useBrowser(): { readonly browser: Browser } {
+  const fx = {} as { browser: Browser };
+  beforeAll(async () => {
+    fx.browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await fx.browser?.close();
+  });
+  return fx;
 }
