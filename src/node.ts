@@ -9,7 +9,7 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './http/app.js';
-import { auditConfig, type HttpConfig } from './http/deps.js';
+import { auditConfig, type HttpConfig, type HttpDeps } from './http/deps.js';
 import type { Resolver } from './dns/types.js';
 import type { DirectQuery } from './dns/types.js';
 import type { SmtpProber } from './core/smtp-probe.js';
@@ -23,6 +23,7 @@ export interface HttpServerOptions {
   direct?: DirectQuery;
   /** Reads senders' SMTP banners for audits that ask (serve --probe-smtp). */
   prober?: SmtpProber;
+  readiness?: HttpDeps['readiness'];
   store: ReportStore;
   port: number;
   host: string;
@@ -51,6 +52,7 @@ export async function startHttp(o: HttpServerOptions): Promise<RunningHttp> {
     resolver: o.resolver,
     ...(o.direct ? { direct: o.direct } : {}),
     ...(o.prober ? { prober: o.prober } : {}),
+    ...(o.readiness ? { readiness: o.readiness } : {}),
     authenticate,
     store: o.store,
     ...(o.config ? { config: o.config } : {}),
@@ -96,6 +98,8 @@ export interface Running {
   http: RunningHttp;
   smtp?: RunningSink;
   auditor?: Auditor;
+  /** Stop taking work (HTTP not ready, new SMTP clients 421) and let messages in DATA finish, until `deadline` (epoch ms). */
+  drain(deadline: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -105,12 +109,20 @@ export async function startServe(o: ServeOptions): Promise<Running> {
   // The public URL must be known before HTTP listens when port 0 is asked: fill it in after.
   let publicUrl = o.smtp?.publicUrl;
   const authenticate = createThreadAuthenticator();
-  const http = await startHttp({ ...o, authenticate, ...(sink ? { sink } : {}), ...(publicUrl ? { publicUrl } : {}) }).catch(async (e: unknown) => {
+  const state: { draining: boolean; smtp?: RunningSink } = { draining: false };
+  const readiness = o.readiness ?? serveReadiness(o, state);
+  const http = await startHttp({ ...o, readiness, authenticate, ...(sink ? { sink } : {}), ...(publicUrl ? { publicUrl } : {}) }).catch(async (e: unknown) => {
     await authenticate.close();
     throw e;
   });
   publicUrl ??= http.url;
-  if (!o.smtp) return { http, close: async () => (await http.close(), await authenticate.close()) };
+  if (!o.smtp) {
+    return {
+      http,
+      drain: async () => void (state.draining = true),
+      close: async () => (await http.close(), await authenticate.close()),
+    };
+  }
   const auditor = startAuditor({
     sink: o.store,
     reports: o.store,
@@ -128,15 +140,46 @@ export async function startServe(o: ServeOptions): Promise<Running> {
     await authenticate.close();
     throw e;
   }
+  state.smtp = smtp;
   return {
     http,
     smtp,
     auditor,
+    async drain(deadline) {
+      state.draining = true;
+      await smtp.drain(deadline);
+      // Audits under way finish; those not started stay pending in the database and resume at the next start.
+      await Promise.race([auditor.stop(), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
+    },
     async close() {
       await smtp.close();
       await auditor.stop();
       await http.close();
       await authenticate.close();
     },
+  };
+}
+
+type Check = { ok: boolean; detail: string };
+
+/** /readyz for `serve`: the database and its migrations, the resolver, the sink; never while draining. */
+function serveReadiness(o: ServeOptions, state: { draining: boolean; smtp?: RunningSink }): NonNullable<HttpDeps['readiness']> {
+  let resolverCheck: { at: number; check: Check } | undefined;
+  const resolver = async (): Promise<Check> => {
+    if (resolverCheck && Date.now() - resolverCheck.at < 10_000) return resolverCheck.check;
+    // Any answer at all (even REFUSED) shows the resolver is reachable; a timeout does not.
+    const a = await o.resolver.query('', 'NS');
+    const check = a.outcome === 'timeout' || (a.outcome === 'error' && a.rcode === 'NETWORK') ? { ok: false, detail: `${a.rcode}: ${a.detail ?? ''}`.trim() } : { ok: true, detail: `${a.server} answered ${a.rcode}` };
+    resolverCheck = { at: Date.now(), check };
+    return check;
+  };
+  return async () => {
+    const checks: Record<string, Check> = {};
+    const health = (o.store as Partial<{ health(): Record<string, Check> }>).health;
+    if (health) Object.assign(checks, health.call(o.store));
+    checks.resolver = await resolver();
+    if (o.smtp) checks.sink = state.smtp ? { ok: !state.smtp.draining, detail: state.smtp.draining ? 'draining' : `listening on port ${state.smtp.port}` } : { ok: false, detail: 'not started yet' };
+    if (state.draining) checks.shutdown = { ok: false, detail: 'draining for shutdown' };
+    return checks;
   };
 }

@@ -97,6 +97,7 @@ export const SERVE_OPTIONS = {
   dnsbl,
   timeout,
   'authoritative-port': { ...authoritativePort, help: `${authoritativePort.help}; when given, nameservers at private and loopback addresses are asked too (never otherwise)` },
+  'drain-seconds': { type: 'string', default: '30', arg: 'N', help: 'on SIGTERM/SIGINT: stop taking work, let messages in DATA finish, then exit 0 within this many seconds (a second signal stops at once)' },
   'probe-smtp': { type: 'boolean', default: false, help: "let audits ask for a probe of the sender's SMTP banner (probeSmtp=1): public addresses only, once per IP per 10 minutes" },
   'probe-port': { type: 'string', arg: 'PORT', help: 'the port probes connect to (default 25); when given, private and loopback addresses are probed too' },
 } as const;

@@ -37,7 +37,13 @@ export function createApp(deps: HttpDeps): OpenAPIHono {
 
   const app = new OpenAPIHono(validation);
   app.use('*', securityHeaders());
+  // Liveness: the process answers. Readiness: it can do its work (and is not draining for shutdown).
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    const checks = deps.readiness ? await deps.readiness() : {};
+    const ready = Object.values(checks).every((x) => x.ok);
+    return c.json({ status: ready ? 'ready' : 'not-ready', checks }, ready ? 200 : 503);
+  });
   app.use('/api/v1/audit/*', limiter); // in hono this also matches /api/v1/audit itself
   app.use('/api/v1/batch', limiter);
   app.use('/api/v1/watch', limiter); // each look asks every server of a zone: limited like an audit

@@ -70,6 +70,8 @@ export interface HttpDeps {
   direct?: DirectQuery;
   /** Reads a sender's SMTP banner for audits that ask (probeSmtp=1); only when the operator enabled it (serve --probe-smtp). */
   prober?: SmtpProber;
+  /** What /readyz checks (database, migrations, resolver, sink); absent: always ready (a Worker). */
+  readiness?: () => Promise<Record<string, { ok: boolean; detail: string }>>;
   /** How received messages are authenticated (Node: worker threads, so a hostile message cannot stall the server). */
   authenticate?: Authenticator;
   store: ReportStore;

@@ -13,7 +13,14 @@ import type { ReportStore, SinkStore, StoredMessage } from './types.js';
 
 export interface SqliteStore extends ReportStore, SinkStore {
   readonly path: string;
+  /** For /readyz: the file answers a query and every migration is applied. */
+  health(): { database: Check; migrations: Check };
   close(): void;
+}
+
+export interface Check {
+  ok: boolean;
+  detail: string;
 }
 
 export function openSqliteStore(path: string, migrations: Migration[] = loadMigrations()): SqliteStore {
@@ -53,8 +60,23 @@ export function openSqliteStore(path: string, migrations: Migration[] = loadMigr
   const pending = db.prepare(SQL.pending);
   const audited = db.prepare(SQL.markAudited);
   const byToken = db.prepare(SQL.inboxMessages);
+  const latest = Math.max(0, ...migrations.map((m) => m.version));
+  let open = true;
   return {
     path,
+    health() {
+      if (!open) return { database: { ok: false, detail: 'closed' }, migrations: { ok: false, detail: 'closed' } };
+      try {
+        db.prepare('SELECT 1').get();
+        const applied = Number((db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0);
+        return {
+          database: { ok: true, detail: path },
+          migrations: { ok: applied >= latest, detail: `schema version ${applied} of ${latest}` },
+        };
+      } catch (e) {
+        return { database: { ok: false, detail: (e as Error).message }, migrations: { ok: false, detail: 'unknown' } };
+      }
+    },
     async createInbox(token: string, now: number) {
       insInbox.run(token, now);
     },
@@ -86,6 +108,7 @@ export function openSqliteStore(path: string, migrations: Migration[] = loadMigr
       return Number(purge.run(epochMs).changes);
     },
     close() {
+      open = false;
       db.close();
     },
   };

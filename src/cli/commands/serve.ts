@@ -54,6 +54,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const operatorTls = values['no-smtp'] || !values['tls-key'] ? undefined : tlsFromFiles(values['tls-key'], values['tls-cert']!);
 
   const timeoutMs = parseTimeout(values.timeout);
+  const drainSeconds = wholeNumber(values['drain-seconds'], '--drain-seconds', 0, 3600);
   const prober = values['probe-smtp'] ? makeProber(values['probe-port'], timeoutMs, true) : undefined;
   // A public server asks only public nameserver addresses, unless the operator set a port (a lab, the tests).
   const portGiven = values['authoritative-port'] !== undefined || io.env.PTRCHECK_AUTHORITATIVE_PORT !== undefined;
@@ -96,9 +97,22 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await running.close();
+  // A second signal means now: whatever is in flight is dropped (unacknowledged mail is the client's to retry).
+  const now = (): never => {
+    io.stderr('ptrcheck: second signal: stopping at once\n');
+    process.exit(1);
+  };
+  process.once('SIGINT', now);
+  process.once('SIGTERM', now);
+  io.stdout(`ptrcheck draining: not ready, new SMTP clients get 421, messages in DATA finish (at most ${drainSeconds} s)\n`);
+  const deadline = Date.now() + drainSeconds * 1000;
+  await running.drain(deadline);
+  await Promise.race([running.close(), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
   store.close();
   closeDns();
+  io.stdout('ptrcheck stopped\n');
+  // Anything still open (a stuck client past the deadline) must not keep the process alive.
+  setImmediate(() => process.exit(0));
   return 0;
 }
 

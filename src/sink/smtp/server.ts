@@ -37,6 +37,13 @@ export interface SinkOptions {
 export interface RunningSink {
   port: number;
   close(): Promise<void>;
+  /**
+   * Stop taking mail: new clients and new transactions get 421 4.3.2;
+   * messages already in DATA finish (and get their 250 once stored).
+   * Resolves when none is in DATA, or at `deadline` (epoch ms).
+   */
+  drain(deadline: number): Promise<void>;
+  readonly draining: boolean;
 }
 
 
@@ -53,6 +60,10 @@ export async function startSink(o: SinkOptions): Promise<RunningSink> {
   const domain = o.domain.toLowerCase();
   /** The peer address as accepted, before any XCLIENT. */
   const peers = new Map<string, string>();
+  let draining = false;
+  let inData = 0;
+  let drained: (() => void) | undefined;
+  const SHUTTING_DOWN = '4.3.2 the sink is shutting down; try again later';
 
   const server = new SMTPServer({
     name: o.hostname ?? domain,
@@ -71,6 +82,7 @@ export async function startSink(o: SinkOptions): Promise<RunningSink> {
     // The sink judges rDNS itself, through its own resolver; smtp-server would ask the system's.
     disableReverseLookup: true,
     onConnect(session, callback) {
+      if (draining) return callback(smtpError(421, SHUTTING_DOWN));
       peers.set(session.id, session.remoteAddress);
       // smtp-server would let every client use XCLIENT/XFORWARD; only trusted networks may.
       if (!trusted(session.remoteAddress)) session.disabledCommands = ['AUTH', 'XCLIENT', 'XFORWARD'];
@@ -78,6 +90,9 @@ export async function startSink(o: SinkOptions): Promise<RunningSink> {
     },
     onClose(session) {
       peers.delete(session.id);
+    },
+    onMailFrom(_address, _session, callback) {
+      callback(draining ? smtpError(421, SHUTTING_DOWN) : undefined);
     },
     onRcptTo(address, session, callback) {
       const at = address.address.lastIndexOf('@');
@@ -93,7 +108,16 @@ export async function startSink(o: SinkOptions): Promise<RunningSink> {
         () => callback(smtpError(451, '4.3.0 cannot check the address now; try again later')),
       );
     },
-    onData(stream, session, callback) {
+    onData(stream, session, reply) {
+      inData++;
+      let answered = false;
+      const callback = (err: Error | null, message?: string): void => {
+        if (answered) return;
+        answered = true;
+        inData--;
+        reply(err, message);
+        if (inData === 0) drained?.();
+      };
       const chunks: Buffer[] = [];
       let size = 0;
       stream.on('data', (chunk: Buffer) => {
@@ -130,6 +154,17 @@ export async function startSink(o: SinkOptions): Promise<RunningSink> {
   return {
     port: (server.server.address() as AddressInfo).port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    get draining() {
+      return draining;
+    },
+    drain(deadline) {
+      draining = true;
+      if (inData === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+        drained = () => (clearTimeout(timer), resolve());
+      });
+    },
   };
 }
 
