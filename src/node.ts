@@ -13,6 +13,7 @@ import { auditConfig, type HttpConfig, type HttpDeps } from './http/deps.js';
 import type { Resolver } from './dns/types.js';
 import type { DirectQuery } from './dns/types.js';
 import type { SmtpProber } from './core/smtp-probe.js';
+import type { Observer } from './core/observer.js';
 import type { ReportStore, SinkStore } from './store/types.js';
 import { startSink, type RunningSink, type SinkOptions } from './sink/smtp/server.js';
 import { startAuditor, type Auditor } from './sink/auditor.js';
@@ -24,6 +25,8 @@ export interface HttpServerOptions {
   /** Reads senders' SMTP banners for audits that ask (serve --probe-smtp). */
   prober?: SmtpProber;
   readiness?: HttpDeps['readiness'];
+  /** Where requests, audits, SMTP sessions and errors are reported (metrics, logs). */
+  observer?: Observer;
   store: ReportStore;
   port: number;
   host: string;
@@ -53,6 +56,7 @@ export async function startHttp(o: HttpServerOptions): Promise<RunningHttp> {
     ...(o.direct ? { direct: o.direct } : {}),
     ...(o.prober ? { prober: o.prober } : {}),
     ...(o.readiness ? { readiness: o.readiness } : {}),
+    ...(o.observer ? { observer: o.observer } : {}),
     authenticate,
     store: o.store,
     ...(o.config ? { config: o.config } : {}),
@@ -128,11 +132,13 @@ export async function startServe(o: ServeOptions): Promise<Running> {
     reports: o.store,
     audit: { resolver: o.resolver, direct: o.direct, config: auditConfig(o.config), authenticate },
     trustedReceivers: o.trustedReceivers ?? [],
-    log: (line) => console.error(`ptrcheck: ${line}`),
+    log: (line) => (o.observer?.error ? o.observer.error({ where: 'auditor', message: line }) : console.error(`ptrcheck: ${line}`)),
+    observer: o.observer,
+    publicUrl,
   });
   let smtp: RunningSink;
   try {
-    smtp = await startSink({ ...o.smtp, store: o.store, publicUrl, onStored: () => auditor.kick() });
+    smtp = await startSink({ ...o.smtp, store: o.store, publicUrl, observer: o.observer, onStored: () => auditor.kick() });
   } catch (e) {
     // A sink that cannot start (its port taken, its certificate refused) stops the whole server.
     await auditor.stop();

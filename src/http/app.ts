@@ -14,6 +14,11 @@ import { pageRoutes } from './routes/pages.js';
 import { securityHeaders } from './security.js';
 import { auditService } from './service.js';
 
+/** Short, random, enough to find one request's lines in a day of logs. */
+function newRequestId(): string {
+  return [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export function createApp(deps: HttpDeps): OpenAPIHono {
   const service = auditService(deps);
   const clientIp = deps.clientIp ?? ((c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown');
@@ -23,6 +28,7 @@ export function createApp(deps: HttpDeps): OpenAPIHono {
     burst: service.config.rateLimitBurst,
     now,
     key: clientIp,
+    onRefused: (c, client) => deps.observer?.rateLimited?.({ route: new URL(c.req.url).pathname, client }),
   });
   const validation = {
     defaultHook: (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string; code?: string; input?: unknown }[] } }, c: Context) => {
@@ -37,6 +43,16 @@ export function createApp(deps: HttpDeps): OpenAPIHono {
 
   const app = new OpenAPIHono(validation);
   app.use('*', securityHeaders());
+  if (deps.observer?.request) {
+    const observe = deps.observer.request.bind(deps.observer);
+    app.use('*', async (c, next) => {
+      const started = performance.now();
+      const id = newRequestId();
+      c.header('X-Request-Id', id);
+      await next();
+      observe({ id, method: c.req.method, path: new URL(c.req.url).pathname, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10, client: clientIp(c) });
+    });
+  }
   // Liveness: the process answers. Readiness: it can do its work (and is not draining for shutdown).
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {

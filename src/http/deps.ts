@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import type { DirectQuery } from '../dns/types.js';
 import type { SmtpProber } from '../core/smtp-probe.js';
+import type { Observer } from '../core/observer.js';
 import type { Resolver } from '../dns/types.js';
 import type { Authenticator } from '../message/authenticator.js';
 import type { ReportStore, SinkStore } from '../store/types.js';
@@ -70,6 +71,8 @@ export interface HttpDeps {
   direct?: DirectQuery;
   /** Reads a sender's SMTP banner for audits that ask (probeSmtp=1); only when the operator enabled it (serve --probe-smtp). */
   prober?: SmtpProber;
+  /** Where requests, audits and refusals are reported (metrics, logs); absent: nowhere. */
+  observer?: Observer;
   /** What /readyz checks (database, migrations, resolver, sink); absent: always ready (a Worker). */
   readiness?: () => Promise<Record<string, { ok: boolean; detail: string }>>;
   /** How received messages are authenticated (Node: worker threads, so a hostile message cannot stall the server). */

@@ -12,6 +12,7 @@ export interface RateLimitOptions {
   key: (c: Context) => string;
   /** Clients remembered at most; the least recently seen are forgotten first. */
   maxClients?: number;
+  onRefused?: (c: Context, client: string) => void;
 }
 
 export function rateLimit(o: RateLimitOptions): MiddlewareHandler {
@@ -31,6 +32,7 @@ export function rateLimit(o: RateLimitOptions): MiddlewareHandler {
     if (b.tokens < 1) {
       const wait = Math.ceil((1 - b.tokens) / ratePerMs / 1000);
       c.header('Retry-After', String(wait));
+      o.onRefused?.(c, key);
       return errorJson(c, 429, 'rate_limited', `too many audits from ${key}; try again in ${wait} s`);
     }
     b.tokens -= 1;

@@ -15,6 +15,7 @@ import { watchOnce, type WatchState } from '../watch/poll.js';
 import { checkBounce, type BounceResult } from '../bounce/check.js';
 import { receivers } from '../../rules/receivers/index.js';
 import { withHeloHistory } from '../store/helo-history.js';
+import type { AuditMode } from '../core/observer.js';
 import { hostnameSyntaxProblems } from '../core/names.js';
 import { InputError, shown } from '../core/errors.js';
 
@@ -38,9 +39,10 @@ export function auditService(deps: HttpDeps): AuditService {
     resolver: deps.resolver, config: auditConfig(config), direct: deps.direct,
     ...(deps.clock ? { clock: deps.clock } : {}), ...(deps.authenticate ? { authenticate: deps.authenticate } : {}),
   };
-  const keep = async (p: Promise<Report>): Promise<Report> => {
+  const keep = async (p: Promise<Report>, mode: AuditMode = 'ip'): Promise<Report> => {
     const report = await withHeloHistory(await withTimeout(p, config.auditTimeoutMs), deps.sink?.store);
     await deps.store.save(report);
+    deps.observer?.audit?.({ mode, report, ...(deps.publicUrl ? { url: `${deps.publicUrl}/r/${report.id}` } : {}) });
     return report;
   };
   const fresh = freshReports(config.reportCacheSeconds, deps.clock ?? Date.now);
@@ -59,14 +61,14 @@ export function auditService(deps: HttpDeps): AuditService {
       return report;
     },
     auditMessage: (message, overrides) =>
-      (checkClaims(overrides), keep(audit(messageTarget(message, { trustedReceivers: config.trustedReceivers, maxBytes: config.maxMessageBytes, ...overrides }), auditDeps))),
+      (checkClaims(overrides), keep(audit(messageTarget(message, { trustedReceivers: config.trustedReceivers, maxBytes: config.maxMessageBytes, ...overrides }), auditDeps), 'message')),
     watch: (ip, expect) => {
       if (expect !== undefined && expect.trim() !== '' && hostnameSyntaxProblems(expect).length > 0) {
         return Promise.reject(new InputError(`expect '${shown(expect)}' is not a host name`));
       }
       return withTimeout(watchOnce(ip, expect, { resolver: deps.resolver, resolvers: [{ label: "(this server's)", resolver: deps.resolver }], direct: deps.direct }), config.auditTimeoutMs);
     },
-    bounce: (text) => checkBounce(text, receivers, (ip) => keep(audit({ ip }, { ...auditDeps, config: { ...auditDeps.config, authoritative: true } }))),
+    bounce: (text) => checkBounce(text, receivers, (ip) => keep(audit({ ip }, { ...auditDeps, config: { ...auditDeps.config, authoritative: true } }), 'bounce')),
     auditBatchIp: (ip) => withTimeout(auditForBatch(ip, deps.resolver, config.dnsbl), config.auditTimeoutMs),
     report: async (id) => (isReportId(id) ? deps.store.get(id) : undefined),
   };

@@ -9,8 +9,13 @@ import type { Report, Target } from '../core/types.js';
 import { messageTarget } from '../message/target.js';
 import type { ReportStore, SinkStore, StoredMessage } from '../store/types.js';
 import { withHeloHistory } from '../store/helo-history.js';
+import type { Observer } from '../core/observer.js';
 
 export interface AuditorOptions {
+  /** Audits and the queue are reported here (metrics, logs). */
+  observer?: Observer | undefined;
+  /** Base of report links in what is reported. */
+  publicUrl?: string | undefined;
   sink: SinkStore;
   reports: ReportStore;
   audit: Omit<AuditDeps, 'reportId'>;
@@ -66,10 +71,13 @@ export function startAuditor(o: AuditorOptions): Auditor {
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
+  let pendingSeen = 0;
 
   async function one(m: StoredMessage): Promise<void> {
     const report = await withHeloHistory(await auditStored(m, o.audit, o.trustedReceivers ?? []), o.sink);
     await o.reports.save(report);
+    o.observer?.audit?.({ mode: 'sink', report, ...(o.publicUrl ? { url: `${o.publicUrl}/r/${report.id}` } : {}) });
+    o.observer?.auditQueue?.({ depth: Math.max(0, pendingSeen - 1), lagSeconds: (now() - m.receivedAt) / 1000 });
     await o.sink.markAudited(m.id, now());
     o.onReport?.(report, m);
   }
@@ -80,6 +88,8 @@ export function startAuditor(o: AuditorOptions): Auditor {
       for (;;) {
         if (stopped) return;
         const batch = await o.sink.pendingMessages(concurrency * 4);
+        pendingSeen = batch.length;
+        o.observer?.auditQueue?.({ depth: batch.length });
         if (batch.length === 0) break;
         let next = 0;
         await Promise.all(

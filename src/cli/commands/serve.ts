@@ -6,6 +6,10 @@ import { loadOrCreateTls, readTls } from '../../sink/smtp/tls.js';
 import { networkMatcher } from '../../sink/smtp/trust.js';
 import { makeDirectQuery, makeResolver } from '../resolver.js';
 import { makeProber } from '../probe.js';
+import { createMetrics } from '../../observe/metrics.js';
+import { combine, createLogger, logObserver } from '../../observe/logs.js';
+import { startMetricsServer } from '../../observe/metrics-server.js';
+import { observedDirect, observedResolver } from '../../dns/observed.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
 import { parseTimeout, wholeNumber } from '../args.js';
@@ -58,8 +62,15 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const prober = values['probe-smtp'] ? makeProber(values['probe-port'], timeoutMs, true) : undefined;
   // A public server asks only public nameserver addresses, unless the operator set a port (a lab, the tests).
   const portGiven = values['authoritative-port'] !== undefined || io.env.PTRCHECK_AUTHORITATIVE_PORT !== undefined;
-  const direct = makeDirectQuery({ port: values['authoritative-port'], timeoutMs, allowPrivate: portGiven }, io.env);
-  const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs, maxTtl: 60 }, io.env);
+  const direct = observedDirect(makeDirectQuery({ port: values['authoritative-port'], timeoutMs, allowPrivate: portGiven }, io.env), (a) => observer.dns?.(a));
+  const logFormat = values['log-format'];
+  if (logFormat !== 'json' && logFormat !== 'text' && logFormat !== 'off') throw new UsageError(`--log-format '${shown(logFormat)}' must be json, text or off`);
+  const metricsPort = values['metrics-port'] !== undefined ? wholeNumber(values['metrics-port'], '--metrics-port', 0, 65535) : undefined;
+  if (metricsPort !== undefined && !isIP(values['metrics-host'])) throw new UsageError(`--metrics-host '${shown(values['metrics-host'])}' is not an IP address to listen on`);
+  const metrics = metricsPort !== undefined ? createMetrics() : undefined;
+  const observer = combine(...(metrics ? [metrics.observer] : []), logObserver(createLogger(logFormat)));
+  const see = observer.dns!;
+  const resolver = observedResolver(makeResolver({ dns: values.dns, doh: values.doh, timeoutMs, maxTtl: 60 }, io.env), see);
   const closeDns = (): void => (resolver.close(), direct.close());
   let store;
   try {
@@ -79,6 +90,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const running = await startServe({
     resolver, direct, store, port, host: values.host, retentionDays, config: httpConfig(settings),
     ...(prober ? { prober } : {}),
+    observer,
     smtp: values['no-smtp'] ? null : {
       domain, port: smtpPort, host: values.host, trustedNetworks, maxMessageBytes,
       ...(tls ? { tls } : {}),
@@ -91,6 +103,15 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`cannot start: ${e.message}`);
   });
   io.stdout(`ptrcheck serving ${running.http.url} (database ${values.db})\n`);
+  const metricsServer = metrics && metricsPort !== undefined
+    ? await startMetricsServer(metrics.registry, values['metrics-host'], metricsPort).catch(async (e: Error) => {
+        await running.close();
+        store.close();
+        closeDns();
+        throw new UsageError(`cannot serve metrics on ${values['metrics-host']}:${metricsPort}: ${e.message}`);
+      })
+    : undefined;
+  if (metricsServer) io.stdout(`ptrcheck metrics on ${metricsServer.url}\n`);
   if (running.smtp) io.stdout(`ptrcheck SMTP sink on ${values.host}:${running.smtp.port} for *@${domain}\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
@@ -107,6 +128,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   io.stdout(`ptrcheck draining: not ready, new SMTP clients get 421, messages in DATA finish (at most ${drainSeconds} s)\n`);
   const deadline = Date.now() + drainSeconds * 1000;
   await running.drain(deadline);
+  await metricsServer?.close();
   await Promise.race([running.close(), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
   store.close();
   closeDns();

@@ -7,6 +7,7 @@ import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { newReportId } from '../../store/ids.js';
 import { DEFAULT_NETWORK_MESSAGE_BYTES } from '../../config/defaults.js';
+import type { Observer } from '../../core/observer.js';
 import type { SinkStore, StoredMessage } from '../../store/types.js';
 import type { SessionEvidence } from '../../core/types.js';
 import { networkMatcher } from './trust.js';
@@ -15,6 +16,8 @@ import { parseIp } from '../../core/ip.js';
 
 export interface SinkOptions {
   store: SinkStore;
+  /** Sessions, refusals and stored messages are reported here (metrics, logs). */
+  observer?: Observer | undefined;
   /** Mail is accepted for this domain only. */
   domain: string;
   /** Base URL of the HTTP side, for the report link in the 250 reply. */
@@ -54,6 +57,7 @@ function smtpError(code: number, text: string): Error {
 }
 
 export async function startSink(o: SinkOptions): Promise<RunningSink> {
+  const obs = o.observer;
   const trusted = networkMatcher(o.trustedNetworks ?? ['127.0.0.1', '::1']);
   const maxBytes = o.maxMessageBytes ?? DEFAULT_NETWORK_MESSAGE_BYTES;
   const maxRcpt = o.maxRecipients ?? 10;
@@ -82,13 +86,18 @@ export async function startSink(o: SinkOptions): Promise<RunningSink> {
     // The sink judges rDNS itself, through its own resolver; smtp-server would ask the system's.
     disableReverseLookup: true,
     onConnect(session, callback) {
-      if (draining) return callback(smtpError(421, SHUTTING_DOWN));
+      if (draining) {
+        obs?.smtpSession?.({ id: session.id, ip: session.remoteAddress, event: 'refused-draining' });
+        return callback(smtpError(421, SHUTTING_DOWN));
+      }
+      obs?.smtpSession?.({ id: session.id, ip: session.remoteAddress, event: 'connect' });
       peers.set(session.id, session.remoteAddress);
       // smtp-server would let every client use XCLIENT/XFORWARD; only trusted networks may.
       if (!trusted(session.remoteAddress)) session.disabledCommands = ['AUTH', 'XCLIENT', 'XFORWARD'];
       callback();
     },
     onClose(session) {
+      if (peers.has(session.id)) obs?.smtpSession?.({ id: session.id, ip: session.remoteAddress, event: 'close' });
       peers.delete(session.id);
     },
     onMailFrom(_address, _session, callback) {
@@ -98,13 +107,14 @@ export async function startSink(o: SinkOptions): Promise<RunningSink> {
       const at = address.address.lastIndexOf('@');
       const local = address.address.slice(0, at);
       const rcptDomain = address.address.slice(at + 1).toLowerCase();
-      if (at < 1 || rcptDomain !== domain) return callback(smtpError(550, `5.7.1 relaying denied: this sink accepts mail for @${domain} only`));
+      const refuse = (reason: string, err: Error) => (obs?.smtpRefused?.({ id: session.id, reason }), callback(err));
+      if (at < 1 || rcptDomain !== domain) return refuse('relay', smtpError(550, `5.7.1 relaying denied: this sink accepts mail for @${domain} only`));
       const token = local.toLowerCase();
-      if (!isToken(token)) return callback(smtpError(550, '5.1.1 no such test address'));
-      if (session.envelope.rcptTo.length >= maxRcpt) return callback(smtpError(452, `4.5.3 too many recipients (at most ${maxRcpt})`));
+      if (!isToken(token)) return refuse('unknown-address', smtpError(550, '5.1.1 no such test address'));
+      if (session.envelope.rcptTo.length >= maxRcpt) return refuse('too-many-recipients', smtpError(452, `4.5.3 too many recipients (at most ${maxRcpt})`));
       // Only addresses this server issued (and has not yet expired) take mail: random mail cannot fill the database.
       o.store.inboxExists(token).then(
-        (issued) => callback(issued ? undefined : smtpError(550, '5.1.1 no such test address (get one at the web page or POST /api/v1/inbox)')),
+        (issued) => (issued ? callback() : refuse('unissued-address', smtpError(550, '5.1.1 no such test address (get one at the web page or POST /api/v1/inbox)'))),
         () => callback(smtpError(451, '4.3.0 cannot check the address now; try again later')),
       );
     },
@@ -126,18 +136,23 @@ export async function startSink(o: SinkOptions): Promise<RunningSink> {
       });
       stream.on('error', (e) => callback(e));
       stream.on('end', () => {
-        if (stream.sizeExceeded) return callback(smtpError(552, `5.3.4 message larger than ${maxBytes} bytes`));
+        const facts0 = sessionFacts(session, peers.get(session.id));
+        const report = (result: 'accepted' | 'too-large' | 'store-failed', storeMs = 0) =>
+          obs?.smtpMessage?.({ id: session.id, ip: facts0.ip, helo: facts0.helo, bytes: size, recipients: session.envelope.rcptTo.length, storeMs, result });
+        if (stream.sizeExceeded) return (report('too-large'), callback(smtpError(552, `5.3.4 message larger than ${maxBytes} bytes`)));
         const raw = Buffer.concat(chunks);
         const facts = sessionFacts(session, peers.get(session.id));
         const tokens = [...new Set(session.envelope.rcptTo.map((r) => r.address.slice(0, r.address.lastIndexOf('@')).toLowerCase()))];
         const now = Date.now();
         const rows: StoredMessage[] = tokens.map((token) => ({ id: newReportId(), token, receivedAt: now, session: facts, raw }));
+        const storing = performance.now();
         o.store.storeMessages(rows).then(
           () => {
+            report('accepted', performance.now() - storing);
             callback(null, `2.0.0 accepted; report: ${rows.map((r) => `${o.publicUrl}/r/${r.id}`).join(' ')}`);
             o.onStored?.(rows);
           },
-          () => callback(smtpError(451, '4.3.0 could not store the message; try again later')),
+          () => (report('store-failed', performance.now() - storing), callback(smtpError(451, '4.3.0 could not store the message; try again later'))),
         );
       });
     },
