@@ -108,6 +108,9 @@ describe('serve: metrics and logs', () => {
     expect(lines.some((l) => l.event === 'smtp-refused' && l.reason === 'relay')).toBe(true);
     expect(lines.some((l) => l.event === 'rate-limited')).toBe(true);
     expect(stderr).not.toContain('SECRET-BODY-MARKER');
+    // The sink domain of this run has no MX: serve says so at start, as a log line.
+    expect(lines.find((l) => l.event === 'warning')).toMatchObject({ check: 'sink-mx', domain: 'sink.example.net', level: 40 });
+    expect(lines.find((l) => l.event === 'warning')!.msg).toMatch(/sink\.example\.net has no MX record .*publish "sink\.example\.net\. 3600 IN MX 10/);
   });
 
   it('serves nothing but /metrics on the metrics port', async () => {

@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   rules: async () => (await import('./commands/rules.js')).rulesCommand,
   watch: async () => (await import('./commands/watch.js')).watchCommand,
   bounce: async () => (await import('./commands/bounce.js')).bounceCommand,
+  backup: async () => (await import('./commands/backup.js')).backupCommand,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -124,6 +124,10 @@ export const BOUNCE_OPTIONS = {
   'authoritative-port': authoritativePort,
 } as const;
 
+export const BACKUP_OPTIONS = {
+  db: { type: 'string', default: 'ptrcheck.sqlite', arg: 'FILE', help: 'the database `serve` uses (it may keep running)' },
+} as const;
+
 export const RULES_OPTIONS = {
   json: { type: 'boolean', default: false, help: 'the catalogue as JSON' },
 } as const;
@@ -135,5 +139,6 @@ export const COMMAND_SPECS: Readonly<Record<string, CommandSpec>> = {
   serve: { usage: '', summary: 'the web page, the HTTP API and the SMTP sink (runs until SIGINT/SIGTERM)', options: SERVE_OPTIONS },
   watch: { usage: '<ip>', summary: 'watch a PTR change reach the reverse zone\'s own servers and the resolvers; exit 0 once all show it, 1 at the timeout', options: WATCH_OPTIONS },
   bounce: { usage: '<file|->', summary: 'a bounce (DSN or pasted text) → the receiver, its code\'s meaning there, the sending IP, and whether the problem is still there', options: BOUNCE_OPTIONS },
+  backup: { usage: '<file>', summary: 'a consistent copy of the database while serve keeps running (VACUUM INTO), checked', options: BACKUP_OPTIONS },
   rules: { usage: '', summary: 'the rule catalogue', options: RULES_OPTIONS },
 };

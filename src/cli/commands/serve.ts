@@ -1,3 +1,4 @@
+import type { DnsAnswer } from '../../dns/types.js';
 import { dirname, join, basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServe } from '../../node.js';
@@ -68,8 +69,9 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const metricsPort = values['metrics-port'] !== undefined ? wholeNumber(values['metrics-port'], '--metrics-port', 0, 65535) : undefined;
   if (metricsPort !== undefined && !isIP(values['metrics-host'])) throw new UsageError(`--metrics-host '${shown(values['metrics-host'])}' is not an IP address to listen on`);
   const metrics = metricsPort !== undefined ? createMetrics() : undefined;
-  const observer = combine(...(metrics ? [metrics.observer] : []), logObserver(createLogger(logFormat)));
-  const see = observer.dns!;
+  const logger = createLogger(logFormat);
+  const observer = combine(...(metrics ? [metrics.observer] : []), logObserver(logger));
+  const see = (a: DnsAnswer): void => observer.dns?.(a);
   const resolver = observedResolver(makeResolver({ dns: values.dns, doh: values.doh, timeoutMs, maxTtl: 60 }, io.env), see);
   const closeDns = (): void => (resolver.close(), direct.close());
   let store;
@@ -112,7 +114,14 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       })
     : undefined;
   if (metricsServer) io.stdout(`ptrcheck metrics on ${metricsServer.url}\n`);
-  if (running.smtp) io.stdout(`ptrcheck SMTP sink on ${values.host}:${running.smtp.port} for *@${domain}\n`);
+  if (running.smtp) {
+    io.stdout(`ptrcheck SMTP sink on ${values.host}:${running.smtp.port} for *@${domain}\n`);
+    // Test mail reaches the sink only through the domain's MX: say so at start rather than leave users waiting.
+    const mx = await resolver.query(domain, 'MX');
+    if (mx.outcome !== 'ok') {
+      logger.warn({ event: 'warning', check: 'sink-mx', domain, rcode: mx.rcode }, `${domain} has no MX record (${mx.rcode}): mail to its test addresses cannot arrive from the Internet; publish "${domain}. 3600 IN MX 10 <this host's name>."`);
+    }
+  }
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGINT', stop);
