@@ -127,15 +127,19 @@ describe('GET /api/v1/watch and the watch page', () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBeTruthy();
   });
 
-  it('the page refreshes itself (no JavaScript) until done, then stops', async () => {
+  it('the page refreshes itself (no JavaScript) once asked to, until done, then stops', async () => {
     publish(false);
-    const page = await chromium.browser.newPage();
+    const page = await chromium.browser.newPage({ javaScriptEnabled: false });
     try {
       const res = await page.goto(`${srv.url}/watch?ip=203.0.113.40&expect=mail40.fresh.example`);
       expect(res?.status()).toBe(200);
       expect(await page.locator('script').count()).toBe(0);
+      // Refreshing by itself is the reader's choice (WCAG 2.2.1): off until the link turns it on.
+      expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(0);
+      await page.getByRole('link', { name: 'Keep this page updating' }).click();
       const refresh = await page.locator('meta[http-equiv="refresh"]').getAttribute('content');
-      expect(refresh).toMatch(/^30;url=\/watch\?ip=203\.0\.113\.40&expect=mail40\.fresh\.example&since=\d+$/);
+      expect(refresh).toMatch(/^30;url=\/watch\?ip=203\.0\.113\.40&expect=mail40\.fresh\.example&since=\d+&auto=1$/);
+      expect(await page.getByRole('link', { name: 'Stop updating' }).getAttribute('href')).toBe('/watch?ip=203.0.113.40&expect=mail40.fresh.example');
       expect(await page.getByRole('status').innerText()).toMatch(/Not published at every one of the zone's own servers yet/);
       const rows = await page.locator('table').first().locator('tbody tr').allInnerTexts();
       expect(rows.map((r) => r.split('\t').slice(0, 2).join(' '))).toEqual(['not yet ns1.rdns.test-isp.example', 'not yet ns2.rdns.test-isp.example', "not yet resolver (this server's)"]);
@@ -153,7 +157,7 @@ describe('GET /api/v1/watch and the watch page', () => {
   });
 
   it('stops refreshing a page left open for more than a day', async () => {
-    const res = await srv.get(`/watch?ip=203.0.113.40&since=${Date.now() - 86_400_001}`);
+    const res = await srv.get(`/watch?ip=203.0.113.40&since=${Date.now() - 86_400_001}&auto=1`);
     const html = await res.text();
     expect(html).not.toMatch(/http-equiv="refresh"/);
     expect(html).toMatch(/stopped looking after a day/);

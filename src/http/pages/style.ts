@@ -3,8 +3,8 @@ const GAUGE_STEPS = Array.from({ length: 101 }, (_, i) => `.gauge.p-${i}{--p:${i
 
 /** The one stylesheet, served from /assets/style.css (the CSP allows no inline style). */
 export const STYLE = `
-:root { --bg:#f7f8fa; --fg:#1c2330; --muted:#5b6474; --card:#fff; --line:#e3e6eb; --pass:#137333; --warn:#a15c00; --fail:#c5221f; --error:#7b3fb0; --skip:#80868b; --accent:#1a56db; --code:#f1f3f6; }
-@media (prefers-color-scheme: dark) { :root { --bg:#11151c; --fg:#e6e9ef; --muted:#9aa3b2; --card:#1a2029; --line:#2b3340; --pass:#5bd17c; --warn:#f0b34a; --fail:#ff6b66; --error:#c79bff; --skip:#8c939e; --accent:#7aa7ff; --code:#232a35; } }
+:root { --bg:#f7f8fa; --fg:#1c2330; --muted:#5b6474; --card:#fff; --line:#e3e6eb; --pass:#137333; --warn:#a15c00; --fail:#c5221f; --error:#7b3fb0; --skip:#6b7280; --info:#1a56db; --accent:#1a56db; --code:#f1f3f6; --on-badge:#fff; }
+@media (prefers-color-scheme: dark) { :root { --bg:#11151c; --fg:#e6e9ef; --muted:#9aa3b2; --card:#1a2029; --line:#2b3340; --pass:#5bd17c; --warn:#f0b34a; --fail:#ff6b66; --error:#c79bff; --skip:#9aa3b2; --info:#7aa7ff; --accent:#7aa7ff; --code:#232a35; --on-badge:#11151c; } }
 * { box-sizing: border-box; }
 body { margin:0; background:var(--bg); color:var(--fg); font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif; }
 main { max-width: 960px; margin: 0 auto; padding: 1rem; }
@@ -17,14 +17,14 @@ a { color: var(--accent); }
   background: conic-gradient(var(--c) calc(var(--p) * 1%), var(--line) 0); }
 .gauge > span { width:92px; height:92px; border-radius:50%; background:var(--card); display:grid; place-items:center; font-size:1.8rem; font-weight:700; }
 .gauge.pass { --c: var(--pass); } .gauge.warn { --c: var(--warn); } .gauge.fail { --c: var(--fail); }
-.verdict { display:inline-block; padding:.15rem .6rem; border-radius:999px; font-weight:700; letter-spacing:.04em; color:#fff; }
+.verdict { display:inline-block; padding:.15rem .6rem; border-radius:999px; font-weight:700; letter-spacing:.04em; color:var(--on-badge); }
 .verdict.pass { background:var(--pass); } .verdict.warn { background:var(--warn); } .verdict.fail { background:var(--fail); }
 h1 { font-size:1.4rem; margin:.25rem 0; word-break:break-all; }
 h2 { font-size:1.15rem; margin:.25rem 0 .75rem; }
 h3 { font-size:1rem; margin:0 0 .25rem; }
 .muted { color:var(--muted); }
 .pill { align-self:start; justify-self:start; display:inline-block; min-width:3.6rem; text-align:center; border-radius:6px; padding:0 .4rem; font-size:.8rem; font-weight:700; text-transform:uppercase; border:1px solid currentColor; }
-.s-pass { color:var(--pass); } .s-warn { color:var(--warn); } .s-fail { color:var(--fail); } .s-error { color:var(--error); } .s-skip, .s-info { color:var(--skip); }
+.s-pass { color:var(--pass); } .s-warn { color:var(--warn); } .s-fail { color:var(--fail); } .s-error { color:var(--error); } .s-skip { color:var(--skip); } .s-info { color:var(--info); }
 .fix { border-left:4px solid var(--fail); } .fix.warn { border-left-color:var(--warn); } .fix.error { border-left-color:var(--error); }
 .checks { list-style:none; padding:0; margin:0; }
 .checks li { display:grid; grid-template-columns: 4.5rem 1fr; gap:.75rem; padding:.6rem 0; border-top:1px solid var(--line); }
@@ -44,7 +44,7 @@ label.check { display:flex; gap:.5rem; align-items:flex-start; grid-column: 1 / 
 label.check input { margin-top:.2rem; }
 textarea { font:inherit; font-family:ui-monospace, monospace; font-size:.85rem; padding:.5rem .6rem; border-radius:8px; border:1px solid var(--line); background:var(--bg); color:var(--fg); width:100%; box-sizing:border-box; }
 input { font:inherit; padding:.5rem .6rem; border-radius:8px; border:1px solid var(--line); background:var(--bg); color:var(--fg); }
-button { font:inherit; padding:.55rem 1rem; border-radius:8px; border:none; background:var(--accent); color:#fff; font-weight:600; cursor:pointer; }
+button { font:inherit; padding:.55rem 1rem; border-radius:8px; border:none; background:var(--accent); color:var(--on-badge); font-weight:600; cursor:pointer; }
 .error-box { border-left:4px solid var(--fail); }
 pre.address { font-size:1.2rem; font-weight:700; text-align:center; }
 footer { color:var(--muted); font-size:.85rem; padding:1rem 0 2rem; }

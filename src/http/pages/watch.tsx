@@ -8,7 +8,7 @@ import type { WatchSource, WatchState } from '../../watch/poll.js';
 import { rowAnswer } from '../../report/zone-words.js';
 
 export const WATCH_REFRESH_SECONDS = 30;
-/** The page stops refreshing itself after this long (a tab left open must not poll for ever). */
+/** A page set to refresh itself stops after this long (a tab left open must not poll for ever). */
 export const WATCH_MAX_MS = 86_400_000;
 
 function Sources(props: { rows: WatchSource[]; caption: string }) {
@@ -34,7 +34,7 @@ function Sources(props: { rows: WatchSource[]; caption: string }) {
   );
 }
 
-export function WatchPage(props: { state: WatchState; refreshUrl?: string | undefined; expired: boolean }) {
+export function WatchPage(props: { state: WatchState; refreshUrl?: string | undefined; expired: boolean; links: { start: string; stop: string } }) {
   const s = props.state;
   const want = s.expect ?? 'a PTR name that resolves back to the address';
   const status = s.done
@@ -48,7 +48,11 @@ export function WatchPage(props: { state: WatchState; refreshUrl?: string | unde
         <h1 id="watch">Watching the PTR of {s.ip}</h1>
         <p>Waiting for <strong>{want}</strong>. Last look: {s.at}.</p>
         <p role="status" class={s.done ? 'done' : 'pending'}>{status}</p>
-        {props.refreshUrl ? <p class="muted">This page looks again every {WATCH_REFRESH_SECONDS} seconds by itself.</p> : null}
+        {props.refreshUrl ? (
+          <p class="muted">This page looks again every {WATCH_REFRESH_SECONDS} seconds by itself. <a href={props.links.stop}>Stop updating</a></p>
+        ) : !s.done ? (
+          <p><a href={props.links.start}>Keep this page updating</a> (it looks again every {WATCH_REFRESH_SECONDS} seconds, for at most a day, until every server shows the change), or reload it yourself.</p>
+        ) : null}
         {props.expired && !s.done ? <p class="muted">This page stopped looking after a day. <a href={`/watch?ip=${encodeURIComponent(s.ip)}${s.expect ? `&expect=${encodeURIComponent(s.expect)}` : ''}`}>Start again.</a></p> : null}
         <Sources rows={s.ptr} caption={`PTR of ${s.name}${s.zone ? ` (zone ${s.zone})` : ''}`} />
         {s.forwardName ? <Sources rows={s.forward} caption={`${s.forwardName} → ${s.ip}`} /> : null}

@@ -53,7 +53,7 @@ export function ZoneServersCard(props: { zone: ReportZoneServers; watchUrl?: str
       ) : null}
       {props.watchUrl ? (
         <p>
-          <a href={props.watchUrl}>Watch this fix</a>: a page that checks these servers again every 30 seconds until your resolver shows the change.
+          <a href={props.watchUrl}>Watch this fix</a>: a page that looks at these servers and your resolver again (every 30 seconds, if you let it) until all of them show the change.
         </p>
       ) : null}
     </section>

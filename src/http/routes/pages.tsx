@@ -75,7 +75,7 @@ export function pageRoutes(service: AuditService, limiter: MiddlewareHandler, ba
     return c.html(<BouncePage result={result} reportUrl={result.audit ? `/r/${result.audit.id}` : undefined} />);
   });
   pages.get('/watch', async (c) => {
-    const repeated = repeatedParam(c, ['ip', 'expect', 'since']);
+    const repeated = repeatedParam(c, ['ip', 'expect', 'since', 'auto']);
     if (repeated) return c.html(<HomePage base={base(c)} sinkDomain={sinkDomain} error={`${repeated.name} is given ${repeated.count} times; give it once`} />, 400);
     const ip = c.req.query('ip')?.trim().slice(0, CLAIM_LIMITS.ip) ?? '';
     const expect = c.req.query('expect')?.trim().slice(0, CLAIM_LIMITS.helo) || undefined;
@@ -86,8 +86,11 @@ export function pageRoutes(service: AuditService, limiter: MiddlewareHandler, ba
     try {
       const state = await service.watch(ip, expect);
       const expired = now - since > WATCH_MAX_MS;
-      const refreshUrl = state.done || expired ? undefined : `/watch?ip=${encodeURIComponent(state.ip)}${expect ? `&expect=${encodeURIComponent(expect)}` : ''}&since=${since}`;
-      return c.html(<WatchPage state={state} refreshUrl={refreshUrl} expired={expired} />);
+      const self = `/watch?ip=${encodeURIComponent(state.ip)}${expect ? `&expect=${encodeURIComponent(expect)}` : ''}`;
+      // Refreshing by itself is the reader's choice (WCAG 2.2.1): a link turns it on, another off.
+      const auto = c.req.query('auto') === '1';
+      const refreshUrl = auto && !state.done && !expired ? `${self}&since=${since}&auto=1` : undefined;
+      return c.html(<WatchPage state={state} refreshUrl={refreshUrl} expired={expired} links={{ start: `${self}&since=${now}&auto=1`, stop: self }} />);
     } catch (e) {
       if (e instanceof InputError) return c.html(<HomePage base={base(c)} sinkDomain={sinkDomain} error={e.message} />, 400);
       throw e;

@@ -1,0 +1,84 @@
+/// <reference lib="dom" />
+/**
+ * The pages with axe-core (run inside the tests' Chromium): no serious or
+ * critical violations on the home page, a failing report, the inbox page,
+ * the watch page and a decoded bounce, in light and dark, narrow and wide.
+ * And the forms work from the keyboard alone.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './support/browser.js';
+import { useNetworkHttpServer } from './support/http.js';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const srv = useNetworkHttpServer();
+const chromium = useBrowser();
+
+interface Violation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
+
+async function pages(): Promise<[string, string][]> {
+  const report = (await (await srv.get('/api/v1/audit?ip=203.0.113.10&helo=mail.fresh.example&from=news@fresh.example')).json()) as { id: string };
+  const inbox = (await (await srv.get('/api/v1/inbox', { method: 'POST' })).json()) as { reportUrl?: string; token: string } | { error: unknown };
+  const list: [string, string][] = [
+    ['home', '/'],
+    ['a failing report', `/r/${report.id}`],
+    ['the watch page', '/watch?ip=203.0.113.10&expect=mail.fresh.example'],
+  ];
+  if ('token' in inbox) list.push(['an inbox', `/inbox/${inbox.token}`]);
+  return list;
+}
+
+describe('accessibility (axe-core in Chromium)', () => {
+  it('has no serious or critical violations, in light and dark, narrow and wide', async () => {
+    const found: string[] = [];
+    for (const [name, path] of await pages()) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        for (const width of [375, 1280]) {
+          const page = await chromium.browser.newPage({ colorScheme, viewport: { width, height: 900 } });
+          try {
+            await page.goto(`${srv.url}${path}`);
+            // Evaluated through the debugging protocol: the page's CSP (no script) does not apply to it.
+            await page.evaluate(AXE);
+            const violations = (await page.evaluate(async () => (await (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe.run()).violations)) as Violation[];
+            for (const v of violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
+              found.push(`${name} (${colorScheme}, ${width}px): ${v.id} ${v.impact}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+            }
+          } finally {
+            await page.close();
+          }
+        }
+      }
+    }
+    expect(found).toEqual([]);
+  }, 120_000);
+
+  it('the decoded bounce page too', async () => {
+    const page = await chromium.browser.newPage({ javaScriptEnabled: true });
+    try {
+      await page.goto(`${srv.url}/`);
+      await page.getByLabel('Bounce text').fill('550-5.7.25 [203.0.113.10] The IP address sending this message does not have a PTR record setup - gsmtp');
+      await Promise.all([page.waitForURL(`${srv.url}/bounce`), page.getByRole('button', { name: 'Explain this bounce' }).click()]);
+      await page.evaluate(AXE);
+      const violations = (await page.evaluate(async () => (await (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe.run()).violations)) as Violation[];
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the audit form works from the keyboard alone', async () => {
+    const page = await chromium.browser.newPage({ javaScriptEnabled: false });
+    try {
+      await page.goto(`${srv.url}/`);
+      await page.keyboard.press('Tab'); // the brand link
+      await page.keyboard.press('Tab'); // the IP field
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('ip');
+      await page.keyboard.type('203.0.113.11');
+      await Promise.all([page.waitForURL(/\/r\/[A-Za-z0-9_-]{22}$/), page.keyboard.press('Enter')]);
+      expect(await page.getByRole('heading', { level: 1 }).first().innerText()).toContain('203.0.113.11');
+    } finally {
+      await page.close();
+    }
+  });
+});
