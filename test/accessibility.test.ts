@@ -10,22 +10,36 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './support/browser.js';
 import { useNetworkHttpServer } from './support/http.js';
+import { useSink } from './support/sink.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const srv = useNetworkHttpServer();
 const chromium = useBrowser();
+const sink = useSink();
 
 interface Violation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
 
+async function violationsAt(url: string, colorScheme: 'light' | 'dark', width: number): Promise<Violation[]> {
+  const page = await chromium.browser.newPage({ colorScheme, viewport: { width, height: 900 } });
+  try {
+    await page.goto(url);
+    // Evaluated through the debugging protocol: the page's CSP (no script) does not apply to it.
+    await page.evaluate(AXE);
+    return (await page.evaluate(async () => (await (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe.run()).violations)) as Violation[];
+  } finally {
+    await page.close();
+  }
+}
+
 async function pages(): Promise<[string, string][]> {
   const report = (await (await srv.get('/api/v1/audit?ip=203.0.113.10&helo=mail.fresh.example&from=news@fresh.example')).json()) as { id: string };
-  const inbox = (await (await srv.get('/api/v1/inbox', { method: 'POST' })).json()) as { reportUrl?: string; token: string } | { error: unknown };
+  const inbox = (await (await fetch(`${sink.http}/api/v1/inbox`, { method: 'POST' })).json()) as { token: string };
   const list: [string, string][] = [
     ['home', '/'],
     ['a failing report', `/r/${report.id}`],
     ['the watch page', '/watch?ip=203.0.113.10&expect=mail.fresh.example'],
   ];
-  if ('token' in inbox) list.push(['an inbox', `/inbox/${inbox.token}`]);
+  list.push(['an inbox waiting for mail', `/inbox/${inbox.token}`]);
   return list;
 }
 
@@ -35,17 +49,9 @@ describe('accessibility (axe-core in Chromium)', () => {
     for (const [name, path] of await pages()) {
       for (const colorScheme of ['light', 'dark'] as const) {
         for (const width of [375, 1280]) {
-          const page = await chromium.browser.newPage({ colorScheme, viewport: { width, height: 900 } });
-          try {
-            await page.goto(`${srv.url}${path}`);
-            // Evaluated through the debugging protocol: the page's CSP (no script) does not apply to it.
-            await page.evaluate(AXE);
-            const violations = (await page.evaluate(async () => (await (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe.run()).violations)) as Violation[];
-            for (const v of violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
-              found.push(`${name} (${colorScheme}, ${width}px): ${v.id} ${v.impact}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-            }
-          } finally {
-            await page.close();
+          const base = path.startsWith('/inbox/') ? sink.http : srv.url;
+          for (const v of (await violationsAt(`${base}${path}`, colorScheme, width)).filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
+            found.push(`${name} (${colorScheme}, ${width}px): ${v.id} ${v.impact}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
           }
         }
       }

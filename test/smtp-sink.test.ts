@@ -142,6 +142,11 @@ describe('SMTP sink: never a relay, limits enforced', () => {
     const page = await fetch(`${sink.http}/inbox/${a.token}`);
     const html = await page.text();
     expect(html).toContain(a.address);
-    expect(html).toMatch(/<meta http-equiv="refresh" content="5"/);
+    // Refreshing by itself is the reader's choice (WCAG 2.2.1): off by default, a link turns it on.
+    expect(html).not.toMatch(/http-equiv="refresh"/);
+    expect(html).toContain(`href="/inbox/${a.token}?auto=1"`);
+    const auto = await (await fetch(`${sink.http}/inbox/${a.token}?auto=1`)).text();
+    expect(auto).toMatch(/<meta http-equiv="refresh" content="5"/);
+    expect(auto).toContain(`<a href="/inbox/${a.token}">Stop updating</a>`);
   });
 });

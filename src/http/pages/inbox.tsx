@@ -1,12 +1,17 @@
 import type { InboxStatus } from '../inbox.js';
 import { Layout } from './layout.js';
 
-/** The test address and what arrived; refreshes itself (no script needed) until every report is ready. */
-export function InboxPage(props: { address: string; status: InboxStatus; smtpHint?: boolean }) {
+/**
+ * The test address and what arrived. It refreshes itself (no script needed)
+ * until every report is ready, once the reader asks it to (WCAG 2.2.1: a
+ * link turns it on, another off).
+ */
+export function InboxPage(props: { address: string; status: InboxStatus; smtpHint?: boolean; auto?: boolean; self: string }) {
   const { address, status } = props;
   const waiting = status.status === 'waiting' || status.reports.some((r) => !r.ready && r.error === undefined);
+  const refreshing = waiting && props.auto === true;
   return (
-    <Layout title={`ptrcheck test address ${address}`} refreshSeconds={waiting ? 5 : undefined}>
+    <Layout title={`ptrcheck test address ${address}`} refreshSeconds={refreshing ? 5 : undefined}>
       <section class="card">
         <h1>Send a test message to</h1>
         <pre class="address">{address}</pre>
@@ -18,7 +23,11 @@ export function InboxPage(props: { address: string; status: InboxStatus; smtpHin
       </section>
       <section class="card" aria-live="polite">
         <h2>{status.status === 'waiting' ? 'Waiting for your message…' : 'Received'}</h2>
-        {status.status === 'waiting' ? <p class="muted">This page checks again every 5 seconds.</p> : null}
+        {refreshing ? (
+          <p class="muted">This page checks again every 5 seconds. <a href={props.self}>Stop updating</a></p>
+        ) : waiting ? (
+          <p><a href={`${props.self}?auto=1`}>Keep this page updating</a> (every 5 seconds until the report is ready), or reload it yourself.</p>
+        ) : null}
         <ul class="checks">
           {status.reports.map((r) => (
             <li>

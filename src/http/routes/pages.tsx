@@ -39,7 +39,7 @@ export function pageRoutes(service: AuditService, limiter: MiddlewareHandler, ba
     const token = c.req.param('token').toLowerCase();
     if (!inbox || !isToken(token)) return c.html(<HomePage base={base(c)} sinkDomain={sinkDomain} error="no such test address" />, 404);
     const status = await inboxStatus(inbox.sink.store, inbox.reports, token, base(c));
-    return c.html(<InboxPage address={`${token}@${inbox.sink.domain}`} status={status} smtpHint={inbox.sink.via !== 'email-routing'} />);
+    return c.html(<InboxPage address={`${token}@${inbox.sink.domain}`} status={status} smtpHint={inbox.sink.via !== 'email-routing'} auto={c.req.query('auto') === '1'} self={`/inbox/${token}`} />);
   });
   pages.get('/assets/style.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
