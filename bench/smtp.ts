@@ -95,7 +95,8 @@ function source(port: number): number {
 
 // Plain (no metrics, no logs) and observed (Prometheus metrics and a JSON log line per event), alternated, best of each.
 const PLAIN = ['--log-format', 'off'];
-const OBSERVED = ['--metrics-port', '0', '--log-format', 'json'];
+// BENCH_OBSERVED='--log-format json' (say) measures one part alone.
+const OBSERVED = process.env.BENCH_OBSERVED ? process.env.BENCH_OBSERVED.split(' ') : ['--metrics-port', '0', '--log-format', 'json'];
 const plainRuns: Run[] = [];
 const observedRuns: Run[] = [];
 for (let i = 0; i < rounds; i++) {

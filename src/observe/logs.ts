@@ -10,10 +10,13 @@ import type { Observer } from '../core/observer.js';
 
 export type LogFormat = 'json' | 'text' | 'off';
 
-export function createLogger(format: LogFormat, write: (line: string) => void = (l) => void process.stderr.write(l)): Logger {
+export function createLogger(format: LogFormat, write?: (line: string) => void): Logger {
   if (format === 'off') return pino({ level: 'silent' });
-  if (format === 'json') return pino({ base: { service: 'ptrcheck' }, timestamp: pino.stdTimeFunctions.isoTime }, { write });
-  return pino({ base: null, timestamp: pino.stdTimeFunctions.isoTime }, { write: (line: string) => write(textLine(line)) });
+  // stderr through sonic-boom, asynchronously: a log line never blocks the SMTP and audit work (flushed at exit).
+  const json = write ? { write } : pino.destination({ dest: 2, sync: false });
+  if (format === 'json') return pino({ base: { service: 'ptrcheck' }, timestamp: pino.stdTimeFunctions.isoTime }, json);
+  const out = write ?? ((l: string) => void process.stderr.write(l));
+  return pino({ base: null, timestamp: pino.stdTimeFunctions.isoTime }, { write: (line: string) => out(textLine(line)) });
 }
 
 /** A JSON line as "time level event key=value …", control characters escaped. */

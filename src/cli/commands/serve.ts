@@ -142,6 +142,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   store.close();
   closeDns();
   io.stdout('ptrcheck stopped\n');
+  logger.flush();
   // Anything still open (a stuck client past the deadline) must not keep the process alive.
   setImmediate(() => process.exit(0));
   return 0;
