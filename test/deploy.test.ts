@@ -4,12 +4,13 @@
  * verify` where this machine has it, `ptrcheck backup` while the sink takes
  * mail, and a database from the first schema upgraded to the latest at start.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli } from './support/cli.js';
+import { spawnServe } from './support/serve-child.js';
 import { repoRoot } from './support/repo-root.js';
 import { SmtpClient } from './support/smtp-client.js';
 import { buildMessage } from './support/messages.js';
@@ -78,28 +79,18 @@ describe('the systemd unit', () => {
 
 describe('operations', () => {
   let dns: DnsTestServer;
-  const children: ChildProcess[] = [];
   beforeAll(async () => {
     dns = await startDnsServer();
   });
   afterAll(async () => {
-    for (const c of children) c.kill('SIGKILL');
     await dns.close();
   });
 
   it('ptrcheck backup copies the database while the sink takes mail, and the copy is whole', async () => {
     const dir = tempDir('backup');
     const db = join(dir, 'live.sqlite');
-    const child = spawn(process.execPath, [CLI, 'serve', '--http-port', '0', '--smtp-port', '0', '--db', db, '--dns', dns.address, '--sink-domain', 'sink.example.net', '--rate-limit', '0', '--log-format', 'off'], {
-      env: { PATH: process.env.PATH ?? '', PTRCHECK_AUTHORITATIVE_PORT: String(dns.port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-    for (let i = 0; i < 200 && !/SMTP sink on \S+:\d+/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
-    const http = /serving (http:\/\/\S+)/.exec(out)![1]!;
-    const smtpPort = Number(/SMTP sink on \S+:(\d+)/.exec(out)![1]);
+    const served = await spawnServe(dns, ['--log-format', 'off'], db);
+    const { child, http, smtpPort } = served;
     const { address } = (await (await fetch(`${http}/api/v1/inbox`, { method: 'POST' })).json()) as { address: string };
     let acked = 0;
     let stop = false;
@@ -115,7 +106,7 @@ describe('operations', () => {
     };
     const senders = [load(), load(), load()];
     for (let i = 0; acked < 20; i++) {
-      if (i > 500) throw new Error(`only ${acked} messages accepted in 10 s: ${out}`);
+      if (i > 500) throw new Error(`only ${acked} messages accepted in 10 s: ${served.out()}`);
       await new Promise((r) => setTimeout(r, 20));
     }
     const before = acked;

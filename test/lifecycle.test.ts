@@ -5,54 +5,22 @@
  * clients are told 421 4.3.2 meanwhile, and the process exits 0. A second
  * signal stops it at once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI } from './support/cli.js';
+import { spawnServe } from './support/serve-child.js';
 import { SmtpClient } from './support/smtp-client.js';
 import { buildMessage } from './support/messages.js';
 import { startDnsServer, type DnsTestServer } from './support/dns-server.js';
-import { tempDir } from './support/tmp.js';
 
 let dns: DnsTestServer;
-const children: ChildProcess[] = [];
 beforeAll(async () => {
   dns = await startDnsServer();
 });
 afterAll(async () => {
-  for (const c of children) c.kill('SIGKILL');
   await dns.close();
 });
 
-interface Served {
-  child: ChildProcess;
-  http: string;
-  smtpPort: number;
-  db: string;
-  out: () => string;
-  exited: Promise<number | null>;
-}
-
-async function serve(extra: string[] = []): Promise<Served> {
-  const db = join(tempDir('lifecycle'), 'ptrcheck.sqlite');
-  const child = spawn(process.execPath, [CLI, 'serve', '--http-port', '0', '--smtp-port', '0', '--db', db, '--dns', dns.address, '--sink-domain', 'sink.example.net', '--rate-limit', '0', ...extra], {
-    env: { PATH: process.env.PATH ?? '', PTRCHECK_AUTHORITATIVE_PORT: String(dns.port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (/serving http:\/\/\S+/.test(out) && /SMTP sink on \S+:\d+/.test(out)) (clearInterval(timer), resolve());
-    }, 20);
-    void exited.then((code) => (clearInterval(timer), reject(new Error(`serve exited (${code}): ${out}`))));
-  });
-  return { child, http: /serving (http:\/\/\S+)/.exec(out)![1]!, smtpPort: Number(/SMTP sink on \S+:(\d+)/.exec(out)![1]), db, out: () => out, exited };
-}
+const serve = (extra: string[] = []) => spawnServe(dns, extra);
 
 const until = async (what: () => boolean, ms = 10_000) => {
   const end = Date.now() + ms;

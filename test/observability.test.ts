@@ -4,44 +4,26 @@
  * log line per event on stderr, parsed line by line. No message body is
  * ever logged.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI } from './support/cli.js';
+import { spawnServe, type ServeChild } from './support/serve-child.js';
 import { SmtpClient } from './support/smtp-client.js';
 import { buildMessage } from './support/messages.js';
 import { startDnsServer, type DnsTestServer } from './support/dns-server.js';
-import { tempDir } from './support/tmp.js';
 
 let dns: DnsTestServer;
-let child: ChildProcess;
+let served: ServeChild;
 let http = '';
 let metricsUrl = '';
 let smtpPort = 0;
-let stderr = '';
+const stderr = () => served.stderr();
 
 beforeAll(async () => {
   dns = await startDnsServer();
-  const db = join(tempDir('observe'), 'ptrcheck.sqlite');
-  child = spawn(process.execPath, [CLI, 'serve', '--http-port', '0', '--smtp-port', '0', '--db', db, '--dns', dns.address, '--sink-domain', 'sink.example.net', '--rate-limit', '1', '--rate-limit-burst', '2', '--metrics-port', '0'], {
-    env: { PATH: process.env.PATH ?? '', PTRCHECK_AUTHORITATIVE_PORT: String(dns.port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const t = setInterval(() => {
-      const m = /serving (http:\/\/\S+)/.exec(out);
-      const s = /SMTP sink on \S+:(\d+)/.exec(out);
-      const p = /metrics on (http:\/\/\S+)/.exec(out);
-      if (m && s && p) (clearInterval(t), (http = m[1]!), (smtpPort = Number(s[1])), (metricsUrl = p[1]!), resolve());
-    }, 20);
-    child.once('exit', (code) => (clearInterval(t), reject(new Error(`serve exited ${code}: ${out}${stderr}`))));
-  });
+  served = await spawnServe(dns, ['--rate-limit', '1', '--rate-limit-burst', '2', '--metrics-port', '0']);
+  ({ http, smtpPort } = served);
+  metricsUrl = served.metricsUrl!;
 }, 30_000);
 afterAll(async () => {
-  child?.kill('SIGKILL');
   await dns?.close();
 });
 
@@ -99,7 +81,7 @@ describe('serve: metrics and logs', () => {
     expect(value(ms, 'ptrcheck_http_requests_total', { route: '/api/v1/audit', status: '429' })).toBeGreaterThanOrEqual(1);
     expect(value(ms, 'ptrcheck_process_resident_memory_bytes')).toBeGreaterThan(0);
 
-    const lines = stderr.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = stderr().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     const audit = lines.find((l) => l.event === 'audit' && l.reportId === report.id)!;
     expect(audit).toMatchObject({ service: 'ptrcheck', mode: 'ip', ip: '23.192.228.80', verdict: 'pass', level: 30 });
     expect(lines.find((l) => l.event === 'request' && l.requestId === requestId)).toMatchObject({ method: 'GET', path: '/api/v1/audit', status: 200, client: '127.0.0.1' });
@@ -107,7 +89,7 @@ describe('serve: metrics and logs', () => {
     expect(lines.find((l) => l.event === 'smtp-message')).toMatchObject({ ip: '127.0.0.1', helo: 'mail.example.com', result: 'accepted', recipients: 1 });
     expect(lines.some((l) => l.event === 'smtp-refused' && l.reason === 'relay')).toBe(true);
     expect(lines.some((l) => l.event === 'rate-limited')).toBe(true);
-    expect(stderr).not.toContain('SECRET-BODY-MARKER');
+    expect(stderr()).not.toContain('SECRET-BODY-MARKER');
     // The sink domain of this run has no MX: serve says so at start, as a log line.
     expect(lines.find((l) => l.event === 'warning')).toMatchObject({ check: 'sink-mx', domain: 'sink.example.net', level: 40 });
     expect(lines.find((l) => l.event === 'warning')!.msg).toMatch(/sink\.example\.net has no MX record .*publish "sink\.example\.net\. 3600 IN MX 10/);
