@@ -2,8 +2,7 @@
  * Reading what a zone's own servers answered (evidence.zoneServers), for the
  * rules that compare them with each other and with the resolver. Pure.
  */
-import { answerOf, answerWords, isDefinite, type DnsAnswer, type RecordType } from '../../src/core/zone-answers.js';
-import { isTemporary } from '../../src/core/temporary.js';
+import { answerOf, answerWords, isDefinite, type RecordType } from '../../src/core/zone-answers.js';
 import type { ZoneAtServers, ZoneServer } from '../../src/core/types.js';
 
 export { answerOf, answerWords, isDefinite, problemOf, serialOf, serverLabel, type ServerProblem } from '../../src/core/zone-answers.js';
@@ -25,9 +24,6 @@ export function someoneAnswered(z: ZoneAtServers, type: RecordType, name: string
   return z.servers.some((s) => isDefinite(answerOf(s, type, name)));
 }
 
-export function isTemporaryAnswer(a: DnsAnswer): boolean {
-  return isTemporary(a.outcome);
-}
 
 /** Seconds left, in words a reader acts on: "41 minutes", "2 hours 5 minutes", "under a minute". */
 export function timeLeft(seconds: number): string {
