@@ -78,6 +78,26 @@ const CLI_CASES: [string, Case][] = [
   ['batch: a gzip bomb as a DMARC report', { args: ['batch', '--from-dmarc', bomb], env: DNS, code: 2, stderr: /decompresses to more than 64 MB: not a DMARC report/, mb: 300 }],
   ['batch: 20 MB without a newline', { args: ['batch', noNewline], env: DNS, code: 2, stderr: /no address in the input: 1 bad line\(s\) and nothing else/, mb: 250 }],
   ['batch: an empty file', { args: ['batch', empty], env: DNS, code: 2, stderr: /no address in the input \(it is empty, or only comments\)/ }],
+  // Options and inputs added for the zone's servers, watch, bounce, the SMTP probe and the service.
+  ['audit: --authoritative-port 0', { args: ['audit', '192.0.2.1', '--authoritative-port', '0'], env: DNS, code: 2, stderr: /--authoritative-port '0' must be a port number, 1-65535/ }],
+  ['audit: --authoritative-port with an escape', { args: ['audit', '192.0.2.1', '--authoritative-port', '53\u001b[2J'], env: DNS, code: 2, stderr: /--authoritative-port '53\\x1b\[2J' must be a port number/ }],
+  ['audit: --probe-port 70000', { args: ['audit', '192.0.2.1', '--probe-smtp', '--probe-port', '70000'], env: DNS, code: 2, stderr: /--probe-port '70000' must be a port number, 1-65535/ }],
+  ['watch: an --expect with an escape sequence', { args: ['watch', '192.0.2.1', '--expect', 'mail\u001b[2J.example'], env: DNS, code: 2, stderr: /--expect 'mail\\x1b\[2J\.example' is not a host name/ }],
+  ['watch: a 100 KB --expect', { args: ['watch', '192.0.2.1', '--expect', 'x'.repeat(100_000)], env: DNS, code: 2, stderr: /--expect 'x+…' is not a host name/ }],
+  ['watch: an empty --expect', { args: ['watch', '192.0.2.1', '--expect', ''], env: DNS, code: 2, stderr: /--expect '' is not a host name/ }],
+  ['watch: an --interval of 1000 days', { args: ['watch', '192.0.2.1', '--interval', '1000d'], env: DNS, code: 2, stderr: /--interval '1000d' must be a duration like 30s, 5m or 24h, from 1s to 1d/ }],
+  ['watch: --dns-timeout that is not a number', { args: ['watch', '192.0.2.1', '--dns-timeout', 'soon'], env: DNS, code: 2, stderr: /--dns-timeout 'soon' must be a whole number from 1 to 60000/ }],
+  ['bounce: /dev/zero (read to its 10 MB limit, no further)', { args: ['bounce', '/dev/zero'], env: DNS, code: 2, stderr: /the bounce is larger than 10 MB/, mb: 250 }],
+  ['bounce: an empty file', { args: ['bounce', empty], env: DNS, code: 2, stderr: /the bounce is empty/ }],
+  ['bounce: 1 MB of random bytes: read, nothing classified, no crash', { args: ['bounce', binary, '--timeout', '200'], env: DNS, code: 0, stderr: /^$/, mb: 250 }],
+  ['serve: --drain-seconds that is not a number', { args: serve('--drain-seconds', 'forever'), code: 2, stderr: /--drain-seconds 'forever' must be a whole number from 0 to 3600/ }],
+  ['serve: an unknown --log-format', { args: serve('--log-format', 'xml'), code: 2, stderr: /--log-format 'xml' must be json, text or off/ }],
+  ['serve: --metrics-port 99999', { args: serve('--metrics-port', '99999'), code: 2, stderr: /--metrics-port '99999' must be a whole number from 0 to 65535/ }],
+  ['serve: a --metrics-host that is a name', { args: serve('--metrics-port', '0', '--metrics-host', 'metrics.example'), code: 2, stderr: /--metrics-host 'metrics\.example' is not an IP address to listen on/ }],
+  ['serve: --probe-port 0', { args: serve('--probe-smtp', '--probe-port', '0'), code: 2, stderr: /--probe-port '0' must be a port number, 1-65535/ }],
+  ['backup: no database there', { args: ['backup', join(dir, 'copy.sqlite'), '--db', join(dir, 'none.sqlite')], code: 2, stderr: /no database at '.*none\.sqlite' \(give --db\)/ }],
+  ['backup: never over an existing file', { args: ['backup', binary, '--db', binary], code: 2, stderr: /exists already; a backup never overwrites/ }],
+  ['backup: a file that is not a database', { args: ['backup', join(dir, 'copy2.sqlite'), '--db', binary], code: 2, stderr: /cannot (open|write the backup)/ }],
   ['batch: 1 MB of random bytes', { args: ['batch', binary], env: DNS, code: 2, stderr: /more bad lines .* in all\), skipped[\s\S]*no address in the input/, mb: 250 }],
 ];
 
@@ -152,6 +172,44 @@ describe('hostile HTTP input: a 4xx that names the problem', () => {
     const res = await srv.get('/api/v1/audit', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(res.status).toBe(400);
     expect((await errorOf(res)).message).toMatch(text);
+  });
+
+  it.each([
+    ['/api/v1/watch?ip=192.0.2.1&expect=mail%1B%5B2J.example', 400, /^expect 'mail\\x1b\[2J\.example' is not a host name$/],
+    [`/api/v1/watch?ip=192.0.2.1&expect=${'x'.repeat(5000)}`, 400, /^expect: /],
+    [`/api/v1/watch?ip=${'x'.repeat(5000)}`, 400, /^ip: /],
+    ['/api/v1/watch?ip=224.0.0.1', 400, /multicast address/],
+    ['/api/v1/watch?ip=192.0.2.1&expect=a.example&expect=b.example', 400, /expect is given 2 times/],
+  ])('GET %s → %i naming the problem', async (path, status, text) => {
+    const res = await srv.get(path);
+    expect(res.status).toBe(status);
+    const message = (await errorOf(res)).message;
+    expect(message).toMatch(text);
+    expect(message).not.toMatch(/[\u0000-\u001f]/);
+    expect(message.length).toBeLessThan(300);
+  });
+
+  it('POST /api/v1/bounce: over the size limit → 413, the rest never read', async () => {
+    const res = await srv.get('/api/v1/bounce', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x'.repeat(300 * 1024) });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('connection')).toBe('close');
+  });
+
+  it('POST /api/v1/bounce: random bytes are read as text, nothing classified, never a 500', async () => {
+    const res = await srv.get('/api/v1/bounce', { method: 'POST', headers: { 'content-type': 'message/rfc822' }, body: randomBytes(200 * 1024) });
+    expect(res.status).toBe(200);
+    const result = (await res.json()) as { bounce: { notes: string[] }; now: { status: string } };
+    expect(result.bounce.notes.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['an empty paste', 'bounce=', 400, /paste the bounce text into the box/],
+    ['no field at all', 'other=1', 400, /paste the bounce text into the box/],
+    ['a paste over the size limit', `bounce=${'x'.repeat(300 * 1024)}`, 413, /too large to paste here/],
+  ])('POST /bounce (the page form) with %s → %i and the page says why', async (_what, body, status, text) => {
+    const res = await srv.get('/bounce', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    expect(res.status).toBe(status);
+    expect((await res.text()).replace(/<[^>]*>/g, '')).toMatch(text);
   });
 
   it('the page form with a repeated field answers 400 with the reason, not a redirect', async () => {
