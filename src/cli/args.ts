@@ -1,5 +1,6 @@
 /** Option values every command parses the same way; a bad one is one clear line naming the option (exit 2). */
 import { UsageError } from './usage.js';
+import { shown } from '../core/errors.js';
 import { dnsblZones as parseZones } from '../config/parse.js';
 
 /** A whole-number option within bounds (config/parse.ts, shared with the Worker's settings). */
@@ -27,6 +28,14 @@ export function parseDuration(text: string, option: string, minMs: number, maxMs
 function words(ms: number): string {
   for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
   return `${ms}ms`;
+}
+
+/** A port number option (1-65535), or the default when not given. */
+export function portNumber(text: string | undefined, option: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const port = Number(text);
+  if (!/^\d+$/.test(text.trim()) || port < 1 || port > 65535) throw new UsageError(`${option} '${shown(text)}' must be a port number, 1-65535`);
+  return port;
 }
 
 /** --dnsbl ZONE (repeatable), else PTRCHECK_DNSBL (comma-separated): the DNS blocklists dnsbl-clean asks. */

@@ -7,6 +7,7 @@ import net from 'node:net';
 import { createNodeResolver, type ClosableResolver, type DnsServer } from '../dns/node.js';
 import { withCache } from '../dns/cache.js';
 import { UsageError } from './usage.js';
+import { portNumber } from './args.js';
 import { shown } from '../core/errors.js';
 import { createDohResolver } from '../dns/doh.js';
 import { createPipelinedTcpResolver } from '../dns/tcp-pipeline.js';
@@ -118,13 +119,7 @@ export function makeAuditDns(values: { dns?: string | undefined; doh?: string | 
 
 /** Questions straight to a reverse zone's own nameservers (recursion off). */
 export function makeDirectQuery(choice: DirectChoice, env: NodeJS.ProcessEnv): DirectQuery & { close(): void; port: number } {
-  const text = choice.port ?? env.PTRCHECK_AUTHORITATIVE_PORT;
-  const what = choice.port !== undefined ? '--authoritative-port' : 'PTRCHECK_AUTHORITATIVE_PORT';
-  let port = 53;
-  if (text !== undefined) {
-    port = Number(text);
-    if (!/^\d+$/.test(text.trim()) || port < 1 || port > 65535) throw new UsageError(`${what} '${shown(text)}' must be a port number, 1-65535`);
-  }
+  const port = portNumber(choice.port ?? env.PTRCHECK_AUTHORITATIVE_PORT, choice.port !== undefined ? '--authoritative-port' : 'PTRCHECK_AUTHORITATIVE_PORT', 53);
   // A zone's own servers answer in well under a second anywhere; a dead one must not hold an audit for the resolver's whole budget.
   const direct = createNodeDirectQuery({ port, timeoutMs: Math.min(choice.timeoutMs ?? DIRECT_TIMEOUT_MS, DIRECT_TIMEOUT_MS), retries: 1, allowPrivate: choice.allowPrivate });
   return { ask: (a, n, t) => direct.ask(a, n, t), close: () => direct.close(), port };

@@ -3,7 +3,7 @@
  * aimed at one address per question. `port` is 53 on the Internet; tests
  * run their "nameservers" on 127.0.0.x at one OS-picked port.
  */
-import ipaddr from 'ipaddr.js';
+import { isPublicUnicast } from './public-address.js';
 import type { ClosableResolver } from './node.js';
 import { createUdpExchange, label } from './node.js';
 import { toDirectAnswer, type DirectQuery } from './direct.js';
@@ -25,7 +25,7 @@ export function createNodeDirectQuery(options: DirectQueryOptions = {}): DirectQ
   const udp = createUdpExchange({ servers: [], timeoutMs: options.timeoutMs ?? 2000, retries: options.retries ?? 1, recurse: false });
   return {
     async ask(address, name, type) {
-      if (!options.allowPrivate && !isPublic(address)) {
+      if (!options.allowPrivate && !isPublicUnicast(address)) {
         const detail = 'not asked: a private, loopback or reserved address';
         return toDirectAnswer(address, name, type, { ok: false, outcome: 'error', rcode: 'NOT_ASKED', detail, server: label({ host: address, port }), transport: 'udp' }, 0);
       }
@@ -37,10 +37,3 @@ export function createNodeDirectQuery(options: DirectQueryOptions = {}): DirectQ
   };
 }
 
-function isPublic(address: string): boolean {
-  try {
-    return ipaddr.process(address).range() === 'unicast';
-  } catch {
-    return false;
-  }
-}

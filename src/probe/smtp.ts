@@ -7,7 +7,7 @@
  */
 import net from 'node:net';
 import tls from 'node:tls';
-import ipaddr from 'ipaddr.js';
+import { isPublicUnicast } from '../dns/public-address.js';
 import type { SmtpProbeEvidence, SmtpProber } from '../core/smtp-probe.js';
 
 export interface SmtpProbeOptions {
@@ -34,7 +34,7 @@ export function createSmtpProber(o: SmtpProbeOptions = {}): SmtpProber {
       const started = performance.now();
       const base = { address, port };
       const notAsked = (detail: string): SmtpProbeEvidence => ({ ...base, outcome: 'not-asked', detail, ms: 0 });
-      if (!o.allowPrivate && !isPublic(address)) return notAsked('not probed: a private, loopback or reserved address');
+      if (!o.allowPrivate && !isPublicUnicast(address)) return notAsked('not probed: a private, loopback or reserved address');
       const interval = o.perIpIntervalMs ?? 0;
       const last = lastProbe.get(address);
       if (interval > 0 && last !== undefined && now() - last < interval) return notAsked(`not probed: this IP was probed less than ${Math.round(interval / 1000)} s ago`);
@@ -48,13 +48,6 @@ export function createSmtpProber(o: SmtpProbeOptions = {}): SmtpProber {
   };
 }
 
-function isPublic(address: string): boolean {
-  try {
-    return ipaddr.process(address).range() === 'unicast';
-  } catch {
-    return false;
-  }
-}
 
 function fail(kind: SmtpProbeEvidence['outcome'], message: string): Error & { kind: SmtpProbeEvidence['outcome'] } {
   return Object.assign(new Error(message), { kind });

@@ -7,8 +7,7 @@ import { loadOrCreateTls, readTls } from '../../sink/smtp/tls.js';
 import { networkMatcher } from '../../sink/smtp/trust.js';
 import { makeDirectQuery, makeResolver } from '../resolver.js';
 import { makeProber } from '../probe.js';
-import { createMetrics } from '../../observe/metrics.js';
-import { combine, createLogger, logObserver } from '../../observe/logs.js';
+import { observability } from '../../observe/index.js';
 import { startMetricsServer } from '../../observe/metrics-server.js';
 import { observedDirect, observedResolver } from '../../dns/observed.js';
 import { UsageError } from '../usage.js';
@@ -62,16 +61,15 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const drainSeconds = wholeNumber(values['drain-seconds'], '--drain-seconds', 0, 3600);
   const prober = values['probe-smtp'] ? makeProber(values['probe-port'], timeoutMs, true) : undefined;
   // A public server asks only public nameserver addresses, unless the operator set a port (a lab, the tests).
-  const portGiven = values['authoritative-port'] !== undefined || io.env.PTRCHECK_AUTHORITATIVE_PORT !== undefined;
-  const direct = observedDirect(makeDirectQuery({ port: values['authoritative-port'], timeoutMs, allowPrivate: portGiven }, io.env), (a) => observer.dns?.(a));
   const logFormat = values['log-format'];
   if (logFormat !== 'json' && logFormat !== 'text' && logFormat !== 'off') throw new UsageError(`--log-format '${shown(logFormat)}' must be json, text or off`);
   const metricsPort = values['metrics-port'] !== undefined ? wholeNumber(values['metrics-port'], '--metrics-port', 0, 65535) : undefined;
   if (metricsPort !== undefined && !isIP(values['metrics-host'])) throw new UsageError(`--metrics-host '${shown(values['metrics-host'])}' is not an IP address to listen on`);
-  const metrics = metricsPort !== undefined ? createMetrics() : undefined;
-  const logger = createLogger(logFormat);
-  const observer = combine(...(metrics ? [metrics.observer] : []), logObserver(logger));
+  const watching = observability({ logFormat, metrics: metricsPort !== undefined });
+  const { observer, logger } = watching;
   const see = (a: DnsAnswer): void => observer.dns?.(a);
+  const portGiven = values['authoritative-port'] !== undefined || io.env.PTRCHECK_AUTHORITATIVE_PORT !== undefined;
+  const direct = observedDirect(makeDirectQuery({ port: values['authoritative-port'], timeoutMs, allowPrivate: portGiven }, io.env), see);
   const resolver = observedResolver(makeResolver({ dns: values.dns, doh: values.doh, timeoutMs, maxTtl: 60 }, io.env), see);
   const closeDns = (): void => (resolver.close(), direct.close());
   let store;
@@ -105,8 +103,8 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`cannot start: ${e.message}`);
   });
   io.stdout(`ptrcheck serving ${running.http.url} (database ${values.db})\n`);
-  const metricsServer = metrics && metricsPort !== undefined
-    ? await startMetricsServer(metrics.registry, values['metrics-host'], metricsPort).catch(async (e: Error) => {
+  const metricsServer = watching.registry && metricsPort !== undefined
+    ? await startMetricsServer(watching.registry, values['metrics-host'], metricsPort).catch(async (e: Error) => {
         await running.close();
         store.close();
         closeDns();
@@ -142,7 +140,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   store.close();
   closeDns();
   io.stdout('ptrcheck stopped\n');
-  logger.flush();
+  await watching.flush();
   // Anything still open (a stuck client past the deadline) must not keep the process alive.
   setImmediate(() => process.exit(0));
   return 0;
