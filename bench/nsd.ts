@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNodeResolver } from '../src/dns/node.js';
+import { benchSoa, benchZones } from './zones.js';
 
 export const NSD_HOST = '127.0.1.53';
 
@@ -24,17 +25,8 @@ export interface BenchNsd {
 
 export async function startBenchNsd(): Promise<BenchNsd> {
   const dir = mkdtempSync(join(tmpdir(), 'ptrcheck-bench-batch-'));
-  const soa = (origin: string) => `$ORIGIN ${origin}.\n$TTL 3600\n@ IN SOA ns.bench.test. hostmaster.bench.test. 1 7200 900 1209600 300\n  IN NS ns.bench.test.\n`;
-  let rev = soa('18.198.in-addr.arpa');
-  let fwd = soa('bench.test');
-  const ips: string[] = [];
-  for (let c = 0; c < 256; c++) {
-    for (let d = 0; d < 256; d++) {
-      rev += `${d}.${c} IN PTR mta-${c}-${d}.bench.test.\n`;
-      fwd += `mta-${c}-${d} IN A 198.18.${c}.${d}\n`;
-      ips.push(`198.18.${c}.${d}`);
-    }
-  }
+  const { ips, reverse: rev, forward: fwd } = benchZones();
+  const soa = benchSoa;
   writeFileSync(join(dir, 'rev.zone'), rev);
   writeFileSync(join(dir, 'fwd.zone'), fwd);
   writeFileSync(join(dir, 'ten.zone'), `${soa('10.in-addr.arpa')}* IN PTR mta.ten.test.\n`);

@@ -68,6 +68,7 @@ export const BATCH_OPTIONS = {
   'only-failing': { type: 'boolean', default: false, help: 'print only addresses whose verdict is not pass' },
   'from-dmarc': { type: 'string', arg: 'REPORT', help: 'audit the source IPs of a DMARC aggregate report (.xml, .gz or .zip), with its counts' },
   'max-per-cidr': { type: 'string', default: String(DEFAULT_MAX_PER_CIDR), arg: 'N', help: 'refuse a CIDR line with more addresses than this' },
+  qps: { type: 'string', arg: 'N', help: 'at most N DNS questions per second (a public resolver: see README "Batch against a public resolver"); without it the rate adapts, backing off when the resolver refuses' },
   'dns-transport': { type: 'string', default: 'tcp', arg: 'tcp|udp', help: 'pipelined TCP (RFC 7766; falls back to UDP for a server that refuses TCP) or UDP' },
   dns,
   doh,

@@ -5,14 +5,15 @@
 import dns from 'node:dns';
 import net from 'node:net';
 import { createNodeResolver, type ClosableResolver, type DnsServer } from '../dns/node.js';
-import { withCache } from '../dns/cache.js';
+import { withCache, type CacheOptions } from '../dns/cache.js';
 import { UsageError } from './usage.js';
 import { portNumber } from './args.js';
 import { shown } from '../core/errors.js';
 import { createDohResolver } from '../dns/doh.js';
 import { createPipelinedTcpResolver } from '../dns/tcp-pipeline.js';
 import { createNodeDirectQuery } from '../dns/direct-node.js';
-import type { DirectQuery } from '../dns/types.js';
+import type { DirectQuery, Resolver } from '../dns/types.js';
+import { withPacing, type PacingOptions, type PacingStats } from '../dns/pacing.js';
 
 /** https only, except plain http to a loopback address (a local DoH proxy, tests). */
 function checkDohUrl(text: string): string {
@@ -56,17 +57,23 @@ export interface ResolverChoice {
   maxEntries?: number;
   /** udp (default): one datagram per question; tcp: pipelined connections (RFC 7766), for bulk runs. */
   transport?: 'udp' | 'tcp';
+  /** Bulk runs: pace queries to the resolver (adaptive limit, --qps cap), under the cache. */
+  pacing?: PacingOptions;
 }
 
-export function makeResolver(choice: ResolverChoice, env: NodeJS.ProcessEnv): ClosableResolver {
+export interface BulkResolver extends ClosableResolver {
+  /** How the pacing went, when the choice asked for pacing. */
+  pacing?: () => PacingStats;
+}
+
+export function makeResolver(choice: ResolverChoice, env: NodeJS.ProcessEnv): BulkResolver {
   const cacheOptions = { ...(choice.maxTtl !== undefined ? { maxTtl: choice.maxTtl } : {}), ...(choice.maxEntries !== undefined ? { maxEntries: choice.maxEntries } : {}) };
   // An empty setting is a mistake, not "use the system's resolvers": a user who meant an internal resolver must not silently query another.
   const dohUrl = choice.doh ?? (choice.dns !== undefined ? undefined : env.PTRCHECK_DOH);
   if (dohUrl !== undefined) {
     if (dohUrl.trim() === '') throw new UsageError(`${choice.doh !== undefined ? '--doh' : 'PTRCHECK_DOH'} is empty: give a DNS-over-HTTPS URL, or leave it out`);
     const doh = createDohResolver({ url: checkDohUrl(dohUrl), timeoutMs: choice.timeoutMs ?? 5000 });
-    const cached = withCache(doh, cacheOptions);
-    return { query: (n, t) => cached.query(n, t), close: () => undefined };
+    return layered(doh, () => undefined, choice, cacheOptions);
   }
   const configured = choice.dns ?? env.PTRCHECK_DNS;
   const what = choice.dns !== undefined ? '--dns' : 'PTRCHECK_DNS';
@@ -79,8 +86,18 @@ export function makeResolver(choice: ResolverChoice, env: NodeJS.ProcessEnv): Cl
     choice.transport === 'tcp'
       ? createPipelinedTcpResolver({ servers, timeoutMs: choice.timeoutMs ?? 2000 })
       : createNodeResolver({ servers, timeoutMs: choice.timeoutMs ?? 2000, retries: 1 });
-  const cached = withCache(inner, cacheOptions);
-  return { query: (n, t) => cached.query(n, t), close: () => inner.close() };
+  return layered(inner, () => inner.close(), choice, cacheOptions);
+}
+
+/** The cache on top; pacing, when asked for, under it (a cached answer costs the resolver nothing). */
+function layered(inner: Resolver, close: () => void, choice: ResolverChoice, cacheOptions: CacheOptions): BulkResolver {
+  if (!choice.pacing) {
+    const cached = withCache(inner, cacheOptions);
+    return { query: (n, t) => cached.query(n, t), close };
+  }
+  const paced = withPacing(inner, choice.pacing);
+  const cached = withCache(paced, cacheOptions);
+  return { query: (n, t) => cached.query(n, t), close, pacing: () => paced.stats() };
 }
 
 /** Per attempt (one retry): a nameserver that has not answered in a second is down or filtered. */

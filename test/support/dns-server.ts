@@ -23,6 +23,8 @@ export interface QueryLogEntry {
   name: string;
   type: string;
   transport: 'udp' | 'tcp' | 'doh';
+  /** performance.now() when it arrived. */
+  at: number;
 }
 
 export interface DnsTestServer {
@@ -39,6 +41,10 @@ export interface DnsTestServer {
   setDelay(ms: number): void;
   /** Serves this zone text from now on, replacing the zone with the same origin (a provider publishing a change). */
   setZone(text: string): void;
+  /** Queries per second above which the server refuses (null: no limit). */
+  setMaxQps(qps: number | null): void;
+  /** Queries refused for going over the rate limit so far. */
+  readonly rateRefused: number;
   readonly queries: QueryLogEntry[];
   close(): Promise<void>;
 }
@@ -66,6 +72,8 @@ export interface DnsServerOptions {
   noAuthority?: boolean;
   /** Never answers (a nameserver that is down or filtered). */
   silent?: boolean;
+  /** Answers REFUSED, at once, to queries above this many per second (a public resolver's rate limit). */
+  maxQps?: number;
 }
 
 const AA = 1 << 10;
@@ -102,6 +110,25 @@ export async function startDnsServer(options: DnsServerOptions = {}): Promise<Dn
   const timers = new Set<NodeJS.Timeout>();
   const host = options.host ?? '127.0.0.1';
 
+  // Token bucket: maxQps a second, at most 50 ms worth at once (resolvers count per short window).
+  let maxQps = options.maxQps;
+  let tokens = 0;
+  let refilled = performance.now();
+  let rateRefused = 0;
+  function overRate(): boolean {
+    if (maxQps === undefined) return false;
+    const t = performance.now();
+    const burst = Math.max(1, maxQps / 20);
+    tokens = Math.min(burst, tokens + ((t - refilled) * maxQps) / 1000);
+    refilled = t;
+    if (tokens >= 1) {
+      tokens -= 1;
+      return false;
+    }
+    rateRefused++;
+    return true;
+  }
+
   function later(ms: number, fn: () => void): void {
     if (ms <= 0) return fn();
     const t = setTimeout(() => {
@@ -122,8 +149,9 @@ export async function startDnsServer(options: DnsServerOptions = {}): Promise<Dn
     const q = query.questions?.[0];
     if (!q) return reply(encode(query, RCODE.FORMERR, [], [], flags));
     const name = canon(q.name);
-    queries.push({ name, type: q.type, transport });
+    queries.push({ name, type: q.type, transport, at: performance.now() });
     if (options.silent) return;
+    if (overRate()) return reply(encode(query, RCODE.REFUSED, [], [], flags));
     const fault = faults.get(`${name}|${q.type}`) ?? faults.get(name);
     const delay = globalDelay + (fault?.kind === 'delay' ? fault.ms : 0);
     if (fault?.kind === 'timeout') return;
@@ -226,6 +254,13 @@ export async function startDnsServer(options: DnsServerOptions = {}): Promise<Dn
     ...(dohUrl ? { dohUrl } : {}),
     address: host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`,
     queries,
+    get rateRefused() {
+      return rateRefused;
+    },
+    setMaxQps(qps) {
+      maxQps = qps ?? undefined;
+      tokens = 0;
+    },
     setFault(name, fault, type) {
       const key = type ? `${canon(name)}|${type}` : canon(name);
       if (fault) faults.set(key, fault);

@@ -14,9 +14,13 @@ import { runBatch } from '../../batch/runner.js';
 import { compact, CSV_DMARC_COLUMNS, CSV_HEADER, csvRow, Summary } from '../../batch/records.js';
 import { MAX_REPORT_BYTES, readDmarcReport, type DmarcRow } from '../../batch/dmarc-report.js';
 import { makeResolver } from '../resolver.js';
+import type { PacingStats } from '../../dns/pacing.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
 import { dnsblZones, parseTimeout, wholeNumber } from '../args.js';
+
+/** Addresses in flight at most: each holds its audit's state (a few KB) and the child's heap is bounded. */
+export const MAX_CONCURRENCY = 10_000;
 
 /** Bad input lines reported one by one before they are only counted. */
 const SHOWN_BAD_LINES = 20;
@@ -30,7 +34,8 @@ export async function runBatchCommand(argv: string[], io: CliIo): Promise<number
   const dnsbl = dnsblZones(values.dnsbl, io.env);
   const transport = values['dns-transport'];
   if (transport !== 'udp' && transport !== 'tcp') throw new UsageError(`--dns-transport '${transport}' is not udp or tcp`);
-  const concurrency = wholeNumber(values.concurrency, '--concurrency', 1, 4096);
+  const concurrency = wholeNumber(values.concurrency, '--concurrency', 1, MAX_CONCURRENCY);
+  const qps = values.qps === undefined ? undefined : wholeNumber(values.qps, '--qps', 1, 1_000_000);
   const maxPerCidr = wholeNumber(values['max-per-cidr'], '--max-per-cidr', 1, 2 ** 32);
   const format = values.format;
   if (format !== 'ndjson' && format !== 'csv') throw new UsageError(`--format '${format}' is not ndjson or csv`);
@@ -59,7 +64,9 @@ export async function runBatchCommand(argv: string[], io: CliIo): Promise<number
     if (path !== '-' && io.progress) total = await countAddresses(path, maxPerCidr);
   }
 
-  const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs: parseTimeout(values.timeout), maxEntries: 5_000, transport }, io.env);
+  // Paced: a public resolver rate-limits bulk clients; the adaptive limit backs off where it does, --qps caps it always.
+  const pacing = qps === undefined ? {} : { capQps: qps };
+  const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs: parseTimeout(values.timeout), maxEntries: 5_000, transport, pacing }, io.env);
   const summary = new Summary();
   const started = performance.now();
   let done = 0;
@@ -99,6 +106,8 @@ export async function runBatchCommand(argv: string[], io: CliIo): Promise<number
   // An input with no address at all is a mistake (an empty, binary or wrong file), not a clean run.
   if (summary.total === 0) throw new UsageError(summary.invalid > 0 ? `no address in the input: ${summary.invalid} bad line(s) and nothing else` : 'no address in the input (it is empty, or only comments)');
   io.stderr(summary.text(performance.now() - started));
+  const paced = resolver.pacing?.();
+  if (paced) io.stderr(pacingText(paced, qps));
   return summary.verdicts.fail! > 0 ? 1 : 0;
 }
 
@@ -130,6 +139,14 @@ function lineWriter(io: CliIo, chunk = 32 * 1024): { push(line: string): Promise
     },
     flush,
   };
+}
+
+/** The resolver's side of the run, when it had to be paced (or was capped): never silent about a slow or refusing resolver. */
+function pacingText(p: PacingStats, qps: number | undefined): string {
+  const limited = p.limited === 0 ? '' : `; ${p.limited} answer(s) came back REFUSED, SERVFAIL or timed out and were asked again more slowly: ${p.recovered} then answered, ${p.unrecovered} still failing (those addresses are 'error', never 'fail')`;
+  const limit = Number.isFinite(p.limit) ? `; rate limit at the end ${Math.round(p.limit)} queries/s${p.decreases > 0 ? ` (lowered ${p.decreases} time(s) on bursts of refusals)` : ''}${qps !== undefined ? `, capped by --qps ${qps}` : ''}` : '';
+  if (limited === '' && limit === '') return '';
+  return `DNS: ${p.queries} questions${limited}${limit}\n`;
 }
 
 async function* lines(path: string, io: CliIo): AsyncGenerator<string> {

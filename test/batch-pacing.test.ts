@@ -1,0 +1,91 @@
+/**
+ * `ptrcheck batch` against a resolver that rate-limits (the test DNS server
+ * refusing above N queries/s), with --qps, and beside lame zones whose
+ * SERVFAIL is no rate limit: every address once, none judged `fail` for a
+ * refusal, and the summary says what the resolver did.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDnsServer, type DnsTestServer } from './support/dns-server.js';
+import { runCli } from './support/cli.js';
+import { benchZones } from '../bench/zones.js';
+import type { CompactResult } from '../src/batch/records.js';
+
+const zones = benchZones(600);
+let dns: DnsTestServer;
+
+beforeAll(async () => {
+  dns = await startDnsServer({ zoneFiles: [], zoneTexts: [zones.reverse, zones.forward] });
+});
+afterAll(() => dns.close());
+
+const batch = (ips: readonly string[], args: string[] = []) => runCli(['batch', '-', '--dns', dns.address, '--timeout', '500', ...args], {}, `${ips.join('\n')}\n`);
+const rows = (out: string) => out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as CompactResult);
+
+/** Most queries the server saw in any window of `ms`. */
+function busiest(ms: number, since: number): number {
+  const at = dns.queries.filter((q) => q.at >= since).map((q) => q.at).sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < at.length; i++) {
+    while (at[i]! - at[j]! >= ms) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
+describe('batch pacing', () => {
+  it('backs off a resolver that refuses above 400 queries/s: every address once, none failed, the refusals counted', async () => {
+    dns.setMaxQps(400);
+    const before = dns.rateRefused;
+    try {
+      const run = await batch(zones.ips);
+      const out = rows(run.stdout);
+      expect(run.code).toBe(0);
+      expect(out.map((r) => r.ip).sort()).toEqual([...zones.ips].sort());
+      expect(out.filter((r) => r.verdict === 'fail')).toEqual([]);
+      const refused = dns.rateRefused - before;
+      expect(refused).toBeGreaterThan(0); // the server did push back, so the backing off is what was tested
+      const m = /DNS: (\d+) questions; (\d+) answer\(s\) came back REFUSED, SERVFAIL or timed out and were asked again more slowly: (\d+) then answered, (\d+) still failing.*rate limit at the end (\d+) queries\/s \(lowered (\d+) time/.exec(run.stderr);
+      expect(m, run.stderr).not.toBeNull();
+      const [, questions, limited, recovered, unrecovered, , lowered] = m!.map(Number);
+      expect(limited).toBe(recovered! + unrecovered!);
+      const errored = out.filter((r) => r.failing.some((f) => f.endsWith(':error'))).length;
+      expect(errored).toBeLessThanOrEqual(unrecovered!);
+      expect(questions).toBeGreaterThanOrEqual(2 * zones.ips.length);
+      expect(lowered).toBeGreaterThanOrEqual(1);
+      // Answered, every address has the same two findings (a benchmarking range, a .test name); one still refused is undetermined, never more.
+      for (const r of out) expect(r.failing.filter((f) => !f.endsWith(':error'))).toEqual(['ip-public:warn', 'ptr-hostname:fail']);
+    } finally {
+      dns.setMaxQps(null);
+    }
+  });
+
+  it('--qps 200 keeps every second at about 200 queries (at most 5 % over, for arrival jitter at the server), refusing nothing', async () => {
+    const since = performance.now();
+    const ips = zones.ips.slice(0, 150);
+    const run = await batch(ips, ['--qps', '200', '--concurrency', '200']);
+    expect(run.code).toBe(0);
+    expect(rows(run.stdout)).toHaveLength(150);
+    // Unpaced, the 300 questions of 150 addresses at once would all land within a few ms.
+    expect(busiest(1000, since)).toBeLessThanOrEqual(210);
+    expect(busiest(1000, since)).toBeGreaterThanOrEqual(180);
+    expect(run.stderr).toMatch(/DNS: 300 questions; rate limit at the end 200 queries\/s, capped by --qps 200\n/);
+  });
+
+  it('a lame zone\'s SERVFAIL is asked again but lowers no limit, and stays error, not fail', async () => {
+    const lame = zones.ips.slice(0, 12);
+    for (const ip of lame) dns.setFault(`${ip.split('.').reverse().join('.')}.in-addr.arpa`, { kind: 'servfail' });
+    try {
+      const run = await batch(zones.ips.slice(0, 300));
+      const out = rows(run.stdout);
+      expect(out).toHaveLength(300);
+      for (const r of out.filter((x) => lame.includes(x.ip))) {
+        expect(r.verdict).not.toBe('fail');
+        expect(r.failing).toContain('ptr-present:error');
+      }
+      expect(run.stderr).toMatch(/DNS: \d+ questions; 12 answer\(s\) came back REFUSED, SERVFAIL or timed out and were asked again more slowly: 0 then answered, 12 still failing \(those addresses are 'error', never 'fail'\)\n/);
+      expect(run.stderr).not.toMatch(/lowered/);
+    } finally {
+      dns.clearFaults();
+    }
+  });
+});
