@@ -29,6 +29,12 @@ export async function* batchItems(lines: AsyncIterable<string> | Iterable<string
       yield* expandCidr(text, n, o.maxPerCidr);
       continue;
     }
+    // A plain dotted quad is already canonical: the audit parses and checks it (a refusal there is
+    // reported for this line the same way), so it is not parsed twice.
+    if (IPV4_PLAIN.test(text)) {
+      yield { kind: 'ip', line: n, ip: text, source: text };
+      continue;
+    }
     try {
       yield { kind: 'ip', line: n, ip: parseIp(text).address, source: text };
     } catch (e) {
@@ -51,7 +57,11 @@ function* expandCidr(text: string, line: number, max: number): Generator<BatchIt
     return;
   }
   const [addr, bits] = net;
-  const width = addr.kind() === 'ipv4' ? 32 : 128;
+  if (addr.kind() === 'ipv4') {
+    yield* expandV4((addr as ipaddr.IPv4).octets, bits, text, line, max);
+    return;
+  }
+  const width = 128;
   const size = 1n << BigInt(width - bits);
   if (size > BigInt(max)) {
     yield { kind: 'error', line, text, message: `${text} holds ${size} addresses, over the limit of ${max} (--max-per-cidr)` };
@@ -66,6 +76,24 @@ function* expandCidr(text: string, line: number, max: number): Generator<BatchIt
     const out: number[] = [];
     for (let k = bytes.length - 1; k >= 0; k--) out[k] = Number((v >> BigInt(8 * (bytes.length - 1 - k))) & 0xffn);
     yield { kind: 'ip', line, ip: ipaddr.fromByteArray(out).toString(), source: text };
+  }
+}
+
+/** Canonical dotted quads (no leading zeros): what parseIp would give back unchanged. */
+const IPV4_PLAIN = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** An IPv4 range in plain numbers (a /8 is 16 M iterations: BigInt and ipaddr.js per address cost more than the audit's own parse). */
+function* expandV4(octets: readonly number[], bits: number, text: string, line: number, max: number): Generator<BatchItem> {
+  const size = 2 ** (32 - bits);
+  if (size > max) {
+    yield { kind: 'error', line, text, message: `${text} holds ${size} addresses, over the limit of ${max} (--max-per-cidr)` };
+    return;
+  }
+  const value = ((octets[0]! << 24) >>> 0) + (octets[1]! << 16) + (octets[2]! << 8) + octets[3]!;
+  const start = value - (value % size); // the network address, even if the line named a host inside it
+  for (let i = 0; i < size; i++) {
+    const v = start + i;
+    yield { kind: 'ip', line, ip: `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`, source: text };
   }
 }
 

@@ -25,7 +25,12 @@ export function parseIp(input: string): ParsedIp {
   if (trimmed === '') throw new InputError('no IP address given');
   const text = trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1) : trimmed;
   // The common case first, and checked strictly, so the octets need no second parse (this runs per address in a batch).
-  if (IPV4_STRICT.test(text)) return unicast(describe(new ipaddr.IPv4(text.split('.').map(Number))), trimmed);
+  if (IPV4_STRICT.test(text)) {
+    // Strict means canonical already (no leading zeros): the text is the address.
+    const p = text.split('.');
+    const range = new ipaddr.IPv4([Number(p[0]), Number(p[1]), Number(p[2]), Number(p[3])]).range();
+    return unicast({ address: text, version: 4, range, reverseName: `${p[3]}.${p[2]}.${p[1]}.${p[0]}.in-addr.arpa` }, trimmed);
+  }
   const raw = shown(trimmed);
   if (/^[0-9a-f:.]+\/\d{1,3}$/i.test(text)) {
     throw new InputError(`'${raw}' is a CIDR range, not one address; use 'ptrcheck batch' for ranges`);

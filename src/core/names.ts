@@ -4,7 +4,7 @@
  * via tldts, ICANN section only: a private suffix such as
  * compute-1.amazonaws.com is still the provider's organization).
  */
-import { parse } from 'tldts';
+import { parse as parseName } from 'tldts';
 import { InputError } from './errors.js';
 
 export type NameProblem =
@@ -19,6 +19,25 @@ export type NameProblem =
   | 'ip-address'
   | 'numeric-tld'
   | 'unknown-suffix';
+
+type ParsedName = Pick<ReturnType<typeof parseName>, 'isIcann' | 'domain' | 'publicSuffix'>;
+const parsedNames = new Map<string, ParsedName>();
+
+/**
+ * The Public Suffix List's view of a canonical name, remembered for the last
+ * couple of thousand names: an audit asks it of each PTR name three or four
+ * times (syntax, organizational domain, generic-name words), a batch per address.
+ */
+function parse(name: string): ParsedName {
+  let p = parsedNames.get(name);
+  if (!p) {
+    const full = parseName(name);
+    p = { isIcann: full.isIcann, domain: full.domain, publicSuffix: full.publicSuffix };
+    if (parsedNames.size >= 2048) parsedNames.clear();
+    parsedNames.set(name, p);
+  }
+  return p;
+}
 
 /** Problems that make a name impossible to look up usefully in public DNS. */
 const UNRESOLVABLE: ReadonlySet<NameProblem> = new Set(['empty', 'too-long', 'empty-label', 'label-too-long', 'single-label', 'ip-address', 'numeric-tld']);

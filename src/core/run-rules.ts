@@ -41,15 +41,21 @@ const INPUT_NAMES: Record<EvidenceKey, string> = {
 
 export function runRule(rule: Rule, evidence: Evidence): RuleResult {
   const id = rule.meta.id;
-  const missing = rule.meta.requires.filter((k) => evidence[k] === undefined);
-  const reason = missing.map((k) => evidence.unavailable?.[k]).find((r) => r !== undefined);
-  if (reason !== undefined) return { rule: id, status: 'skip', messageId: 'runner/unavailable', data: { reason } };
-  if (missing.length > 0) {
+  // The common case (everything there) allocates nothing: a batch runs this per rule per address.
+  let complete = true;
+  for (const k of rule.meta.requires) if (evidence[k] === undefined) complete = false;
+  if (!complete) {
+    const missing = rule.meta.requires.filter((k) => evidence[k] === undefined);
+    const reason = missing.map((k) => evidence.unavailable?.[k]).find((r) => r !== undefined);
+    if (reason !== undefined) return { rule: id, status: 'skip', messageId: 'runner/unavailable', data: { reason } };
     return { rule: id, status: 'skip', messageId: 'runner/missing-input', data: { missing: [...new Set(missing.map((k) => INPUT_NAMES[k]))] } };
   }
   let result: RuleResult;
   try {
-    result = { rule: id, ...rule.run(evidence as Parameters<Rule['run']>[0]) };
+    const r = rule.run(evidence as Parameters<Rule['run']>[0]);
+    result = { rule: id, status: r.status, messageId: r.messageId };
+    if (r.data !== undefined) result.data = r.data;
+    if (r.critical !== undefined) result.critical = r.critical;
   } catch (e) {
     return { rule: id, status: 'error', messageId: 'runner/threw', data: { error: e instanceof Error ? e.message : String(e) } };
   }

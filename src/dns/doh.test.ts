@@ -17,6 +17,6 @@ dohCases(() => server.dohUrl!);
 describe('DoH on the wire', () => {
   it.each(['GET', 'POST'] as const)('%s asks the server once, over DoH', async (method) => {
     await createDohResolver({ url: server.dohUrl!, method }).query('10.2.0.192.in-addr.arpa', 'PTR');
-    expect(server.queries).toEqual([{ name: '10.2.0.192.in-addr.arpa', type: 'PTR', transport: 'doh' }]);
+    expect(server.queries.map(({ at: _at, ...q }) => q)).toEqual([{ name: '10.2.0.192.in-addr.arpa', type: 'PTR', transport: 'doh' }]);
   });
 });

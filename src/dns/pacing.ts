@@ -93,7 +93,7 @@ export function withPacing(inner: Resolver, options: PacingOptions = {}): PacedR
   }
 
   function turn(): Promise<void> | undefined {
-    if (waiting.length === 0 && slot(now()) === 0) {
+    if (waiting.length === 0 && (!Number.isFinite(aimd.limit) || slot(now()) === 0)) {
       aimd.sending(false);
       return undefined;
     }
@@ -103,31 +103,33 @@ export function withPacing(inner: Resolver, options: PacingOptions = {}): PacedR
     });
   }
 
-  async function ask(name: string, type: RecordType): Promise<DnsAnswer> {
-    let first: DnsOutcome | undefined;
-    for (let attempt = 0; ; attempt++) {
-      const gate = turn();
-      if (gate) await gate;
-      stats.queries++;
-      const answer = await inner.query(name, type);
+  /** One attempt; a clean answer is returned as it is, a limited one asked again (no async frame on the common path). */
+  function attempt(name: string, type: RecordType, n: number, first: DnsOutcome | undefined): Promise<DnsAnswer> {
+    const gate = turn();
+    if (gate) return gate.then(() => send(name, type, n, first));
+    return send(name, type, n, first);
+  }
+
+  function send(name: string, type: RecordType, n: number, first: DnsOutcome | undefined): Promise<DnsAnswer> {
+    stats.queries++;
+    return inner.query(name, type).then((answer) => {
       const limited = LIMITED.has(answer.outcome);
       if (adaptive) aimd.answered(signal(answer.outcome, first), now());
-      first ??= answer.outcome;
       if (!limited) {
-        if (attempt > 0) stats.recovered++;
+        if (n > 0) stats.recovered++;
         return answer;
       }
-      if (attempt === 0) stats.limited++;
-      if (attempt >= retries) {
+      if (n === 0) stats.limited++;
+      if (n >= retries) {
         stats.unrecovered++;
         return answer;
       }
-      await new Promise((r) => setTimeout(r, backoffMs * (attempt + 1)));
-    }
+      return new Promise<void>((r) => setTimeout(r, backoffMs * (n + 1))).then(() => attempt(name, type, n + 1, first ?? answer.outcome));
+    });
   }
 
   return {
-    query: ask,
+    query: (name, type) => attempt(name, type, 0, undefined),
     stats: () => ({ ...stats, limit: aimd.limit, decreases: aimd.decreases }),
   };
 }

@@ -15,10 +15,10 @@ export function withRecorder(inner: Resolver): RecordingResolver {
   return {
     log,
     note: (answer) => void log.push(answer),
-    async query(name, type) {
-      const answer = await inner.query(name, type);
-      log.push(answer);
-      return answer;
-    },
+    query: (name, type) =>
+      inner.query(name, type).then((answer) => {
+        log.push(answer);
+        return answer;
+      }),
   };
 }

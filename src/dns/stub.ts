@@ -20,57 +20,63 @@ export type Exchange = (name: string, type: RecordType) => Promise<ExchangeResul
 const MAX_CNAME_HOPS = 8;
 
 export function createStubResolver(exchange: Exchange, now: () => number = () => performance.now()): Resolver {
+  /**
+   * One response, judged: the answer, or (an unchased CNAME) the next question. Written as a
+   * callback, not an async loop: a batch asks two questions per address, and each await of a
+   * loop costs its own promises.
+   */
+  function settle(name: string, type: RecordType, started: number, r: ExchangeResult, chain: DnsRecord[], seen: Set<string> | undefined, current: string, hop: number): DnsAnswer | Promise<DnsAnswer> {
+    if (!r.ok) {
+      return { name, type, chain, server: r.server, transport: r.transport, outcome: r.outcome, rcode: r.rcode, records: [], ttl: 0, ms: now() - started, detail: r.detail };
+    }
+    const resp = r.response;
+    let owner = current;
+    // Loops, not find/filter: this runs per question.
+    if (type !== 'CNAME') {
+      for (;;) {
+        let cname: DnsRecord | undefined;
+        for (const a of resp.answers) if (a.type === 'CNAME' && a.name === owner) cname = cname ?? a;
+        if (!cname) break;
+        chain.push(cname);
+        owner = cname.data;
+        seen ??= new Set<string>([name]); // made only when a CNAME shows up (rare)
+        if (seen.has(owner)) {
+          return { name, type, chain, server: r.server, transport: r.transport, outcome: 'error', rcode: resp.rcode, records: [], ttl: 0, ms: now() - started, detail: `CNAME loop at ${owner}` };
+        }
+        seen.add(owner);
+      }
+    }
+    const records: DnsRecord[] = [];
+    for (const a of resp.answers) if (a.type === type && a.name === owner) records.push(a);
+    let soa: DnsRecord | undefined;
+    for (const a of resp.authorities) if (a.type === 'SOA') soa = soa ?? a;
+    const outcome = classify(resp.rcode, records.length > 0);
+    // The chain moved on but the server did not chase it (and did not say the
+    // target is empty): ask for the target ourselves.
+    if (outcome === 'nodata' && owner !== current && !(soa && isWithin(owner, soa.name))) {
+      if (hop >= MAX_CNAME_HOPS) {
+        return { name, type, chain, outcome: 'error', rcode: 'NOERROR', records: [], ttl: 0, ms: now() - started, server: '', transport: 'udp', detail: `CNAME chain longer than ${MAX_CNAME_HOPS}` };
+      }
+      const next = owner;
+      return exchange(next, type).then((r2) => settle(name, type, started, r2, chain, seen, next, hop + 1));
+    }
+    const answer: DnsAnswer = {
+      name, type, chain, server: r.server, transport: r.transport,
+      outcome,
+      rcode: resp.rcode,
+      records,
+      ttl: answerTtl(outcome, chain, records, soa),
+      ms: now() - started,
+    };
+    if (soa) answer.authority = soa;
+    return answer;
+  }
+
   return {
-    async query(rawName: string, type: RecordType): Promise<DnsAnswer> {
+    query(rawName: string, type: RecordType): Promise<DnsAnswer> {
       const name = normalizeName(rawName);
       const started = now();
-      const chain: DnsRecord[] = [];
-      let seen: Set<string> | undefined; // made only when a CNAME shows up (rare): a batch asks millions
-      let current = name;
-      for (let hop = 0; hop <= MAX_CNAME_HOPS; hop++) {
-        const r = await exchange(current, type);
-        const base = { name, type, chain, server: r.server, transport: r.transport };
-        if (!r.ok) {
-          return { ...base, outcome: r.outcome, rcode: r.rcode, records: [], ttl: 0, ms: now() - started, detail: r.detail };
-        }
-        const resp = r.response;
-        let owner = current;
-        for (;;) {
-          const cname = type === 'CNAME' ? undefined : resp.answers.find((a) => a.type === 'CNAME' && a.name === owner);
-          if (!cname) break;
-          chain.push(cname);
-          owner = cname.data;
-          seen ??= new Set<string>([name]);
-          if (seen.has(owner)) {
-            return { ...base, outcome: 'error', rcode: resp.rcode, records: [], ttl: 0, ms: now() - started, detail: `CNAME loop at ${owner}` };
-          }
-          seen.add(owner);
-        }
-        const records = resp.answers.filter((a) => a.type === type && a.name === owner);
-        const soa = resp.authorities.find((a) => a.type === 'SOA');
-        const outcome = classify(resp.rcode, records.length > 0);
-        // The chain moved on but the server did not chase it (and did not say the
-        // target is empty): ask for the target ourselves.
-        const unchased = outcome === 'nodata' && owner !== current && !(soa && isWithin(owner, soa.name));
-        if (unchased) {
-          current = owner;
-          continue;
-        }
-        const answer: DnsAnswer = {
-          ...base,
-          outcome,
-          rcode: resp.rcode,
-          records,
-          ttl: answerTtl(outcome, chain, records, soa),
-          ms: now() - started,
-        };
-        if (soa) answer.authority = soa;
-        return answer;
-      }
-      return {
-        name, type, chain, outcome: 'error', rcode: 'NOERROR', records: [], ttl: 0, ms: now() - started,
-        server: '', transport: 'udp', detail: `CNAME chain longer than ${MAX_CNAME_HOPS}`,
-      };
+      return exchange(name, type).then((r) => settle(name, type, started, r, [], undefined, name, 0));
     },
   };
 }

@@ -16,9 +16,6 @@ import { createStubResolver, type ExchangeResult } from './stub.js';
 import { decodeResponse, encodeQuery, type WireResponse } from './wire.js';
 import { queryIdSource } from './ids.js';
 
-/** How long a question may wait in a long event-loop turn before it is written anyway. */
-const FLUSH_AFTER_MS = 0.5;
-
 export interface PipelineOptions {
   servers: DnsServer[];
   /**
@@ -50,8 +47,6 @@ interface Conn {
   socket: net.Socket;
   open: boolean;
   queued: Buffer[];
-  /** performance.now() when the oldest queued query was asked. */
-  queuedSince: number;
   inFlight: Set<number>;
 }
 
@@ -73,7 +68,7 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
     const socket = net.connect({ host: server.host, port: server.port });
     socket.setNoDelay(true);
     socket.unref();
-    const conn: Conn = { server, key: label(server), socket, open: false, queued: [], queuedSince: 0, inFlight: new Set() };
+    const conn: Conn = { server, key: label(server), socket, open: false, queued: [], inFlight: new Set() };
     let buf: Buffer = Buffer.alloc(0);
     socket.on('connect', () => {
       conn.open = true;
@@ -149,15 +144,8 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
 
   function enqueue(conn: Conn, frame: Buffer): void {
     conn.queued.push(frame);
-    // Everything asked in this turn of the event loop leaves in one write, unless the turn is
-    // long (a burst of answers being audited): then the waiting questions go after FLUSH_AFTER_MS,
-    // so the first audits of a burst do not wait for the last one (latency is round trips).
-    if (conn.queued.length === 1) {
-      conn.queuedSince = performance.now();
-      if (conn.open) setImmediate(() => flush(conn));
-    } else if (conn.open && (conn.queued.length & 7) === 0 && performance.now() - conn.queuedSince >= FLUSH_AFTER_MS) {
-      flush(conn);
-    }
+    // Everything asked in this turn of the event loop leaves in one write.
+    if (conn.queued.length === 1 && conn.open) setImmediate(() => flush(conn));
   }
 
   function flush(conn: Conn): void {

@@ -22,6 +22,14 @@ import { dnsblZones, parseTimeout, wholeNumber } from '../args.js';
 /** Addresses in flight at most: each holds its audit's state (a few KB) and the child's heap is bounded. */
 export const MAX_CONCURRENCY = 10_000;
 
+/**
+ * Answers the batch keeps (least recently used go first): enough for the names many addresses
+ * share (a pool's one forward name stays, being asked often), small enough that the
+ * one-off answers of a run die young instead of filling the old generation (5,000 cost ~5 %
+ * more CPU than 500 over 65,536 addresses).
+ */
+const BATCH_CACHE_ENTRIES = 1_000;
+
 /** Bad input lines reported one by one before they are only counted. */
 const SHOWN_BAD_LINES = 20;
 
@@ -66,7 +74,7 @@ export async function runBatchCommand(argv: string[], io: CliIo): Promise<number
 
   // Paced: a public resolver rate-limits bulk clients; the adaptive limit backs off where it does, --qps caps it always.
   const pacing = qps === undefined ? {} : { capQps: qps };
-  const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs: parseTimeout(values.timeout), maxEntries: 5_000, transport, pacing }, io.env);
+  const resolver = makeResolver({ dns: values.dns, doh: values.doh, timeoutMs: parseTimeout(values.timeout), maxEntries: BATCH_CACHE_ENTRIES, transport, pacing }, io.env);
   const summary = new Summary();
   const started = performance.now();
   let done = 0;
