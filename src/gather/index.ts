@@ -111,7 +111,8 @@ export async function gather(
   if (wants.has('smtpProbe') && smtp) start(smtp.probe(ip.address), (v) => (evidence.smtpProbe = v));
   if (wants.has('dnsbl') && config.dnsbl.length > 0) start(gatherDnsbl(ip, config.dnsbl, r), (v) => (evidence.dnsbl = v));
   if (message && (wants.has('auth') || wants.has('spf'))) start(authModule().then((m) => m.gatherAuth(message, target, config.authservId, r, authenticate)), (v) => Object.assign(evidence, v));
-  await Promise.all(jobs);
+  if (jobs.length === 1) await jobs[0];
+  else await Promise.all(jobs);
   if (message) evidence.message = message.facts;
   if (target.session) evidence.session = target.session;
   if (wants.has('zoneServers') && !evidence.zoneServers) {

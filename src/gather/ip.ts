@@ -41,7 +41,8 @@ export async function gatherIp(ip: ParsedIp, resolver: Resolver, config: IpGathe
   const early = config.zoneServers && locatedP && zoneP && (config.zoneServers.asked || answer.outcome !== 'ok')
     ? askZoneServers(ip, answer, config.zoneServers.asked ? names.slice(0, config.forwardCap).map((name) => ({ name })) : [], locatedP, zoneP, resolver, config.zoneServers) : undefined;
   const checked = names.slice(0, config.forwardCap);
-  const forward = await Promise.all(checked.map((name) => lookupForward(name, ip, resolver)));
+  // One PTR name is the common case: no Promise.all for it (a batch does this per address).
+  const forward = checked.length === 1 ? [await lookupForward(checked[0]!, ip, resolver)] : await Promise.all(checked.map((name) => lookupForward(name, ip, resolver)));
   const classes = names.map((n) => classifyName(n, ip.address));
   const out: IpEvidence = { ptr: { answer, names, checked, capped: names.length > checked.length, classes }, forward };
   const fcrdnsFailing = answer.outcome === 'ok' && !forward.some((f) => f.matches);
