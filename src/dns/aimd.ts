@@ -18,7 +18,7 @@ export interface AimdOptions {
   epochMs?: number;
   /** Multiplicative decrease: the new limit is this share of the rate that got refused. */
   decrease?: number;
-  /** Additive increase per calm epoch in which the limit held queries back, as a share of the limit set at the first burst. */
+  /** Additive increase per calm epoch in which the limit held queries back, as a share of the limit set at the last burst. */
   increaseShare?: number;
   /** Never below this many queries per second. */
   floorQps?: number;
@@ -34,6 +34,8 @@ export interface AimdState {
 }
 
 const DEFAULTS = { epochMs: 250, decrease: 0.7, increaseShare: 0.03, floorQps: 5 };
+/** Epochs (of 250 ms) whose send rate a burst is judged against: a TCP timeout's length. */
+const RECENT_EPOCHS = 8;
 /** Failures fewer than this in an epoch are never a burst (one lame zone is not congestion). */
 const MIN_BURST = 3;
 /** A burst is a failure share at least this, and at least twice the calm share. */
@@ -51,6 +53,8 @@ export class Aimd implements AimdState {
   /** Failure share of calm epochs (EWMA): the background of SERVFAILs a batch has anyway. */
   private calmShare = 0;
   private step = 0;
+  /** Send rates of the last epochs: a timeout reports an overload one timeout later, when the rate may have moved. */
+  private readonly recentRates: number[] = [];
 
   constructor(now: number, options: AimdOptions = {}) {
     this.o = { ...DEFAULTS, ...options, capQps: options.capQps ?? Infinity };
@@ -75,11 +79,14 @@ export class Aimd implements AimdState {
   private endEpoch(elapsedMs: number, now: number): void {
     const share = this.answers > 0 ? this.failures / this.answers : 0;
     const burst = this.failures >= MIN_BURST && share >= Math.max(MIN_SHARE, 2 * this.calmShare);
+    const sentRate = (this.sent * 1000) / elapsedMs;
+    this.recentRates.push(sentRate);
+    if (this.recentRates.length > RECENT_EPOCHS) this.recentRates.shift();
     if (burst) {
-      // The rate that was refused is what was sent, not the limit (which may have been far above it).
-      const sentRate = (this.sent * 1000) / elapsedMs;
-      const next = Math.max(this.o.floorQps, this.o.decrease * Math.min(this.limit, sentRate));
-      if (this.step === 0 || !Number.isFinite(this.limit)) this.step = Math.max(1, next * this.o.increaseShare);
+      // The rate that was refused is what was sent (not the limit, which may have been far above
+      // it), at its highest over the last two seconds: silence is only noticed at the timeout.
+      const next = Math.max(this.o.floorQps, this.o.decrease * Math.min(this.limit, Math.max(...this.recentRates)));
+      this.step = Math.max(1, next * this.o.increaseShare);
       this.limit = Math.min(this.o.capQps, next);
       this.decreases++;
     } else {

@@ -43,7 +43,7 @@ export interface DnsTestServer {
   setZone(text: string): void;
   /** Queries per second above which the server refuses (null: no limit). */
   setMaxQps(qps: number | null): void;
-  /** Queries refused for going over the rate limit so far. */
+  /** Queries refused (or dropped) for going over the rate limit so far. */
   readonly rateRefused: number;
   readonly queries: QueryLogEntry[];
   close(): Promise<void>;
@@ -74,6 +74,8 @@ export interface DnsServerOptions {
   silent?: boolean;
   /** Answers REFUSED, at once, to queries above this many per second (a public resolver's rate limit). */
   maxQps?: number;
+  /** What a query over `maxQps` gets: REFUSED (default) or no answer at all (a resolver that drops). */
+  overRate?: 'refuse' | 'drop';
 }
 
 const AA = 1 << 10;
@@ -179,7 +181,7 @@ export async function startDnsServer(options: DnsServerOptions = {}): Promise<Dn
     const known = key !== undefined ? replies.get(key) : undefined;
     if (known) {
       queries.push({ name: known.name, type: known.type, transport, at: arrived });
-      if (overRate()) return reply(encode(packet.decode(msg), RCODE.REFUSED, [], [], flags));
+      if (overRate()) return options.overRate === 'drop' ? undefined : reply(encode(packet.decode(msg), RCODE.REFUSED, [], [], flags));
       const out = Buffer.from(known.reply);
       out.writeUInt16BE(msg.readUInt16BE(0), 0);
       if (globalDelay > 0) return afterGlobalDelay(arrived, () => reply(out));
@@ -196,7 +198,7 @@ export async function startDnsServer(options: DnsServerOptions = {}): Promise<Dn
     const name = canon(q.name);
     queries.push({ name, type: q.type, transport, at: arrived });
     if (options.silent) return;
-    if (overRate()) return reply(encode(query, RCODE.REFUSED, [], [], flags));
+    if (overRate()) return options.overRate === 'drop' ? undefined : reply(encode(query, RCODE.REFUSED, [], [], flags));
     const fault = faults.get(`${name}|${q.type}`) ?? faults.get(name);
     const delay = globalDelay + (fault?.kind === 'delay' ? fault.ms : 0);
     if (fault?.kind === 'timeout') return;
