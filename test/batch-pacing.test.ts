@@ -44,7 +44,7 @@ describe('batch pacing', () => {
       expect(out.filter((r) => r.verdict === 'fail')).toEqual([]);
       const refused = dns.rateRefused - before;
       expect(refused).toBeGreaterThan(0); // the server did push back, so the backing off is what was tested
-      const m = /DNS: (\d+) questions; (\d+) answer\(s\) came back REFUSED, SERVFAIL or timed out and were asked again more slowly: (\d+) then answered, (\d+) still failing.*rate limit at the end (\d+) queries\/s \(lowered (\d+) time/.exec(run.stderr);
+      const m = /DNS: (\d+) questions; (\d+) answer\(s\) came back REFUSED, SERVFAIL or timed out: (\d+) answered when asked again \(more slowly\), (\d+) still failing.*rate limit at the end (\d+) queries\/s \(lowered (\d+) time/.exec(run.stderr);
       expect(m, run.stderr).not.toBeNull();
       const [, questions, limited, recovered, unrecovered, , lowered] = m!.map(Number);
       expect(limited).toBe(recovered! + unrecovered!);
@@ -71,6 +71,22 @@ describe('batch pacing', () => {
     expect(run.stderr).toMatch(/DNS: 300 questions; rate limit at the end 200 queries\/s, capped by --qps 200\n/);
   });
 
+  it('a resolver that refuses everything is not asked again: one question per address, each error, quickly', async () => {
+    dns.setMaxQps(0.001); // every query over the rate
+    const before = dns.queries.length;
+    try {
+      const ips = zones.ips.slice(0, 50);
+      const run = await batch(ips);
+      const out = rows(run.stdout);
+      expect(out).toHaveLength(50);
+      expect(out.every((r) => r.verdict !== 'fail' && r.failing.includes('ptr-present:error'))).toBe(true);
+      expect(dns.queries.length - before).toBe(50); // the PTR of each, once
+      expect(run.stderr).toMatch(/DNS: 50 questions; 50 answer\(s\) came back REFUSED, SERVFAIL or timed out: 0 answered when asked again \(more slowly\), 50 still failing/);
+    } finally {
+      dns.setMaxQps(null);
+    }
+  });
+
   it('a lame zone\'s SERVFAIL is asked again but lowers no limit, and stays error, not fail', async () => {
     const lame = zones.ips.slice(0, 12);
     for (const ip of lame) dns.setFault(`${ip.split('.').reverse().join('.')}.in-addr.arpa`, { kind: 'servfail' });
@@ -82,7 +98,7 @@ describe('batch pacing', () => {
         expect(r.verdict).not.toBe('fail');
         expect(r.failing).toContain('ptr-present:error');
       }
-      expect(run.stderr).toMatch(/DNS: \d+ questions; 12 answer\(s\) came back REFUSED, SERVFAIL or timed out and were asked again more slowly: 0 then answered, 12 still failing \(those addresses are 'error', never 'fail'\)\n/);
+      expect(run.stderr).toMatch(/DNS: \d+ questions; 12 answer\(s\) came back REFUSED, SERVFAIL or timed out: 0 answered when asked again \(more slowly\), 12 still failing \(those addresses are 'error', never 'fail'\)\n/);
       expect(run.stderr).not.toMatch(/lowered/);
     } finally {
       dns.clearFaults();

@@ -52,6 +52,9 @@ function signal(outcome: DnsOutcome, first: DnsOutcome | undefined): PaceSignal 
   return first === 'servfail' && outcome !== 'servfail' ? 'limited' : 'clean';
 }
 
+/** A resolver with no clean answer for this long is not rate-limiting a busy client: it is down, or refuses us. */
+const ALIVE_MS = 10_000;
+
 /** Queries a limit may send at once before spacing starts: a few ms worth. */
 const BURST_MS = 10;
 
@@ -62,6 +65,8 @@ export function withPacing(inner: Resolver, options: PacingOptions = {}): PacedR
   const aimd = new Aimd(now(), options);
   const adaptive = options.adaptive !== false;
   const stats = { queries: 0, limited: 0, recovered: 0, unrecovered: 0 };
+  /** When the resolver last answered cleanly: one that has not for a while is down or refuses us outright, not rate-limiting. */
+  let lastClean = -Infinity;
 
   // GCRA: `tat` is when the next query is due if queries left exactly at the limit.
   let tat = 0;
@@ -114,13 +119,16 @@ export function withPacing(inner: Resolver, options: PacingOptions = {}): PacedR
     stats.queries++;
     return inner.query(name, type).then((answer) => {
       const limited = LIMITED.has(answer.outcome);
-      if (adaptive) aimd.answered(signal(answer.outcome, first), now());
+      const t = now();
+      if (adaptive) aimd.answered(signal(answer.outcome, first), t);
       if (!limited) {
+        lastClean = t;
         if (n > 0) stats.recovered++;
         return answer;
       }
       if (n === 0) stats.limited++;
-      if (n >= retries) {
+      // Asking a dead or refusing resolver again would only multiply the wait: retries are for one that answers others.
+      if (n >= retries || t - lastClean > ALIVE_MS) {
         stats.unrecovered++;
         return answer;
       }

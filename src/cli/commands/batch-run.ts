@@ -151,7 +151,7 @@ function lineWriter(io: CliIo, chunk = 32 * 1024): { push(line: string): Promise
 
 /** The resolver's side of the run, when it had to be paced (or was capped): never silent about a slow or refusing resolver. */
 function pacingText(p: PacingStats, qps: number | undefined): string {
-  const limited = p.limited === 0 ? '' : `; ${p.limited} answer(s) came back REFUSED, SERVFAIL or timed out and were asked again more slowly: ${p.recovered} then answered, ${p.unrecovered} still failing (those addresses are 'error', never 'fail')`;
+  const limited = p.limited === 0 ? '' : `; ${p.limited} answer(s) came back REFUSED, SERVFAIL or timed out: ${p.recovered} answered when asked again (more slowly), ${p.unrecovered} still failing (those addresses are 'error', never 'fail')`;
   const limit = Number.isFinite(p.limit) ? `; rate limit at the end ${Math.round(p.limit)} queries/s${p.decreases > 0 ? ` (lowered ${p.decreases} time(s) on bursts of refusals)` : ''}${qps !== undefined ? `, capped by --qps ${qps}` : ''}` : '';
   if (limited === '' && limit === '') return '';
   return `DNS: ${p.queries} questions${limited}${limit}\n`;
