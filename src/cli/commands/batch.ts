@@ -12,7 +12,7 @@ import type { CliIo } from '../io.js';
  * allocates ~30 KB that dies young. Measured over 65,536 addresses against
  * nsd: 2 MB semi-spaces meant 1,519 scavenges (2.5 s), 8 MB 387 (1.1 s); 16 MB
  * with a 128 MB old space took ~7 % less CPU than 8 MB with 64 MB (GC was a
- * quarter of the run's CPU), for ~15 MB more peak RSS (1M addresses: 131 MB).
+ * quarter of the run's CPU), for ~10 MB more peak RSS (1M addresses: 117–122 MB).
  */
 export async function batchCommand(argv: string[], io: CliIo): Promise<number> {
   const heapMb = Number(io.env.PTRCHECK_BATCH_HEAP_MB ?? 128 + Math.ceil(Math.max(0, inFlight(argv) - 1000) / 50));
