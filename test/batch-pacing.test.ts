@@ -87,6 +87,24 @@ describe('batch pacing', () => {
     }
   });
 
+  it('a question that times out every time is asked again, then left as error, never fail', async () => {
+    const silent = zones.ips.slice(300, 305);
+    for (const ip of silent) dns.setFault(`${ip.split('.').reverse().join('.')}.in-addr.arpa`, { kind: 'timeout' });
+    try {
+      const run = await batch(zones.ips.slice(300, 400));
+      const out = rows(run.stdout);
+      expect(out).toHaveLength(100);
+      for (const r of out.filter((x) => silent.includes(x.ip))) {
+        expect(r.verdict).not.toBe('fail');
+        expect(r.failing).toContain('ptr-present:error');
+      }
+      expect(out.filter((r) => !silent.includes(r.ip)).every((r) => !r.failing.some((f) => f.endsWith(':error')))).toBe(true);
+      expect(run.stderr).toMatch(/5 answer\(s\) came back REFUSED, SERVFAIL or timed out: 0 answered when asked again \(more slowly\), 5 still failing/);
+    } finally {
+      dns.clearFaults();
+    }
+  });
+
   it('a lame zone\'s SERVFAIL is asked again but lowers no limit, and stays error, not fail', async () => {
     const lame = zones.ips.slice(0, 12);
     for (const ip of lame) dns.setFault(`${ip.split('.').reverse().join('.')}.in-addr.arpa`, { kind: 'servfail' });

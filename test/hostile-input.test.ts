@@ -98,6 +98,12 @@ const CLI_CASES: [string, Case][] = [
   ['backup: no database there', { args: ['backup', join(dir, 'copy.sqlite'), '--db', join(dir, 'none.sqlite')], code: 2, stderr: /no database at '.*none\.sqlite' \(give --db\)/ }],
   ['backup: never over an existing file', { args: ['backup', binary, '--db', binary], code: 2, stderr: /exists already; a backup never overwrites/ }],
   ['backup: a file that is not a database', { args: ['backup', join(dir, 'copy2.sqlite'), '--db', binary], code: 2, stderr: /cannot (open|write the backup)/ }],
+  // Batch pacing (issue 19): --qps and the wider --concurrency.
+  ['batch: --qps with an escape', { args: ['batch', empty, '--qps', '5\u001b[2J'], env: DNS, code: 2, stderr: /--qps '5\\x1b\[2J' must be a whole number from 1 to 1000000/ }],
+  ['batch: --qps empty', { args: ['batch', empty, '--qps', ''], env: DNS, code: 2, stderr: /--qps '' must be a whole number from 1 to 1000000/ }],
+  ['batch: --qps of 100 KB', { args: ['batch', empty, '--qps', '9'.repeat(100_000)], env: DNS, code: 2, stderr: /--qps '9{80}…' must be a whole number/ }],
+  ['batch: --qps of binary bytes', { args: ['batch', empty, '--qps', '\u0001\u0002\u00ff\u00fe'], env: DNS, code: 2, stderr: /--qps '\\x01\\x02\u00ff\u00fe' must be a whole number/ }],
+  ['batch: --concurrency over the limit', { args: ['batch', empty, '--concurrency', '99999999999999999999'], env: DNS, code: 2, stderr: /--concurrency '9+' must be a whole number from 1 to 10000/ }],
   ['batch: 1 MB of random bytes', { args: ['batch', binary], env: DNS, code: 2, stderr: /more bad lines .* in all\), skipped[\s\S]*no address in the input/, mb: 250 }],
 ];
 

@@ -35,5 +35,6 @@ function inFlight(argv: readonly string[]): number {
   const at = argv.findIndex((a) => a === '--concurrency' || a.startsWith('--concurrency='));
   const text = at < 0 ? '' : argv[at]!.includes('=') ? argv[at]!.split('=')[1]! : (argv[at + 1] ?? '');
   const n = Number(text);
-  return Number.isInteger(n) && n > 0 ? Math.min(n, 100_000) : 0;
+  // 10,000 is the run's own upper bound (MAX_CONCURRENCY in batch-run.ts, not loaded here): a larger value is refused there.
+  return Number.isInteger(n) && n > 0 ? Math.min(n, 10_000) : 0;
 }
