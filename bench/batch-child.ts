@@ -3,10 +3,7 @@
  * bench's test DNS server answers in this one, and checks its output: every
  * address exactly once, nothing lost or doubled.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+import { runCli } from '../test/support/cli.js';
 
 export interface BatchRun {
   /** Wall time of the whole process, start-up included, ms. */
@@ -19,19 +16,12 @@ export interface BatchRun {
 
 export async function runBatchChild(ips: readonly string[], args: string[]): Promise<BatchRun> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [cli, 'batch', '-', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  child.stdout.on('data', (b: Buffer) => out.push(b));
-  child.stderr.on('data', (b: Buffer) => err.push(b));
-  child.stdin.end(`${ips.join('\n')}\n`);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const run = await runCli(['batch', '-', ...args], {}, `${ips.join('\n')}\n`);
   const wallMs = performance.now() - t0;
-  const stderr = Buffer.concat(err).toString('utf8');
-  if (code !== 0 && code !== 1) throw new Error(`ptrcheck batch exited ${code}: ${stderr}`);
-  const records = Buffer.concat(out).toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as BatchRun['records'][number]);
-  const m = / addresses in ([\d.]+) s /.exec(stderr);
-  return { wallMs, runMs: m ? Number(m[1]) * 1000 : wallMs, records, stderr };
+  if (run.code !== 0 && run.code !== 1) throw new Error(`ptrcheck batch exited ${run.code}: ${run.stderr}`);
+  const records = run.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as BatchRun['records'][number]);
+  const m = / addresses in ([\d.]+) s /.exec(run.stderr);
+  return { wallMs, runMs: m ? Number(m[1]) * 1000 : wallMs, records, stderr: run.stderr };
 }
 
 /** Every address of the input exactly once in the output: throws naming the first lost or doubled one. */

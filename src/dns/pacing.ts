@@ -11,8 +11,6 @@ import { Aimd, type AimdOptions, type PaceSignal } from './aimd.js';
 import type { DnsAnswer, DnsOutcome, RecordType, Resolver } from './types.js';
 
 export interface PacingOptions extends AimdOptions {
-  /** Adapt to the resolver (default true); false: only the hard cap applies. */
-  adaptive?: boolean;
   /** Further attempts for an answer lost to rate limiting (default 3). */
   retries?: number;
   /** Wait before attempt n (1, 2, …) is n × this, ms, on top of the pacing (default 200). */
@@ -63,7 +61,6 @@ export function withPacing(inner: Resolver, options: PacingOptions = {}): PacedR
   const retries = options.retries ?? 3;
   const backoffMs = options.backoffMs ?? 200;
   const aimd = new Aimd(now(), options);
-  const adaptive = options.adaptive !== false;
   const stats = { queries: 0, limited: 0, recovered: 0, unrecovered: 0 };
   /** When the resolver last answered cleanly: one that has not for a while is down or refuses us outright, not rate-limiting. */
   let lastClean = -Infinity;
@@ -120,7 +117,7 @@ export function withPacing(inner: Resolver, options: PacingOptions = {}): PacedR
     return inner.query(name, type).then((answer) => {
       const limited = LIMITED.has(answer.outcome);
       const t = now();
-      if (adaptive) aimd.answered(signal(answer.outcome, first), t);
+      aimd.answered(signal(answer.outcome, first), t);
       if (!limited) {
         lastClean = t;
         if (n > 0) stats.recovered++;
