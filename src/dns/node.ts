@@ -11,7 +11,8 @@ import net from 'node:net';
 import type { RecordType, Resolver } from './types.js';
 import { createStubResolver, type Exchange, type ExchangeResult } from './stub.js';
 import { decodeResponse, encodeQuery, type WireResponse } from './wire.js';
-import { queryIdSource } from './ids.js';
+import { MAX_IN_FLIGHT, queryIdSource } from './ids.js';
+import { createSlots } from './slots.js';
 
 export interface DnsServer {
   host: string;
@@ -26,6 +27,11 @@ export interface NodeResolverOptions {
   retries?: number;
   /** false: RD clear, for questions to a zone's own servers (default true). */
   recurse?: boolean;
+  /**
+   * Questions in flight at once (default and most: MAX_IN_FLIGHT, a quarter of the id space). More
+   * wait for a slot up to one attempt's timeout, then fail as BUSY (a temporary failure: `error`).
+   */
+  maxInFlight?: number;
 }
 
 export interface ClosableResolver extends Resolver {
@@ -96,26 +102,33 @@ export function createUdpExchange(options: NodeResolverOptions): UdpExchange {
   }
 
   const freshId = queryIdSource((id) => pending.has(id));
+  const maxInFlight = Math.min(options.maxInFlight ?? MAX_IN_FLIGHT, MAX_IN_FLIGHT);
+  const slots = createSlots(maxInFlight, 4 * maxInFlight);
+  const busy = `not sent: ${maxInFlight} questions already in flight here`;
 
-  function udpOnce(server: DnsServer, name: string, type: RecordType): Promise<WireResponse | 'timeout' | Error> {
+  function udpOnce(server: DnsServer, name: string, type: RecordType): Promise<WireResponse | 'timeout' | 'busy' | Error> {
+    if (slots.tryTake()) return send(server, name, type);
+    return slots.take(timeoutMs).then((ok) => (ok ? send(server, name, type) : 'busy'));
+  }
+
+  /** One datagram out, holding a slot until it is answered, times out or fails. */
+  function send(server: DnsServer, name: string, type: RecordType): Promise<WireResponse | 'timeout' | 'busy' | Error> {
+    const id = freshId();
+    if (id === undefined) {
+      slots.release();
+      return Promise.resolve('busy');
+    }
     return new Promise((resolve) => {
-      const id = freshId();
-      const timer = setTimeout(() => {
-        pending.delete(id);
-        resolve('timeout');
-      }, timeoutMs);
-      pending.set(id, {
-        name, type, server,
-        done: (r) => {
-          clearTimeout(timer);
-          resolve(r);
-        },
-      });
-      socketFor(server).send(encodeQuery(name, type, id, 0, recurse), server.port, server.host, (err) => {
-        if (!err) return;
+      const finish = (r: WireResponse | 'timeout' | Error): void => {
         clearTimeout(timer);
         pending.delete(id);
-        resolve(err);
+        slots.release();
+        resolve(r);
+      };
+      const timer = setTimeout(() => finish('timeout'), timeoutMs);
+      pending.set(id, { name, type, server, done: finish });
+      socketFor(server).send(encodeQuery(name, type, id, 0, recurse), server.port, server.host, (err) => {
+        if (err && pending.get(id)?.done === finish) finish(err);
       });
     });
   }
@@ -127,6 +140,7 @@ export function createUdpExchange(options: NodeResolverOptions): UdpExchange {
       lastServer = server;
       const r = await udpOnce(server, name, type);
       if (r === 'timeout') continue;
+      if (r === 'busy') return failure('error', 'BUSY', busy, server, 'udp');
       if (r instanceof Error) return failure('error', 'NETWORK', r.message, server, 'udp');
       if (!r.truncated) return { ok: true, response: r, server: label(server), transport: 'udp' };
       return tcpExchange(server, name, type, timeoutMs, recurse);

@@ -14,7 +14,8 @@ import type { RecordType } from './types.js';
 import { createUdpExchange, failure, label, type ClosableResolver, type DnsServer, type UdpExchange } from './node.js';
 import { createStubResolver, type ExchangeResult } from './stub.js';
 import { decodeResponse, encodeQuery, type WireResponse } from './wire.js';
-import { queryIdSource } from './ids.js';
+import { MAX_IN_FLIGHT, queryIdSource } from './ids.js';
+import { createSlots } from './slots.js';
 
 export interface PipelineOptions {
   servers: DnsServer[];
@@ -63,6 +64,8 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
   let turn = 0;
 
   const freshId = queryIdSource((id) => pending.has(id));
+  // One id space for every connection: at most MAX_IN_FLIGHT questions, the rest wait (bounded) or fail as BUSY.
+  const slots = createSlots(MAX_IN_FLIGHT, 4 * MAX_IN_FLIGHT);
 
   function connect(server: DnsServer): Conn {
     const socket = net.connect({ host: server.host, port: server.port });
@@ -105,6 +108,7 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
 
   function settle(id: number, p: Pending, r: ExchangeResult): void {
     pending.delete(id);
+    slots.release();
     p.conn.inFlight.delete(id);
     p.done(r);
   }
@@ -120,6 +124,7 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
       const p = pending.get(id)!;
       if (!everOpen && !closed) {
         pending.delete(id);
+        slots.release();
         void viaUdp(conn.key, p.name, p.type).then(p.done);
         continue;
       }
@@ -181,8 +186,20 @@ export function createPipelinedTcpResolver(o: PipelineOptions): ClosableResolver
 
   function exchange(name: string, type: RecordType): Promise<ExchangeResult> {
     if (udpFallback.has(serverKey)) return viaUdp(serverKey, name, type);
+    if (slots.tryTake()) return send(name, type);
+    return slots.take(timeoutMs).then((ok) => (ok ? send(name, type) : busy()));
+  }
+
+  const busy = (): ExchangeResult => failure('error', 'BUSY', `not sent: ${MAX_IN_FLIGHT} questions already in flight here`, server, 'tcp');
+
+  /** Holds its slot until settled (answer, timeout, connection lost). */
+  function send(name: string, type: RecordType): Promise<ExchangeResult> {
+    const id = freshId();
+    if (id === undefined) {
+      slots.release();
+      return Promise.resolve(busy());
+    }
     return new Promise((resolve) => {
-      const id = freshId();
       const frame = encodeQuery(name, type, id, 2);
       frame.writeUInt16BE(frame.length - 2, 0); // RFC 1035 §4.2.2 length prefix
       const conn = pick(server, serverKey);
