@@ -95,6 +95,8 @@ describe('the probe on a server', () => {
     const before = oddLines.length;
     expect(await prober.probe('127.0.0.26')).toMatchObject({ outcome: 'not-asked', detail: 'not probed: a private, loopback or reserved address' });
     expect(await prober.probe('10.1.2.3')).toMatchObject({ outcome: 'not-asked' });
+    // IPv6 spellings of a loopback IPv4 (issue 25, F7): IPv4-compatible, mapped, mapped in hex.
+    for (const a of ['::7f00:1a', '::127.0.0.26', '::ffff:127.0.0.26', '::ffff:7f00:1a']) expect(await prober.probe(a)).toMatchObject({ outcome: 'not-asked' });
     expect(oddLines.length).toBe(before);
   });
 

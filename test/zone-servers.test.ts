@@ -136,8 +136,11 @@ describe('the reverse zone\'s own servers (ptrcheck audit against several namese
     const direct = createNodeDirectQuery({ port: net.port, timeoutMs: 300 });
     const before = net.servers.get('127.0.0.2')!.queries.length;
     const a = await direct.ask('127.0.0.2', '10.113.0.203.in-addr.arpa', 'PTR');
+    // The same address in IPv6 spellings an NS's AAAA record could use (issue 25, F7).
+    const v6 = await Promise.all(['::7f00:2', '::ffff:127.0.0.2', '::ffff:7f00:2', '64:ff9b::7f00:2'].map((s) => direct.ask(s, '10.113.0.203.in-addr.arpa', 'PTR')));
     direct.close();
     expect(a).toMatchObject({ outcome: 'error', rcode: 'NOT_ASKED' });
+    for (const r of v6) expect(r).toMatchObject({ outcome: 'error', rcode: 'NOT_ASKED' });
     expect(net.servers.get('127.0.0.2')!.queries.length).toBe(before);
   });
 });
