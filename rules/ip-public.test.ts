@@ -23,6 +23,16 @@ const rows: [string, Status, string, string][] = [
   ['fe80::1', 'warn', 'linkLocal', 'IPv6 link-local'],
   ['::1', 'warn', 'loopback', 'IPv6 loopback'],
   ['2002:c000:0201::1', 'warn', '6to4', '6to4 tunnel addresses are not a sender\'s own'],
+  // Every IPv6 form that carries an IPv4 address (issue 25, F7): mapped is judged as the IPv4 address (parseIp
+  // normalises it; IPv4-compatible ::a.b.c.d never gets here, parseIp refuses it), the others are ranges of their own.
+  ['::ffff:7f00:1', 'warn', 'loopback', 'IPv4-mapped loopback, hex'],
+  ['::ffff:127.0.0.1', 'warn', 'loopback', 'IPv4-mapped loopback'],
+  ['::ffff:10.0.0.1', 'warn', 'private', 'IPv4-mapped RFC 1918'],
+  ['::ffff:0:10.0.0.1', 'warn', 'rfc6145', 'IPv4-translated (RFC 6145): only inside a translator\'s domain'],
+  ['64:ff9b::a00:1', 'warn', 'rfc6052', 'NAT64 (RFC 6052) of RFC 1918'],
+  ['64:ff9b::808:808', 'warn', 'rfc6052', 'NAT64 of a public IPv4: receivers see the translator\'s IPv4, not this'],
+  ['2002:7f00:1::1', 'warn', '6to4', '6to4 of loopback'],
+  ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'warn', 'teredo', 'Teredo'],
 ];
 
 const cases: RuleCase[] = [

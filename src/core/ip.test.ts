@@ -12,6 +12,8 @@ describe('parseIp', () => {
     ['[2001:db8::25]', '2001:db8::25', 6, '5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa'],
     ['::ffff:192.0.2.7', '192.0.2.7', 4, '7.2.0.192.in-addr.arpa'],
     ['::ffff:c000:207', '192.0.2.7', 4, '7.2.0.192.in-addr.arpa'],
+    ['::ffff:7f00:1', '127.0.0.1', 4, '1.0.0.127.in-addr.arpa'],
+    ['::ffff:0:10.0.0.1', '::ffff:0:a00:1', 6, '1.0.0.0.0.0.a.0.0.0.0.0.f.f.f.f.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.ip6.arpa'],
   ])('%s → %s', (input, address, version, reverseName) => {
     expect(parseIp(input)).toMatchObject({ address, version, reverseName });
   });
@@ -47,6 +49,12 @@ describe('parseIp', () => {
     ['::ffff:224.0.0.1', /multicast address/],
     ['::192.0.2.10', /deprecated IPv4-compatible IPv6 address/],
     ['::c000:20a', /deprecated IPv4-compatible/],
+    ['::7f00:1', /'::7f00:1' is a deprecated IPv4-compatible/],
+    ['::127.0.0.1', /'::127\.0\.0\.1' is a deprecated IPv4-compatible/],
+    ['0:0:0:0:0:0:127.0.0.1', /deprecated IPv4-compatible/],
+    ['::ffff:010.8.8.8', /'::ffff:010\.8\.8\.8' is not a valid IPv6 address: its IPv4 part must be four decimal numbers 0-255, no leading zeros/],
+    ['::0x8.8.8.8', /its IPv4 part must be four decimal numbers/],
+    ['::ffff:127.1', /its IPv4 part must be four decimal numbers/],
     ['192.0.2.1\u001b[31m', /\\x1b/],
     ['x'.repeat(100_000), /^'x{80}…' is/],
   ])('rejects %j', (input, message) => {

@@ -39,6 +39,10 @@ export function parseIp(input: string): ParsedIp {
   if (/^[\d.]+$/.test(text)) {
     throw new InputError(`'${raw}' is not a valid IPv4 address (four decimal numbers 0-255, no leading zeros)`);
   }
+  // ipaddr.js reads an IPv6 address's IPv4 tail loosely (::ffff:010.8.8.8 as octal 10.8.8.8, ::0x8.8.8.8): held to the IPv4 rule above.
+  if (/^[0-9a-f:]*:[0-9a-fx]+(\.[0-9a-fx]+)+$/i.test(text) && !IPV4_STRICT.test(text.slice(text.lastIndexOf(':') + 1))) {
+    throw new InputError(`'${raw}' is not a valid IPv6 address: its IPv4 part must be four decimal numbers 0-255, no leading zeros`);
+  }
   if (text.includes(':') && ipaddr.IPv6.isValid(text)) {
     const v6 = ipaddr.IPv6.parse(text);
     // ::a.b.c.d is IPv4-compatible, deprecated since RFC 4291 §2.5.5.1 (ipaddr.js reads it as mapped): never guess which was meant.
