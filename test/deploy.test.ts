@@ -129,6 +129,30 @@ describe('operations', () => {
     child.kill('SIGTERM');
   }, 60_000);
 
+  it('a backup that runs out of room leaves nothing behind, and the next try succeeds (issue 25 F8)', async () => {
+    const dir = tempDir('backup-full');
+    const db = join(dir, 'live.sqlite');
+    openSqliteStore(db).close();
+    const pad = new DatabaseSync(db);
+    pad.exec('CREATE TABLE pad (b BLOB)');
+    pad.prepare('INSERT INTO pad VALUES (randomblob(2000000))').run();
+    pad.close();
+    const dest = join(dir, 'copy.sqlite');
+    // RLIMIT_FSIZE: every write past 100-200 KB (the shell's blocks) fails with EFBIG (Node ignores SIGXFSZ), as on a full disk.
+    const full = spawnSync('sh', ['-c', 'ulimit -f 200 && exec "$0" "$@"', process.execPath, CLI, 'backup', dest, '--db', db], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, timeout: 15_000 });
+    expect(full.stderr).toBe(`ptrcheck: cannot write the backup '${dest}': disk I/O error\n`);
+    expect(full.status).toBe(2);
+    expect(readdirSync(dir).filter((f) => f.startsWith('copy'))).toEqual([]);
+    const again = await runCli(['backup', dest, '--db', db]);
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^backup written to .*copy\.sqlite in \d+ ms: 0 reports, 0 messages, 0 test addresses \(integrity ok\)$/m);
+    expect(readdirSync(dir).filter((f) => f.startsWith('copy'))).toEqual(['copy.sqlite']);
+    const copy = new DatabaseSync(dest, { readOnly: true });
+    expect(copy.prepare('SELECT length(b) AS n FROM pad').get()).toEqual({ n: 2_000_000 });
+    copy.close();
+  });
+
   it('upgrades a database made by the first schema to the latest at start, keeping its reports', async () => {
     const dir = tempDir('upgrade');
     const path = join(dir, 'old.sqlite');

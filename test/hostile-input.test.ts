@@ -4,14 +4,17 @@
  * whole process tree, sampled from /proc) and asserted with generous
  * margins. Nothing may stall, crash, flood its output or grow with the input.
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runMeasured } from './support/measured-cli.js';
 import { useHttpServer } from './support/http.js';
 import { tempDir } from './support/tmp.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
 
 const dir = tempDir('hostile');
 const file = (name: string, data: string | Buffer) => {
@@ -33,6 +36,17 @@ const noNewline = join(dir, 'no-newline.txt');
 // 256 MB of zeros in ~250 KB: a DMARC "report" that is a decompression bomb.
 const bomb = file('bomb.xml.gz', gzipSync(Buffer.alloc(256 * 1024 * 1024), { level: 9 }));
 const db = join(dir, 'serve.sqlite');
+// For backup: a ptrcheck database, a SQLite one that is not ptrcheck's, a named pipe.
+const ptrcheckDb = join(dir, 'ptrcheck.sqlite');
+openSqliteStore(ptrcheckDb).close();
+const otherDb = join(dir, 'other.sqlite');
+{
+  const other = new DatabaseSync(otherDb);
+  other.exec('CREATE TABLE notes (text TEXT)');
+  other.close();
+}
+const fifo = join(dir, 'fifo');
+execFileSync('mkfifo', [fifo]);
 const DNS = { PTRCHECK_DNS: '127.0.0.1:9' }; // nothing leaves loopback; the cases below fail before any query
 
 interface Case {
@@ -97,7 +111,20 @@ const CLI_CASES: [string, Case][] = [
   ['serve: --probe-port 0', { args: serve('--probe-smtp', '--probe-port', '0'), code: 2, stderr: /--probe-port '0' must be a port number, 1-65535/ }],
   ['backup: no database there', { args: ['backup', join(dir, 'copy.sqlite'), '--db', join(dir, 'none.sqlite')], code: 2, stderr: /no database at '.*none\.sqlite' \(give --db\)/ }],
   ['backup: never over an existing file', { args: ['backup', binary, '--db', binary], code: 2, stderr: /exists already; a backup never overwrites/ }],
-  ['backup: a file that is not a database', { args: ['backup', join(dir, 'copy2.sqlite'), '--db', binary], code: 2, stderr: /cannot (open|write the backup)/ }],
+  ['backup: a file that is not a database', { args: ['backup', join(dir, 'copy2.sqlite'), '--db', binary], code: 2, stderr: /^ptrcheck: --db '.*binary\.bin' is not a SQLite database\n$/ }],
+  // Issue 25 F9: each refused before anything is created (the test after these checks the directory).
+  ['backup: an empty file name', { args: ['backup', '', '--db', ptrcheckDb], code: 2, stderr: /^ptrcheck: the backup file name is empty: ptrcheck backup <file> \[--db FILE\]\n$/ }],
+  ['backup: a file: URI in memory', { args: ['backup', `file:${join(dir, 'copy3.sqlite')}?mode=memory`, '--db', ptrcheckDb], code: 2, stderr: /^ptrcheck: 'file:.*copy3\.sqlite\?mode=memory' is a SQLite URI or in-memory name, not a file: give a plain path for the backup\n$/ }],
+  ['backup: :memory:', { args: ['backup', ':memory:', '--db', ptrcheckDb], code: 2, stderr: /^ptrcheck: ':memory:' is a SQLite URI or in-memory name, not a file: give a plain path for the backup\n$/ }],
+  ['backup: a directory that does not exist', { args: ['backup', join(dir, 'no-such-dir', 'copy.sqlite'), '--db', ptrcheckDb], code: 2, stderr: /^ptrcheck: cannot write the backup '.*no-such-dir\/copy\.sqlite': its directory does not exist\n$/ }],
+  ['backup: a directory name', { args: ['backup', `${join(dir, 'new-dir')}/`, '--db', ptrcheckDb], code: 2, stderr: /^ptrcheck: '.*new-dir\/' names a directory: give a file name for the backup\n$/ }],
+  ['backup: a 100 KB file name', { args: ['backup', 'x'.repeat(100_000), '--db', ptrcheckDb], code: 2, stderr: /^ptrcheck: cannot use 'x{80}…': the name is too long\n$/ }],
+  ['backup: --db /dev/zero', { args: ['backup', join(dir, 'copy4.sqlite'), '--db', '/dev/zero'], code: 2, stderr: /^ptrcheck: --db '\/dev\/zero' is a character device, not a database file\n$/ }],
+  ['backup: --db a directory', { args: ['backup', join(dir, 'copy5.sqlite'), '--db', dir], code: 2, stderr: /^ptrcheck: --db '.*' is a directory, not a database file\n$/ }],
+  ['backup: --db a named pipe (never opened: it would block)', { args: ['backup', join(dir, 'copy6.sqlite'), '--db', fifo], code: 2, stderr: /^ptrcheck: --db '.*fifo' is a named pipe, not a database file\n$/ }],
+  ['backup: --db empty', { args: ['backup', join(dir, 'copy7.sqlite'), '--db', ''], code: 2, stderr: /^ptrcheck: --db is empty: give the database serve uses\n$/ }],
+  ['backup: --db an empty file', { args: ['backup', join(dir, 'copy8.sqlite'), '--db', empty], code: 2, stderr: /^ptrcheck: --db '.*empty\.txt' is empty, not a ptrcheck database\n$/ }],
+  ['backup: --db a SQLite database that is not ptrcheck\'s', { args: ['backup', join(dir, 'copy9.sqlite'), '--db', otherDb], code: 2, stderr: /^ptrcheck: --db '.*other\.sqlite' is a SQLite database but not ptrcheck's \(no reports table\)\n$/ }],
   // Batch pacing (issue 19): --qps and the wider --concurrency.
   ['batch: --qps with an escape', { args: ['batch', empty, '--qps', '5\u001b[2J'], env: DNS, code: 2, stderr: /--qps '5\\x1b\[2J' must be a whole number from 1 to 1000000/ }],
   ['batch: --qps empty', { args: ['batch', empty, '--qps', ''], env: DNS, code: 2, stderr: /--qps '' must be a whole number from 1 to 1000000/ }],
@@ -120,6 +147,11 @@ describe('hostile CLI input: one line, the right exit code, bounded time and mem
     for (const line of lines) expect(line.length).toBeLessThan(400);
     expect(run.ms / 1000).toBeLessThan(c.seconds ?? 15);
     expect(run.peakRssMb).toBeLessThan(c.mb ?? 200);
+  });
+
+  it('the refused backups left nothing behind (issue 25 F9)', () => {
+    expect(readdirSync(dir).filter((f) => /^copy|partial|new-dir|no-such-dir/.test(f))).toEqual([]);
+    expect(existsSync(':memory:')).toBe(false);
   });
 });
 
