@@ -5,10 +5,11 @@
  * 100 ms while the worst messages the limits allow are being audited, and a
  * message over its budget is reported, not waited for.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createThreadAuthenticator, TooComplexError } from '../src/message/auth-thread.js';
 import { MAX_CONTINUATION_LINES, MAX_HEADER_BYTES, MAX_HEADER_FIELDS } from '../src/message/headers.js';
 import type { Report } from '../src/core/types.js';
+import { ENDLESS_AUTH, ENDLESS_HEADER } from './support/endless-auth.js';
 import { useHttpServer } from './support/http.js';
 import { useFixtureDns } from './support/use-dns.js';
 
@@ -74,27 +75,64 @@ describe('the limits, before any parser', () => {
 
 describe('the time budget of message authentication (worker threads)', () => {
   const dns = useFixtureDns();
+  const facts = { ip: '23.192.228.80', helo: 'mail.example.com', mailFrom: 'news@example.com', authservId: 'ptrcheck' };
+  const normal = encode(`${hop}\r\n${tail}`);
+  /**
+   * The budget these tests give: four times what a normal message takes on a fresh worker (thread start
+   * and mailauth loaded) on this machine, now, and at least 1 s. A normal message on a replaced worker
+   * must fit in it however slow or busy the machine is.
+   */
+  let budget = 0;
+  beforeAll(async () => {
+    const auth = createThreadAuthenticator({ threads: 1 });
+    try {
+      const t0 = performance.now();
+      await auth(normal, facts, dns.resolver);
+      budget = Math.max(1000, Math.ceil((4 * (performance.now() - t0)) / 100) * 100);
+    } finally {
+      await auth.close();
+    }
+  });
+  const overBudget = () => new RegExp(`too complex to authenticate: not done within ${budget / 1000} s`.replace(/\./g, '\\.'));
 
   it('gives up on a message over its budget, says why, and keeps serving the next ones', async () => {
-    const auth = createThreadAuthenticator({ timeoutMs: 1500, threads: 1 });
+    // The workers run ENDLESS_AUTH: mailauth, except for a marked message whose work never ends (only
+    // terminating its worker stops it), so this message is over its budget on the fastest machine.
+    const auth = createThreadAuthenticator({ timeoutMs: budget, threads: 1, work: ENDLESS_AUTH });
     try {
-      const facts = { ip: '23.192.228.80', helo: 'mail.example.com', mailFrom: 'news@example.com', authservId: 'ptrcheck' };
-      const normal = encode(`${hop}\r\n${tail}`);
-      // A normal message first, so the worker is warm and the budget is the message's own.
       await expect(auth(normal, facts, dns.resolver)).resolves.toMatchObject({ auth: { headerFrom: ['news@example.com'] } });
-      const t0 = performance.now();
-      // 20,000 folds (over the limit messageTarget applies; the authenticator itself takes anything): seconds of mailauth.
-      const slow = encode(`${hop}\r\nX-Folded: x${'\r\n (x'.repeat(20_000)}\r\n${tail}`);
-      const given = await auth(slow, facts, dns.resolver).catch((e: unknown) => e);
+      const given = await auth(encode(`${hop}\r\n${ENDLESS_HEADER}\r\n${tail}`), facts, dns.resolver).catch((e: unknown) => e);
       expect(given).toBeInstanceOf(TooComplexError);
-      expect((given as Error).message).toMatch(/too complex to authenticate: not done within 1\.5 s/);
-      expect(performance.now() - t0).toBeLessThan(3000);
+      expect((given as Error).message).toMatch(overBudget());
       // Its worker was terminated and replaced: the next message is authenticated as usual.
       await expect(auth(normal, facts, dns.resolver)).resolves.toMatchObject({ spf: { result: 'pass' } });
     } finally {
       await auth.close();
     }
-  }, 30_000);
+  }, 60_000);
+
+  it('bounds real mailauth on the worst message: done within the budget, or cut at it, never waited for', async () => {
+    const auth = createThreadAuthenticator({ timeoutMs: budget, threads: 1 });
+    try {
+      // A normal message first, so the worker is warm and the budget is the message's own.
+      await expect(auth(normal, facts, dns.resolver)).resolves.toMatchObject({ auth: { headerFrom: ['news@example.com'] } });
+      // 20,000 folds (over the limit messageTarget applies; the authenticator itself takes anything): mailauth's
+      // quadratic case, anywhere from a fraction of a second to seconds. Either outcome is right; waiting is not.
+      const slow = encode(`${hop}\r\nX-Folded: x${'\r\n (x'.repeat(20_000)}\r\n${tail}`);
+      const t0 = performance.now();
+      const given = await auth(slow, facts, dns.resolver).catch((e: unknown) => e);
+      const took = performance.now() - t0;
+      if (given instanceof Error) {
+        expect(given).toBeInstanceOf(TooComplexError);
+        expect(given.message).toMatch(overBudget());
+      } else expect(given).toMatchObject({ auth: { headerFrom: ['news@example.com'] } });
+      // The budget, plus as much again for the timer and the terminate on a busy machine.
+      expect(took).toBeLessThan(2 * budget);
+      await expect(auth(normal, facts, dns.resolver)).resolves.toMatchObject({ spf: { result: 'pass' } });
+    } finally {
+      await auth.close();
+    }
+  }, 60_000);
 
   it('asks every DNS question through the caller\'s resolver (recorded as in-process)', async () => {
     const auth = createThreadAuthenticator({ threads: 1 });
