@@ -19,6 +19,13 @@ export interface ZoneServer {
   answers: DirectAnswer[];
 }
 
+/**
+ * Server addresses asked per zone, at most: a zone that lists more is odd, and asking
+ * every address of every name (12 names, several addresses each) sent 640 packets for
+ * one audit. Picked one address per name first, so each name is asked before any twice.
+ */
+export const MAX_SERVERS_PER_ZONE = 8;
+
 /** A zone as seen at its own servers. */
 export interface ZoneAtServers {
   zone: string;
@@ -27,6 +34,8 @@ export interface ZoneAtServers {
   servers: ZoneServer[];
   /** The NS lookup failed temporarily (its RCODE): no server could be asked, and that says nothing about the zone. */
   nameserversFailed?: string;
+  /** Servers (at an address, or a name not looked up) left out by MAX_SERVERS_PER_ZONE: neither healthy nor broken. */
+  unasked?: { ns: string; address?: string }[];
 }
 
 /** One zone cut on the way to the reverse zone, top down (RIR → ISP → customer). */

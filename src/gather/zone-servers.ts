@@ -12,6 +12,7 @@ import type { DnsAnswer, RecordType, Resolver } from '../dns/types.js';
 import type { ParsedIp } from '../core/ip.js';
 import { isTemporary } from '../core/temporary.js';
 import type { DelegationStep, ReverseZone, ZoneAtServers, ZoneCheckReason, ZoneServer, ZoneServersEvidence } from '../core/types.js';
+import { MAX_SERVERS_PER_ZONE } from '../core/zone-servers.js';
 import { zoneOf, type LocatedZone } from './reverse-zone.js';
 
 /** Bounds: a zone with more NS names or addresses than this is odd, and asking them all would be abuse. */
@@ -61,17 +62,36 @@ export async function gatherZoneServers(input: ZoneServersInput, resolver: Resol
   return out;
 }
 
-/** The zone's servers, each at each of its addresses, asked the given questions. */
+/** The zone's servers, each at each of its addresses (MAX_SERVERS_PER_ZONE at most), asked the given questions. */
 export async function atServers(zone: string, nameservers: readonly string[], questions: readonly [string, RecordType][], resolver: Resolver, direct: DirectQuery): Promise<ZoneAtServers> {
-  const names = [...nameservers].sort().slice(0, MAX_NAMESERVERS);
+  const sorted = [...nameservers].sort();
+  const names = sorted.slice(0, MAX_NAMESERVERS);
   const located = await Promise.all(names.map((ns) => addressesOf(ns, resolver)));
+  const { chosen, unasked } = pickServers(located);
+  unasked.push(...sorted.slice(MAX_NAMESERVERS).map((ns) => ({ ns })));
   const servers = await Promise.all(
     located.flatMap((l) => {
       if (l.addresses.length === 0) return [Promise.resolve<ZoneServer>({ ns: l.ns, answers: [], addressProblem: l.problem, ...(l.temporary ? { addressTemporary: true } : {}) })];
-      return l.addresses.map(async (address): Promise<ZoneServer> => ({ ns: l.ns, address, answers: await Promise.all(questions.map(([n, t]) => askTwice(direct, address, n, t))) }));
+      return l.addresses.filter((address) => chosen.has(`${l.ns} ${address}`)).map(async (address): Promise<ZoneServer> => ({ ns: l.ns, address, answers: await Promise.all(questions.map(([n, t]) => askTwice(direct, address, n, t))) }));
     }),
   );
-  return { zone, nameservers: names, servers };
+  return { zone, nameservers: names, servers, ...(unasked.length > 0 ? { unasked } : {}) };
+}
+
+/** Round robin over the names' addresses (first of each, then second…) up to MAX_SERVERS_PER_ZONE; the rest are listed, not asked. */
+function pickServers(located: readonly { ns: string; addresses: string[] }[]): { chosen: Set<string>; unasked: { ns: string; address?: string }[] } {
+  const chosen = new Set<string>();
+  const unasked: { ns: string; address?: string }[] = [];
+  const deepest = Math.max(0, ...located.map((l) => l.addresses.length));
+  for (let i = 0; i < deepest; i++) {
+    for (const l of located) {
+      const address = l.addresses[i];
+      if (address === undefined) continue;
+      if (chosen.size < MAX_SERVERS_PER_ZONE) chosen.add(`${l.ns} ${address}`);
+      else unasked.push({ ns: l.ns, address });
+    }
+  }
+  return { chosen, unasked };
 }
 
 /** REFUSED or SERVFAIL is asked once more: a lame server refuses every time, a busy one rarely twice. */

@@ -45,5 +45,5 @@ export function rows(zone: ZoneAtServers, type: RecordType, name: string): ZoneS
     }
     if (serial !== undefined) row.serial = serial;
     return row;
-  });
+  }).concat((zone.unasked ?? []).map((u) => ({ server: u.ns, ...(u.address ? { address: u.address } : {}), problem: 'unasked' })));
 }

@@ -1,3 +1,4 @@
+import { MAX_SERVERS_PER_ZONE } from '../core/zone-servers.js';
 /** Words for the zone-servers view's codes, shared by the text, the page and the watch table. */
 export const SERVER_PROBLEM_WORDS: Record<string, string> = {
   lame: 'answers without authority (AA clear)',
@@ -7,6 +8,7 @@ export const SERVER_PROBLEM_WORDS: Record<string, string> = {
   silent: 'no answer',
   'no-address': 'no address',
   'not-asked': 'private address: not asked',
+  unasked: `not asked: at most ${MAX_SERVERS_PER_ZONE} addresses a zone`,
 };
 
 export const ZONE_CHECK_WHY: Record<string, string> = {

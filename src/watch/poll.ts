@@ -82,14 +82,15 @@ export async function watchOnce(ipText: string, expectText: string | undefined, 
     else if (own?.unknownBecause) notes.push(`${forwardName}: ${own.unknownBecause}`);
     forward.push(...viaResolvers.map(({ label, answer }) => resolverSource(label, answer, seesIp)));
   }
-  const all = [...ptr, ...forward];
+  // A server left out by the per-zone limit was not asked: it neither shows the change nor holds it back.
+  const all = [...ptr, ...forward].filter((s) => s.problem !== 'unasked');
   const done = all.length > 0 && all.every((s) => s.sees) && forward.length > 0;
   const state: WatchState = { ip: ip.address, name, at: new Date((deps.now ?? Date.now)()).toISOString(), ptr, forward, done, notes };
   if (zone?.zone) state.zone = zone.zone;
   if (expect) state.expect = expect;
   if (forwardName) state.forwardName = forwardName;
   // Published at the source but not yet everywhere: the stale caches decide how long is left.
-  const published = (list: WatchSource[]) => list.filter((s) => s.kind === 'authoritative').every((s) => s.sees);
+  const published = (list: WatchSource[]) => list.filter((s) => s.kind === 'authoritative' && s.problem !== 'unasked').every((s) => s.sees);
   const stale = all.filter((s) => s.kind === 'resolver' && !s.sees && s.ttl !== undefined);
   if (!done && atZone && published(ptr) && stale.length > 0) state.waitSeconds = Math.max(...stale.map((s) => s.ttl!));
   return state;
