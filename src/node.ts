@@ -8,6 +8,7 @@ import { preloadGatherers } from './gather/index.js';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createApp } from './http/app.js';
 import { auditConfig, type HttpConfig, type HttpDeps } from './http/deps.js';
 import type { Resolver } from './dns/types.js';
@@ -43,6 +44,8 @@ export interface HttpServerOptions {
 export interface RunningHttp {
   url: string;
   port: number;
+  /** New requests get 503 (the probes still answer), each connection closes after its answer; resolves when none is under way, or at `deadline` (epoch ms). */
+  drain(deadline: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,7 +54,9 @@ export async function startHttp(o: HttpServerOptions): Promise<RunningHttp> {
   await preloadGatherers();
   const own = o.authenticate ? undefined : createThreadAuthenticator();
   const authenticate = o.authenticate ?? own!;
+  let draining = false;
   const app = createApp({
+    draining: () => draining,
     resolver: o.resolver,
     ...(o.direct ? { direct: o.direct } : {}),
     ...(o.prober ? { prober: o.prober } : {}),
@@ -69,6 +74,15 @@ export async function startHttp(o: HttpServerOptions): Promise<RunningHttp> {
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  // Requests under way, counted until their response is written out (a streamed batch too).
+  let underWay = 0;
+  let idle: (() => void) | undefined;
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    underWay++;
+    res.once('close', () => {
+      if (--underWay === 0) idle?.();
+    });
+  });
   const retention = o.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const sweep = async (): Promise<void> => {
     if (retention > 0) await o.store.deleteOlderThan(Date.now() - retention * 86_400_000);
@@ -80,6 +94,14 @@ export async function startHttp(o: HttpServerOptions): Promise<RunningHttp> {
   return {
     url: `http://${host}:${port}`,
     port,
+    drain: async (deadline) => {
+      draining = true;
+      if (underWay === 0) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+        idle = () => (clearTimeout(timer), resolve());
+      });
+    },
     close: async () => {
       await new Promise<void>((resolve) => {
         clearInterval(timer);
@@ -123,7 +145,10 @@ export async function startServe(o: ServeOptions): Promise<Running> {
   if (!o.smtp) {
     return {
       http,
-      drain: async () => void (state.draining = true),
+      drain: async (deadline) => {
+        state.draining = true;
+        await http.drain(deadline);
+      },
       close: async () => (await http.close(), await authenticate.close()),
     };
   }
@@ -153,7 +178,7 @@ export async function startServe(o: ServeOptions): Promise<Running> {
     auditor,
     async drain(deadline) {
       state.draining = true;
-      await smtp.drain(deadline);
+      await Promise.all([smtp.drain(deadline), http.drain(deadline)]);
       // Audits under way finish; those not started stay pending in the database and resume at the next start.
       await Promise.race([auditor.stop(), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
     },

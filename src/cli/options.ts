@@ -92,6 +92,8 @@ export const SERVE_OPTIONS = {
   'retention-days': { type: 'string', arg: 'N', help: 'delete reports and messages older than this (default 30; 0 keeps them)' },
   'rate-limit': { type: 'string', arg: 'N', help: 'audits per client per minute (default 30; 0: no limit)' },
   'rate-limit-burst': { type: 'string', arg: 'N', help: 'audits a client may make at once before the per-minute rate applies (default 10)' },
+  'rate-limit-v6-prefix': { type: 'string', arg: 'BITS', help: 'IPv6 clients share a rate limit per prefix of this length (default 64; IPv4: per address)' },
+  'max-audits': { type: 'string', arg: 'N', help: 'audits, looks and bounce checks in flight at once, all clients together (default 32); more wait up to 2 s, then get 503' },
   'authserv-id': { type: 'string', arg: 'ID', help: 'the authserv-id of Authentication-Results (default ptrcheck)' },
   dns,
   doh,

@@ -20,6 +20,9 @@ interface Setting<T> {
 export const SERVER_SETTINGS = {
   rateLimitPerMinute: { cli: '--rate-limit', env: 'RATE_LIMIT_PER_MINUTE', parse: (t, n) => wholeNumber(t, n, 0, 1_000_000) } as Setting<number>,
   rateLimitBurst: { cli: '--rate-limit-burst', env: 'RATE_LIMIT_BURST', parse: (t, n) => wholeNumber(t, n, 1, 1_000_000) } as Setting<number>,
+  // One IPv6 customer gets a /64 (or more): keyed by address, each of its 2^64 addresses would have its own bucket.
+  rateLimitV6Prefix: { cli: '--rate-limit-v6-prefix', env: 'RATE_LIMIT_V6_PREFIX', parse: (t, n) => wholeNumber(t, n, 16, 128) } as Setting<number>,
+  maxAudits: { cli: '--max-audits', env: 'MAX_AUDITS', parse: (t, n) => wholeNumber(t, n, 1, 10_000) } as Setting<number>,
   // The CLI counts in MB (a person types it), the Worker in bytes (Email Routing's limit is 25 MiB).
   maxMessageBytes: {
     cli: '--max-message-mb',
@@ -42,6 +45,8 @@ export type RawServerSettings = Partial<Record<keyof Settings, string | readonly
 export const SERVER_DEFAULTS: Omit<ServerSettings, 'sinkDomain' | 'publicUrl'> & Partial<Pick<ServerSettings, 'sinkDomain' | 'publicUrl'>> = {
   rateLimitPerMinute: 30,
   rateLimitBurst: 10,
+  rateLimitV6Prefix: 64,
+  maxAudits: 32,
   maxMessageBytes: DEFAULT_NETWORK_MESSAGE_BYTES,
   retentionDays: DEFAULT_RETENTION_DAYS,
   authservId: DEFAULT_AUTHSERV_ID,

@@ -11,7 +11,7 @@ import type { Report } from './report.js';
 export type AuditMode = 'ip' | 'message' | 'sink' | 'bounce';
 
 export interface Observer {
-  request?(e: { id: string; method: string; path: string; status: number; ms: number; client: string }): void;
+  request?(e: { id: string; method: string; path: string; route: string; status: number; ms: number; client: string }): void;
   audit?(e: { mode: AuditMode; report: Report; url?: string; client?: string; requestId?: string }): void;
   rateLimited?(e: { route: string; client: string }): void;
   dns?(answer: DnsAnswer): void;

@@ -5,10 +5,11 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { matchedRoutes } from 'hono/route';
 import { InputError } from '../core/errors.js';
 import type { HttpDeps } from './deps.js';
-import { AuditTimeout, errorJson } from './errors.js';
-import { rateLimit } from './rate-limit.js';
+import { AuditTimeout, errorJson, ServerBusy } from './errors.js';
+import { clientKey, rateLimit } from './rate-limit.js';
 import { apiRoutes } from './routes/api.js';
 import { pageRoutes } from './routes/pages.js';
 import { securityHeaders } from './security.js';
@@ -19,6 +20,16 @@ function newRequestId(): string {
   return [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * The route a request matched ('/r/:id'), or 'unmatched': a bounded set, for metrics (a path is not).
+ * Middleware (and the catch-all 404) is registered for ALL methods; a route for its own.
+ */
+function routeOf(c: Context): string {
+  const routes = matchedRoutes(c);
+  for (let i = routes.length - 1; i >= 0; i--) if (routes[i]!.method !== 'ALL') return routes[i]!.path;
+  return 'unmatched';
+}
+
 export function createApp(deps: HttpDeps): OpenAPIHono {
   const service = auditService(deps);
   const clientIp = deps.clientIp ?? ((c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown');
@@ -27,8 +38,8 @@ export function createApp(deps: HttpDeps): OpenAPIHono {
     perMinute: service.config.rateLimitPerMinute,
     burst: service.config.rateLimitBurst,
     now,
-    key: clientIp,
-    onRefused: (c, client) => deps.observer?.rateLimited?.({ route: new URL(c.req.url).pathname, client }),
+    key: (c) => clientKey(clientIp(c), service.config.rateLimitV6Prefix),
+    onRefused: (c, client) => deps.observer?.rateLimited?.({ route: routeOf(c), client }),
   });
   const validation = {
     defaultHook: (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string; code?: string; input?: unknown }[] } }, c: Context) => {
@@ -43,6 +54,20 @@ export function createApp(deps: HttpDeps): OpenAPIHono {
 
   const app = new OpenAPIHono(validation);
   app.use('*', securityHeaders());
+  // Shutting down: requests under way finish; new ones (but the probes) get 503, and each connection closes after its answer.
+  if (deps.draining) {
+    const draining = deps.draining;
+    app.use('*', async (c, next) => {
+      const probe = c.req.path === '/healthz' || c.req.path === '/readyz';
+      if (draining() && !probe) {
+        c.header('Connection', 'close');
+        c.header('Retry-After', '5');
+        return errorJson(c, 503, 'unavailable', 'the server is shutting down; try again in a few seconds');
+      }
+      await next();
+      if (draining()) c.header('Connection', 'close');
+    });
+  }
   if (deps.observer?.request) {
     const observe = deps.observer.request.bind(deps.observer);
     app.use('*', async (c, next) => {
@@ -50,7 +75,7 @@ export function createApp(deps: HttpDeps): OpenAPIHono {
       const id = newRequestId();
       c.header('X-Request-Id', id);
       await next();
-      observe({ id, method: c.req.method, path: new URL(c.req.url).pathname, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10, client: clientIp(c) });
+      observe({ id, method: c.req.method, path: new URL(c.req.url).pathname, route: routeOf(c), status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10, client: clientIp(c) });
     });
   }
   // Liveness: the process answers. Readiness: it can do its work (and is not draining for shutdown).
@@ -76,9 +101,16 @@ export function createApp(deps: HttpDeps): OpenAPIHono {
     info: { title: 'ptrcheck', version: '1', description: 'Reverse DNS, HELO and sender-domain audits for mail deliverability.' },
   });
 
-  app.notFound((c) => errorJson(c, 404, 'not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`));
+  // Unknown paths spend the client's rate-limit tokens too: probing them costs this server logs and work.
+  const notFound = (c: Context) => errorJson(c, 404, 'not_found', `no route for ${c.req.method} ${new URL(c.req.url).pathname}`);
+  app.all('*', limiter, notFound);
+  app.notFound(notFound);
   app.onError((err, c) => {
     if (err instanceof InputError) return errorJson(c, 400, 'bad_request', err.message);
+    if (err instanceof ServerBusy) {
+      c.header('Retry-After', String(err.retryAfterSeconds));
+      return errorJson(c, 503, 'busy', err.message);
+    }
     if (err instanceof AuditTimeout) return errorJson(c, 504, 'timeout', err.message);
     const status = (err as { status?: number }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -19,6 +19,12 @@ export interface HttpConfig {
   /** Audits per client IP per minute (token bucket refill), and the burst allowed. */
   rateLimitPerMinute: number;
   rateLimitBurst: number;
+  /** IPv6 clients are keyed by this prefix length (IPv4 by address). */
+  rateLimitV6Prefix: number;
+  /** Audits (IP, message, watch look, bounce check, batch entry) in flight at once, across all clients. */
+  maxAuditsInFlight: number;
+  /** How long an audit waits for a free slot before the request gets 503. */
+  auditWaitMs: number;
   /** An audit taking longer answers 504. */
   auditTimeoutMs: number;
   /** authserv-id in Authentication-Results. */
@@ -43,6 +49,9 @@ export function httpConfig(s: Partial<ServerSettings> = {}): HttpConfig {
     maxJsonBytes: 16 * 1024,
     rateLimitPerMinute: s.rateLimitPerMinute ?? d.rateLimitPerMinute,
     rateLimitBurst: s.rateLimitBurst ?? d.rateLimitBurst,
+    rateLimitV6Prefix: s.rateLimitV6Prefix ?? d.rateLimitV6Prefix,
+    maxAuditsInFlight: s.maxAudits ?? d.maxAudits,
+    auditWaitMs: 2000,
     auditTimeoutMs: 20_000,
     authservId: s.authservId ?? d.authservId,
     trustedReceivers: s.trustedReceivers ?? d.trustedReceivers,
@@ -73,6 +82,8 @@ export interface HttpDeps {
   prober?: SmtpProber;
   /** Where requests, audits and refusals are reported (metrics, logs); absent: nowhere. */
   observer?: Observer;
+  /** True once the server drains for shutdown: new requests get 503 (absent: never). */
+  draining?: () => boolean;
   /** What /readyz checks (database, migrations, resolver, sink); absent: always ready (a Worker). */
   readiness?: () => Promise<Record<string, { ok: boolean; detail: string }>>;
   /** How received messages are authenticated (Node: worker threads, so a hostile message cannot stall the server). */

@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-export type ErrorCode = 'bad_request' | 'not_found' | 'too_large' | 'rate_limited' | 'timeout' | 'unsupported_media_type' | 'internal';
+export type ErrorCode = 'bad_request' | 'not_found' | 'too_large' | 'rate_limited' | 'busy' | 'unavailable' | 'timeout' | 'unsupported_media_type' | 'internal';
 
 export function errorJson(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string): Response {
   return c.json({ error: { code, message } }, status);
@@ -14,6 +14,16 @@ export function errorJson(c: Context, status: ContentfulStatusCode, code: ErrorC
 /** Thrown by an audit that ran over its time budget. */
 export class AuditTimeout extends Error {
   override name = 'AuditTimeout';
+}
+
+/** Thrown when every audit slot stayed taken for the whole wait: the server is full, the client should come back. */
+export class ServerBusy extends Error {
+  override name = 'ServerBusy';
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number, message: string) {
+    super(message);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
 }
 
 export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

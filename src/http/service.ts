@@ -9,6 +9,7 @@ import { messageTarget, type MessageOverrides } from '../message/target.js';
 import { isReportId } from '../store/ids.js';
 import { auditConfig, DEFAULT_HTTP_CONFIG, type HttpConfig, type HttpDeps } from './deps.js';
 import { withTimeout } from './errors.js';
+import { admission } from './admission.js';
 import { auditForBatch } from '../batch/audit.js';
 import type { BatchReport } from '../batch/records.js';
 import { watchOnce, type WatchState } from '../watch/poll.js';
@@ -39,8 +40,11 @@ export function auditService(deps: HttpDeps): AuditService {
     resolver: deps.resolver, config: auditConfig(config), direct: deps.direct,
     ...(deps.clock ? { clock: deps.clock } : {}), ...(deps.authenticate ? { authenticate: deps.authenticate } : {}),
   };
-  const keep = async (p: Promise<Report>, mode: AuditMode = 'ip'): Promise<Report> => {
-    const report = await withHeloHistory(await withTimeout(p, config.auditTimeoutMs), deps.sink?.store);
+  // Every audit-shaped piece of work holds a slot until its work (not its response) ends.
+  const admit = admission(config.maxAuditsInFlight, config.auditWaitMs);
+  const bounded = <T>(work: () => Promise<T>): Promise<T> => withTimeout(admit.run(work), config.auditTimeoutMs);
+  const keep = async (work: () => Promise<Report>, mode: AuditMode = 'ip'): Promise<Report> => {
+    const report = await withHeloHistory(await bounded(work), deps.sink?.store);
     await deps.store.save(report);
     deps.observer?.audit?.({ mode, report, ...(deps.publicUrl ? { url: `${deps.publicUrl}/r/${report.id}` } : {}) });
     return report;
@@ -56,20 +60,20 @@ export function auditService(deps: HttpDeps): AuditService {
       const cached = fresh.get(key);
       if (cached) return cached;
       const asked = { ...auditDeps, config: { ...auditDeps.config, authoritative }, ...(probe && deps.prober ? { smtp: deps.prober } : {}) };
-      const report = await keep(audit(target, asked));
+      const report = await keep(() => audit(target, asked));
       fresh.set(key, report);
       return report;
     },
     auditMessage: (message, overrides) =>
-      (checkClaims(overrides), keep(audit(messageTarget(message, { trustedReceivers: config.trustedReceivers, maxBytes: config.maxMessageBytes, ...overrides }), auditDeps), 'message')),
+      (checkClaims(overrides), keep(() => audit(messageTarget(message, { trustedReceivers: config.trustedReceivers, maxBytes: config.maxMessageBytes, ...overrides }), auditDeps), 'message')),
     watch: (ip, expect) => {
       if (expect !== undefined && expect.trim() !== '' && hostnameSyntaxProblems(expect).length > 0) {
         return Promise.reject(new InputError(`expect '${shown(expect)}' is not a host name`));
       }
-      return withTimeout(watchOnce(ip, expect, { resolver: deps.resolver, resolvers: [{ label: "(this server's)", resolver: deps.resolver }], direct: deps.direct }), config.auditTimeoutMs);
+      return bounded(() => watchOnce(ip, expect, { resolver: deps.resolver, resolvers: [{ label: "(this server's)", resolver: deps.resolver }], direct: deps.direct }));
     },
-    bounce: (text) => checkBounce(text, receivers, (ip) => keep(audit({ ip }, { ...auditDeps, config: { ...auditDeps.config, authoritative: true } }), 'bounce')),
-    auditBatchIp: (ip) => withTimeout(auditForBatch(ip, deps.resolver, config.dnsbl), config.auditTimeoutMs),
+    bounce: (text) => checkBounce(text, receivers, (ip) => keep(() => audit({ ip }, { ...auditDeps, config: { ...auditDeps.config, authoritative: true } }), 'bounce')),
+    auditBatchIp: (ip) => bounded(() => auditForBatch(ip, deps.resolver, config.dnsbl)),
     report: async (id) => (isReportId(id) ? deps.store.get(id) : undefined),
   };
 }

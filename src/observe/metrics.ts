@@ -12,15 +12,6 @@ export interface Metrics {
   observer: Observer;
 }
 
-/** /api/v1/audit/message → /api/v1/audit/message; /r/<id> → /r/:id: a route, not a path (bounded). */
-function routeOf(path: string): string {
-  if (/^\/r\//.test(path)) return '/r/:id';
-  if (/^\/inbox\//.test(path)) return '/inbox/:token';
-  if (/^\/api\/v1\/reports\//.test(path)) return '/api/v1/reports/:id';
-  if (/^\/api\/v1\/inbox\/./.test(path)) return '/api/v1/inbox/:token';
-  return /^\/(api\/v1\/[a-z]+(\/message)?|[a-z]*|assets\/style\.css|openapi\.json|healthz|readyz)$/.test(path) ? path : 'other';
-}
-
 export function createMetrics(): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'ptrcheck_' });
@@ -40,16 +31,16 @@ export function createMetrics(): Metrics {
   const requests = new Counter({ name: 'ptrcheck_http_requests_total', help: 'HTTP requests, by route and status', labelNames: ['route', 'status'], ...r });
   const requestSeconds = new Histogram({ name: 'ptrcheck_http_request_seconds', help: 'HTTP request latency, by route', labelNames: ['route'], buckets: [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], ...r });
   const observer: Observer = {
-    request: (e) => {
-      const route = routeOf(e.path);
-      requests.inc({ route, status: String(e.status) });
-      requestSeconds.observe({ route }, e.ms / 1000);
+    // The matched route ('/r/:id'), never the path: every unknown path is one label, 'unmatched'.
+    request: ({ route, status, ms }) => {
+      requests.inc({ route, status: String(status) });
+      requestSeconds.observe({ route }, ms / 1000);
     },
     audit: ({ mode, report }) => {
       audits.inc({ mode, verdict: report.verdict, partial: String(report.partial) });
       for (const x of report.results) rules.inc({ rule: x.rule, status: x.status });
     },
-    rateLimited: ({ route }) => limited.inc({ route: routeOf(route) }),
+    rateLimited: ({ route }) => limited.inc({ route }),
     dns: (a) => {
       dns.inc({ type: a.type, outcome: a.outcome, transport: a.transport });
       if (a.transport !== 'cache') dnsSeconds.observe({ transport: a.transport }, a.ms / 1000);

@@ -22,6 +22,8 @@ export interface WorkerEnv {
   DNS_TIMEOUT_MS?: string;
   RATE_LIMIT_PER_MINUTE?: string;
   RATE_LIMIT_BURST?: string;
+  RATE_LIMIT_V6_PREFIX?: string;
+  MAX_AUDITS?: string;
   /** Comma-separated Received: `by` hosts of the receiving side (default Email Routing's mx.cloudflare.net). */
   TRUSTED_RECEIVERS?: string;
   AUTHSERV_ID?: string;
@@ -60,6 +62,8 @@ export function readSettings(env: WorkerEnv): WorkerSettings {
     {
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
       rateLimitBurst: env.RATE_LIMIT_BURST,
+      rateLimitV6Prefix: env.RATE_LIMIT_V6_PREFIX,
+      maxAudits: env.MAX_AUDITS,
       maxMessageBytes: env.MAX_MESSAGE_BYTES,
       retentionDays: env.RETENTION_DAYS,
       authservId: env.AUTHSERV_ID,

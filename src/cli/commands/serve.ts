@@ -26,12 +26,21 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     args: argv,
     options: SERVE_OPTIONS,
   });
+  // Listened for from the start: a signal during start-up drains once everything is up, not a bare exit 143.
+  const stopSignal = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  let stopping = false;
+  void stopSignal.then(() => (stopping = true));
   const port = wholeNumber(values['http-port'], '--http-port', 0, 65535);
   const smtpPort = wholeNumber(values['smtp-port'], '--smtp-port', 0, 65535);
   const settings = readServerSettings(
     {
       rateLimitPerMinute: values['rate-limit'],
       rateLimitBurst: values['rate-limit-burst'],
+      rateLimitV6Prefix: values['rate-limit-v6-prefix'],
+      maxAudits: values['max-audits'],
       maxMessageBytes: values['max-message-mb'],
       retentionDays: values['retention-days'],
       authservId: values['authserv-id'],
@@ -102,7 +111,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     closeDns();
     throw new UsageError(`cannot start: ${e.message}`);
   });
-  io.stdout(`ptrcheck serving ${running.http.url} (database ${values.db})\n`);
+  // Every listener is up before the server says it serves.
   const metricsServer = watching.registry && metricsPort !== undefined
     ? await startMetricsServer(watching.registry, values['metrics-host'], metricsPort).catch(async (e: Error) => {
         await running.close();
@@ -111,20 +120,18 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(`cannot serve metrics on ${values['metrics-host']}:${metricsPort}: ${e.message}`);
       })
     : undefined;
+  io.stdout(`ptrcheck serving ${running.http.url} (database ${values.db})\n`);
   if (metricsServer) io.stdout(`ptrcheck metrics on ${metricsServer.url}\n`);
   if (running.smtp) {
     io.stdout(`ptrcheck SMTP sink on ${values.host}:${running.smtp.port} for *@${domain}\n`);
-    // Test mail reaches the sink only through the domain's MX: say so at start rather than leave users waiting.
-    const mx = await resolver.query(domain, 'MX');
-    if (mx.outcome !== 'ok') {
-      logger.warn({ event: 'warning', check: 'sink-mx', domain, rcode: mx.rcode }, `${domain} has no MX record (${mx.rcode}): mail to its test addresses cannot arrive from the Internet; publish "${domain}. 3600 IN MX 10 <this host's name>."`);
-    }
+    // Test mail reaches the sink only through the domain's MX: say so at start rather than leave users waiting (in the background: a slow resolver must not hold up a shutdown).
+    void resolver.query(domain, 'MX').then((mx) => {
+      if (mx.outcome !== 'ok' && !stopping) {
+        logger.warn({ event: 'warning', check: 'sink-mx', domain, rcode: mx.rcode }, `${domain} has no MX record (${mx.rcode}): mail to its test addresses cannot arrive from the Internet; publish "${domain}. 3600 IN MX 10 <this host's name>."`);
+      }
+    });
   }
-  await new Promise<void>((resolve) => {
-    const stop = (): void => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await stopSignal;
   // A second signal means now: whatever is in flight is dropped (unacknowledged mail is the client's to retry).
   const now = (): never => {
     io.stderr('ptrcheck: second signal: stopping at once\n');
@@ -132,7 +139,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   };
   process.once('SIGINT', now);
   process.once('SIGTERM', now);
-  io.stdout(`ptrcheck draining: not ready, new SMTP clients get 421, messages in DATA finish (at most ${drainSeconds} s)\n`);
+  io.stdout(`ptrcheck draining: not ready, new SMTP clients get 421 and new HTTP requests 503, messages in DATA and requests under way finish (at most ${drainSeconds} s)\n`);
   const deadline = Date.now() + drainSeconds * 1000;
   await running.drain(deadline);
   await metricsServer?.close();
