@@ -4,10 +4,17 @@
  * Gmail write), its enhanced status code in that receiver's meaning, which
  * receiver said it, the sending IP the reply names, and what kind of
  * problem it is. Pure: the audit of the IP happens elsewhere.
+ *
+ * Linear in the input and bounded whatever its size: text.ts cuts parts,
+ * text and lines before any pattern runs, and the patterns that remain are
+ * anchored or of bounded length (a scan replaces the ones that back-scanned).
  */
 import type { ReceiverSpec } from '../core/receivers.js';
 import { parseIp } from '../core/ip.js';
-import { bounceText, header } from './text.js';
+import { bounceText, unreadNote } from './text.js';
+import { field } from './lines.js';
+import { findReplies } from './replies.js';
+import { hasTopLevel, hostMentions } from './scan.js';
 import { IANA_CODES, REPLY_CODES } from './iana-codes.js';
 
 export type BounceCategory = 'ptr' | 'helo' | 'authentication' | 'blocklist' | 'reputation' | 'other';
@@ -36,18 +43,22 @@ export interface DecodedBounce {
 }
 
 export function decodeBounce(raw: string, receivers: readonly ReceiverSpec[]): DecodedBounce {
-  const text = bounceText(raw);
+  const { text, lines, cut } = bounceText(raw);
   const notes: string[] = [];
-  const diagnostic = header(text, 'diagnostic-code');
-  const format: DecodedBounce['format'] = diagnostic || header(text, 'reporting-mta') ? 'dsn' : 'text';
-  const remoteMta = dnsField(header(text, 'remote-mta')) ?? /\bhost ([a-z0-9.-]+\.[a-z]{2,})\s*\[[0-9a-f.:]+\]/i.exec(text)?.[1];
-  const reportingMta = dnsField(header(text, 'reporting-mta'));
-  const recipient = header(text, 'final-recipient')?.replace(/^rfc822;\s*/i, '');
+  const unread = unreadNote(cut);
+  if (unread) notes.push(unread);
+  const diagnostic = field(lines, 'diagnostic-code');
+  const format: DecodedBounce['format'] = diagnostic || field(lines, 'reporting-mta') ? 'dsn' : 'text';
+  const hosts = hostMentions(text);
+  const remoteMta = dnsField(field(lines, 'remote-mta')) ?? hosts.find((h) => hasTopLevel(h.name))?.name;
+  const reportingMta = dnsField(field(lines, 'reporting-mta'));
+  const recipient = field(lines, 'final-recipient')?.replace(/^rfc822;\s*/i, '');
   // The Diagnostic-Code may hold only a reply's first line (Sendmail); a transcript in the text may hold all of it.
-  const candidates = [...(diagnostic ? findReplies(diagnostic.replace(/^smtp;\s*/i, '')) : []), ...findReplies(text)];
+  const candidates = [...(diagnostic ? findReplies([diagnostic.replace(/^smtp;\s*/i, '')]) : []), ...findReplies(lines)];
   const reply = candidates.sort((x, y) => y.text.length - x.text.length || Number(Boolean(y.enhanced)) - Number(Boolean(x.enhanced)))[0];
   const out: DecodedBounce = { format, category: 'other', notes };
-  const writtenBy = writer(raw);
+  // The wording as sent (a header of the original message, a preamble), or else in a decoded part (an NDR in base64).
+  const writtenBy = writer(raw.length > WRITER_CHARS ? raw.slice(0, WRITER_CHARS) : raw) ?? writer(text);
   if (writtenBy) out.writtenBy = writtenBy;
   if (remoteMta) out.remoteMta = remoteMta.toLowerCase();
   if (reportingMta) out.reportingMta = reportingMta.toLowerCase();
@@ -57,7 +68,7 @@ export function decodeBounce(raw: string, receivers: readonly ReceiverSpec[]): D
   } else {
     out.reply = reply.text;
     out.code = reply.code;
-    const status = header(text, 'status');
+    const status = field(lines, 'status');
     const enhanced = reply.enhanced ?? (status && /^[245]\.\d{1,3}\.\d{1,3}$/.test(status) ? status : undefined);
     if (enhanced) out.enhanced = enhanced;
   }
@@ -71,7 +82,7 @@ export function decodeBounce(raw: string, receivers: readonly ReceiverSpec[]): D
   if (iana) out.iana = iana;
   if (!own && !iana && out.reply) notes.push(`the status code ${out.enhanced ?? out.code} has no meaning ptrcheck knows`);
   out.category = categorize(`${out.reply ?? ''} ${out.meaning ?? ''}`, out.enhanced, receiver?.id);
-  const ip = sendingIp(out.reply ?? text, out.remoteMta, text);
+  const ip = sendingIp(out.reply ?? text, out.remoteMta, new Set(hosts.map((h) => h.address)));
   if (ip) out.ip = ip;
   else notes.push('the reply does not name the sending IP; give it (ptrcheck audit <ip>) to check it');
   return out;
@@ -80,48 +91,6 @@ export function decodeBounce(raw: string, receivers: readonly ReceiverSpec[]): D
 /** "dns; mx.example.net" → "mx.example.net". */
 function dnsField(v: string | undefined): string | undefined {
   return v?.replace(/^dns;\s*/i, '').trim() || undefined;
-}
-
-/** Where a reply starts in a line: a 4xx/5xx code, then an enhanced code or words (not a number in a date or a size). */
-const REPLY_START = /(?:^|[\s:'(])([45]\d\d)[ -](?:([245]\.\d{1,3}\.\d{1,3})(?=[\s\]]|$)|(?=[A-Za-z<\[#]))/;
-
-/** Every SMTP reply with a 4xx/5xx code, each with the lines that continue it (at most 50). */
-function findReplies(text: string): { text: string; code: string; enhanced?: string }[] {
-  const lines = text.replace(/\r/g, '').split('\n');
-  const found: { text: string; code: string; enhanced?: string }[] = [];
-  for (let i = 0; i < lines.length && found.length < 50; i++) {
-    const line = lines[i]!;
-    const m = REPLY_START.exec(line);
-    if (!m) continue;
-    const code = m[1]!;
-    let reply = line.slice(m.index + m[0].indexOf(code));
-    // Continuation: lines that repeat the code ("550-5.7.25 …", "<<< 550-…"), or indented lines that are not a new field.
-    for (let j = i + 1; j < lines.length; j++) {
-      const next = lines[j]!;
-      const bare = next.replace(/^\s*(?:<<<\s*)?/, '');
-      if (new RegExp(`^${code}[ -]`).test(bare)) reply += ` ${bare}`;
-      else if (/^[ \t]+\S/.test(next) && !/^\s*[A-Z][\w-]*:\s/.test(next)) reply += ` ${next.trim()}`;
-      else break;
-      i = j;
-      if (new RegExp(`^${code} `).test(bare)) break;
-    }
-    found.push({ text: clean(reply, code), code, ...(m[2] ? { enhanced: m[2] } : {}) });
-  }
-  return found;
-}
-
-/** One line: the repeated "550-5.7.25 " prefixes of a multi-line reply, the trailing "(in reply to …)" and quotes removed. */
-function clean(reply: string, code: string): string {
-  const first = reply.replace(/\s+/g, ' ').trim();
-  const prefix = new RegExp(`\\s${code}[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s)?`, 'g');
-  return first
-    .replace(/^(\d{3})-/, '$1 ')
-    .replace(prefix, ' ')
-    .replace(/\s*\(in reply to [^)]*\)\s*$/i, '')
-    .replace(/'\s*$/, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 2000);
 }
 
 /** A receiver's own meaning, found by wording when the code is generic (Outlook.com's DY-001, GMX's rdns link). */
@@ -141,30 +110,36 @@ function categorize(words: string, enhanced: string | undefined, receiver: strin
   return 'other';
 }
 
-/** An address the reply names that is not the receiver's own (a Postfix/Exim "host mx[1.2.3.4]" is the receiver). */
-function sendingIp(reply: string, remoteMta: string | undefined, whole: string): string | undefined {
-  const receiverIps = new Set([...whole.matchAll(/\bhost [a-z0-9.-]+\s*\[([0-9a-f.:]+)\]/gi)].map((m) => m[1]!));
-  const candidates = [
-    ...[...reply.matchAll(/\[([0-9a-f.:]{3,45})\]/gi)].map((m) => m[1]!),
-    ...[...reply.matchAll(/[?&]ip=([0-9a-f.:]{3,45})/gi)].map((m) => m[1]!),
-    ...[...reply.matchAll(/\b((?:\d{1,3}\.){3}\d{1,3})\b/g)].map((m) => m[1]!),
-  ];
-  for (const c of candidates) {
-    if (receiverIps.has(c) || (remoteMta && c === remoteMta)) continue;
-    try {
-      return parseIp(c).address;
-    } catch {
-      // not an address (a version number, a reserved range): keep looking
+/** Candidates of each kind tried (each a parse that may throw): enough for any reply, bounded for a hostile text. */
+const IP_CANDIDATES = 200;
+
+/** An address the reply names that is not the receiver's own (a Postfix/Exim "host mx[1.2.3.4]" is the receiver). Patterns of bounded length only. */
+function sendingIp(reply: string, remoteMta: string | undefined, receiverIps: ReadonlySet<string>): string | undefined {
+  for (const kind of [/\[([0-9a-f.:]{3,45})\]/gi, /[?&]ip=([0-9a-f.:]{3,45})/gi, /\b((?:\d{1,3}\.){3}\d{1,3})\b/g]) {
+    let tried = 0;
+    for (const m of reply.matchAll(kind)) {
+      const c = m[1]!;
+      if (++tried > IP_CANDIDATES) break;
+      if (receiverIps.has(c) || (remoteMta && c === remoteMta)) continue;
+      try {
+        return parseIp(c).address;
+      } catch {
+        // not an address (a version number, a reserved range): keep looking
+      }
     }
   }
   return undefined;
 }
 
-function writer(raw: string): DecodedBounce['writtenBy'] {
-  if (/X-Postfix-Queue-ID:|This is the mail system at host/i.test(raw)) return 'postfix';
-  if (/X-Failed-Recipients:|This message was created automatically by mail delivery software|eximdsn/i.test(raw)) return 'exim';
-  if (/Diagnostic information for administrators|Microsoft Exchange|X-MS-Exchange/i.test(raw)) return 'exchange';
-  if (/----- Transcript of session follows -----|Mail Delivery Subsystem/i.test(raw)) return 'sendmail';
-  if (/mailer-daemon@googlemail\.com|Delivery Status Notification \(Failure\)/i.test(raw)) return 'gmail';
+/** How much of the bounce as sent is searched for its writer's wording. */
+const WRITER_CHARS = 1024 * 1024;
+
+/** Fixed wordings (no quantifier over the text): each attempt is a few characters. */
+function writer(text: string): DecodedBounce['writtenBy'] {
+  if (/X-Postfix-Queue-ID:|This is the mail system at host/i.test(text)) return 'postfix';
+  if (/X-Failed-Recipients:|This message was created automatically by mail delivery software|eximdsn/i.test(text)) return 'exim';
+  if (/Diagnostic information for administrators|Microsoft Exchange|X-MS-Exchange/i.test(text)) return 'exchange';
+  if (/----- Transcript of session follows -----|Mail Delivery Subsystem/i.test(text)) return 'sendmail';
+  if (/mailer-daemon@googlemail\.com|Delivery Status Notification \(Failure\)/i.test(text)) return 'gmail';
   return undefined;
 }

@@ -3,84 +3,175 @@
  * Exchange NDR (HTML, often base64), or pasted text. MIME parts are
  * decoded (base64, quoted-printable), HTML loses its tags, headers stay
  * (a DSN's fields are headers of its message/delivery-status part).
- * Bounded: the caller limits the input's size; parts and depth are capped
- * here, so a hostile bounce cannot make it work long.
+ *
+ * Bounded before any pattern runs, whatever the caller let in: what is
+ * read (READ), how many parts and how deep (PARTS, DEPTH), how much of each
+ * header block and each part's body (HEADER_CHARS, PART_CHARS), how much
+ * text in all (TEXT_CHARS), then each line and how many (lines.ts). The
+ * parts are walked as positions in the one input string (no copies until a
+ * part is read), and `cut` says what was left out.
  */
-const MAX_PARTS = 64;
-const MAX_DEPTH = 4;
+import { decodeBase64, decodeQuotedPrintable, stripHtml } from './body.js';
+import { field, isSpace, LINE_CHARS, MAX_LINES, splitLines } from './lines.js';
 
-export function bounceText(raw: string): string {
+const KB = 1024;
+export const READ_CHARS = 10 * KB * KB;
+const PARTS = 64;
+const DEPTH = 4;
+const HEADER_CHARS = 64 * KB;
+const PART_CHARS = 256 * KB;
+const TEXT_CHARS = 1024 * KB;
+/** RFC 2046 §5.1.1: a boundary is 1 to 70 characters; a longer one is not a boundary. */
+const BOUNDARY_CHARS = 70;
+
+export interface Cut {
+  /** The input was longer than READ_CHARS. */
+  input: boolean;
+  /** Parts after the first PARTS were not read. */
+  parts: boolean;
+  /** Header blocks longer than HEADER_CHARS, and bodies longer than PART_CHARS, read in part. */
+  headers: number;
+  bodies: number;
+  /** The text reached TEXT_CHARS: what came after was not read. */
+  text: boolean;
+  /** Lines cut to their first LINE_CHARS; lines after MAX_LINES dropped. */
+  long: number;
+  lines: boolean;
+}
+
+export interface BounceText {
+  /** The lines joined with \n. */
+  text: string;
+  lines: string[];
+  cut: Cut;
+}
+
+export function bounceText(input: string): BounceText {
+  const raw = input.length > READ_CHARS ? input.slice(0, READ_CHARS) : input;
+  const cut: Cut = { input: raw !== input, parts: false, headers: 0, bodies: 0, text: false, long: 0, lines: false };
   const out: string[] = [];
+  let room = TEXT_CHARS;
   let parts = 0;
-  const walk = (entity: string, depth: number): void => {
-    if (++parts > MAX_PARTS) return;
-    const split = splitEntity(entity);
-    const type = header(split.headers, 'content-type') ?? 'text/plain';
+  const keep = (s: string): void => {
+    if (s.length > room) cut.text = true;
+    out.push(s.length > room ? s.slice(0, room) : s);
+    room = Math.max(0, room - s.length);
+  };
+
+  const walk = (start: number, end: number, depth: number): void => {
+    if (room === 0) return void (cut.text = true);
+    if (++parts > PARTS) return void (cut.parts = true);
+    const { headEnd, bodyStart } = splitEntity(raw, start, end);
+    if (headEnd - start > HEADER_CHARS) cut.headers++;
+    const headers = raw.slice(start, Math.min(headEnd, start + HEADER_CHARS));
+    const head = splitLines(headers).lines;
+    const type = field(head, 'content-type') ?? 'text/plain';
     const boundary = /boundary="?([^";\r\n]+)"?/i.exec(type)?.[1];
-    out.push(split.headers);
-    if (/^\s*multipart\//i.test(type) && boundary && depth < MAX_DEPTH) {
-      const pieces = split.body.split(new RegExp(`^--${escapeRegExp(boundary)}(?:--)?[ \\t]*\\r?$`, 'm'));
-      for (const piece of pieces.slice(1)) if (piece.trim() !== '') walk(piece.replace(/^\r?\n/, ''), depth + 1);
+    keep(headers);
+    if (/^\s*multipart\//i.test(type) && boundary && boundary.length <= BOUNDARY_CHARS && depth < DEPTH) {
+      for (const [a, b] of pieces(raw, bodyStart, end, boundary)) {
+        if (!isBlank(raw, a, b)) walk(afterNewline(raw, a, b), b, depth + 1);
+        if (cut.parts || cut.text) return;
+      }
       return;
     }
     // A message/rfc822 or delivery-status part is itself headers and a body.
-    if (/^\s*message\//i.test(type) && depth < MAX_DEPTH) return walk(split.body.replace(/^\r?\n/, ''), depth + 1);
-    const encoding = (header(split.headers, 'content-transfer-encoding') ?? '').trim().toLowerCase();
-    let body = split.body;
-    if (encoding === 'base64') body = decodeBase64(body);
+    if (/^\s*message\//i.test(type) && depth < DEPTH) return walk(afterNewline(raw, bodyStart, end), end, depth + 1);
+    const encoding = (field(head, 'content-transfer-encoding') ?? '').trim().toLowerCase();
+    const short = end - bodyStart > PART_CHARS;
+    if (short) cut.bodies++;
+    let body = raw.slice(bodyStart, short ? bodyStart + PART_CHARS : end);
+    if (encoding === 'base64') body = decodeBase64(body, short);
     else if (encoding === 'quoted-printable') body = decodeQuotedPrintable(body);
     if (/^\s*text\/html/i.test(type)) body = stripHtml(body);
-    out.push(body);
+    keep(body);
   };
-  walk(raw, 0);
-  return out.join('\n');
+  walk(0, raw.length, 0);
+  const split = splitLines(out.join('\n'));
+  cut.long = split.long;
+  cut.lines = split.dropped;
+  return { text: split.lines.join('\n'), lines: split.lines, cut };
 }
 
-/** Headers and body of one MIME entity; text that does not start with headers is all body. */
-function splitEntity(entity: string): { headers: string; body: string } {
-  const m = /\r?\n\r?\n/.exec(entity);
-  const head = m ? entity.slice(0, m.index) : '';
-  if (!m || !/^[\x21-\x39\x3b-\x7e]+:/.test(head)) return { headers: '', body: entity };
-  return { headers: head, body: entity.slice(m.index + m[0].length) };
-}
-
-/** An unfolded header field value (first occurrence). */
-export function header(headers: string, name: string): string | undefined {
-  const unfolded = headers.replace(/\r?\n[ \t]+/g, ' ');
-  const m = new RegExp(`^${escapeRegExp(name)}:[ \\t]*(.*)$`, 'im').exec(unfolded);
-  return m?.[1]?.trim();
-}
-
-function decodeBase64(s: string): string {
-  const clean = s.replace(/[^A-Za-z0-9+/=]/g, '');
-  try {
-    return new TextDecoder().decode(Uint8Array.from(atob(clean), (c) => c.charCodeAt(0)));
-  } catch {
-    return s;
+/**
+ * Headers and body of the entity at [start, end): the headers end at the
+ * first blank line (\r?\n\r?\n); text that does not start with a field
+ * name and a colon is all body.
+ */
+function splitEntity(s: string, start: number, end: number): { headEnd: number; bodyStart: number } {
+  for (let lf = s.indexOf('\n', start); lf >= 0 && lf < end; lf = s.indexOf('\n', lf + 1)) {
+    const after = s.charCodeAt(lf + 1) === 10 ? lf + 2 : s.charCodeAt(lf + 1) === 13 && s.charCodeAt(lf + 2) === 10 ? lf + 3 : -1;
+    if (after < 0 || after > end) continue;
+    const headEnd = lf > start && s.charCodeAt(lf - 1) === 13 ? lf - 1 : lf;
+    let k = start;
+    while (k < headEnd && isFieldNameChar(s.charCodeAt(k))) k++;
+    return k > start && k < headEnd && s.charCodeAt(k) === 58 ? { headEnd, bodyStart: after } : { headEnd: start, bodyStart: start };
   }
+  return { headEnd: start, bodyStart: start };
 }
 
-function decodeQuotedPrintable(s: string): string {
-  const bytes: number[] = [];
-  const soft = s.replace(/=\r?\n/g, '');
-  for (let i = 0; i < soft.length; i++) {
-    const c = soft[i]!;
-    if (c === '=' && /^[0-9A-Fa-f]{2}$/.test(soft.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(soft.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...new TextEncoder().encode(c));
+/** [\x21-\x39\x3b-\x7e]: printable, not a colon. */
+function isFieldNameChar(c: number): boolean {
+  return c >= 0x21 && c <= 0x7e && c !== 0x3a;
+}
+
+/**
+ * The parts of a multipart body: what lies between delimiter lines
+ * (`--boundary`, or `--boundary--`, then spaces or tabs to the line's end),
+ * the preamble left out. Each found `--boundary` costs O(1) beyond the search.
+ */
+function* pieces(s: string, start: number, end: number, boundary: string): Generator<[number, number]> {
+  const dash = `--${boundary}`;
+  let from = -1; // the start of the current piece; -1 until the first delimiter (the preamble is not a part)
+  for (let i = s.indexOf(dash, start); i >= 0 && i + dash.length <= end; i = s.indexOf(dash, i + 1)) {
+    if (i > start && !isLineEnd(s.charCodeAt(i - 1))) continue;
+    const close = i + dash.length + 2 <= end && s.startsWith('--', i + dash.length) ? delimiterEnd(s, i + dash.length + 2, end) : -1;
+    const matched = close >= 0 ? close : delimiterEnd(s, i + dash.length, end);
+    if (matched < 0) continue;
+    if (from >= 0) yield [from, i];
+    from = matched;
+    i = matched - 1;
   }
-  return new TextDecoder().decode(Uint8Array.from(bytes));
+  if (from >= 0) yield [from, end];
 }
 
-function stripHtml(s: string): string {
-  return s
-    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<br\s*\/?>|<\/(p|div|tr|li|h\d)>/gi, '\n')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+/** After a boundary: `[ \t]*\r?` and the line's end (or the body's); where the delimiter match ends, or -1. */
+function delimiterEnd(s: string, k: number, end: number): number {
+  while (k < end && (s.charCodeAt(k) === 32 || s.charCodeAt(k) === 9)) k++;
+  if (k === end) return k;
+  if (!isLineEnd(s.charCodeAt(k))) return -1;
+  return s.charCodeAt(k) === 13 && (k + 1 === end || isLineEnd(s.charCodeAt(k + 1))) ? k + 1 : k;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What ends a line for /^…$/m: \n, \r, U+2028, U+2029. */
+function isLineEnd(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+/** Past one leading \r?\n, if there is one. */
+function afterNewline(s: string, start: number, end: number): number {
+  if (s.charCodeAt(start) === 10 && start < end) return start + 1;
+  if (s.charCodeAt(start) === 13 && s.charCodeAt(start + 1) === 10 && start + 1 < end) return start + 2;
+  return start;
+}
+
+function isBlank(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpace(s.charCodeAt(i))) return false;
+  return true;
+}
+
+const size = (chars: number) => (chars >= KB * KB ? `${chars / (KB * KB)} MB` : `${chars / KB} KB`);
+
+/** What was not read, in words; undefined when all of it was. */
+export function unreadNote(cut: Cut): string | undefined {
+  const said = [
+    cut.input ? `it is longer than ${size(READ_CHARS)}: only its first ${size(READ_CHARS)} was read` : '',
+    cut.parts ? `MIME parts after the first ${PARTS} were not read` : '',
+    cut.headers > 0 ? `${cut.headers} header block(s) longer than ${size(HEADER_CHARS)}: the first ${size(HEADER_CHARS)} of each was read` : '',
+    cut.bodies > 0 ? `${cut.bodies} part(s) longer than ${size(PART_CHARS)}: the first ${size(PART_CHARS)} of each was read` : '',
+    cut.text ? `the text read reached ${size(TEXT_CHARS)}: the rest was not read` : '',
+    cut.long > 0 ? `${cut.long} line(s) longer than ${size(LINE_CHARS)}: the first ${size(LINE_CHARS)} of each was read` : '',
+    cut.lines ? `lines after the first ${MAX_LINES.toLocaleString('en')} were not read` : '',
+  ].filter(Boolean);
+  return said.length > 0 ? `the bounce was read in part (${said.join('; ')})` : undefined;
 }
