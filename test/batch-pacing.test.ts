@@ -4,6 +4,7 @@
  * SERVFAIL is no rate limit: every address once, none judged `fail` for a
  * refusal, and the summary says what the resolver did.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsServer, type DnsTestServer } from './support/dns-server.js';
 import { runCli } from './support/cli.js';
@@ -59,15 +60,21 @@ describe('batch pacing', () => {
     }
   });
 
-  it('--qps 200 keeps every second at about 200 queries (at most 5 % over, for arrival jitter at the server), refusing nothing', async () => {
+  it('--qps 200 keeps every second at about 200 queries (5 % either way, more as far as the server was measured late to see them), refusing nothing', async () => {
     const since = performance.now();
+    // The server stamps a query when its event loop gets to it: a stall of s ms (a busy machine) can put s ms
+    // more of queries into one second as seen here, though they left the batch evenly spaced. Measured, not guessed.
+    const lag = monitorEventLoopDelay({ resolution: 1 });
+    lag.enable();
     const ips = zones.ips.slice(0, 150);
-    const run = await batch(ips, ['--qps', '200', '--concurrency', '200']);
+    const run = await batch(ips, ['--qps', '200', '--concurrency', '200']).finally(() => lag.disable());
     expect(run.code).toBe(0);
     expect(rows(run.stdout)).toHaveLength(150);
+    const stallMs = lag.max / 1e6;
+    const slack = 10 + Math.ceil((200 * stallMs) / 1000); // 5 %, as on an idle machine, and the queries of the longest stall
     // Unpaced, the 300 questions of 150 addresses at once would all land within a few ms.
-    expect(busiest(1000, since)).toBeLessThanOrEqual(210);
-    expect(busiest(1000, since)).toBeGreaterThanOrEqual(180);
+    expect(busiest(1000, since), `the server's event loop was up to ${stallMs.toFixed(0)} ms late`).toBeLessThanOrEqual(200 + slack);
+    expect(busiest(1000, since), `the server's event loop was up to ${stallMs.toFixed(0)} ms late`).toBeGreaterThanOrEqual(200 - 2 * slack);
     expect(run.stderr).toMatch(/DNS: 300 questions; rate limit at the end 200 queries\/s, capped by --qps 200\n/);
   });
 
