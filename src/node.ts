@@ -4,6 +4,7 @@
  */
 import { DEFAULT_RETENTION_DAYS } from './config/defaults.js';
 import { createThreadAuthenticator, type ThreadAuthenticator } from './message/auth-thread.js';
+import { createThreadDecoder, type ThreadBounceDecoder } from './bounce/thread.js';
 import { preloadGatherers } from './gather/index.js';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -39,6 +40,8 @@ export interface HttpServerOptions {
   publicUrl?: string;
   /** Shared with the sink's auditor when both run (startServe); made here otherwise. */
   authenticate?: ThreadAuthenticator;
+  /** How bounces are decoded (tests give one with their own budget); made here otherwise. */
+  decodeBounce?: ThreadBounceDecoder;
 }
 
 export interface RunningHttp {
@@ -54,6 +57,9 @@ export async function startHttp(o: HttpServerOptions): Promise<RunningHttp> {
   await preloadGatherers();
   const own = o.authenticate ? undefined : createThreadAuthenticator();
   const authenticate = o.authenticate ?? own!;
+  // Bounces too: a 10 MB one is decoded beside the server, within a time budget.
+  const ownDecoder = o.decodeBounce ? undefined : createThreadDecoder();
+  const decodeBounce = o.decodeBounce ?? ownDecoder!;
   let draining = false;
   const app = createApp({
     draining: () => draining,
@@ -63,6 +69,7 @@ export async function startHttp(o: HttpServerOptions): Promise<RunningHttp> {
     ...(o.readiness ? { readiness: o.readiness } : {}),
     ...(o.observer ? { observer: o.observer } : {}),
     authenticate,
+    decodeBounce,
     store: o.store,
     ...(o.config ? { config: o.config } : {}),
     clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown',
@@ -109,6 +116,7 @@ export async function startHttp(o: HttpServerOptions): Promise<RunningHttp> {
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
       await own?.close();
+      await ownDecoder?.close();
     },
   };
 }

@@ -3,13 +3,15 @@
  * zone's own servers too), and say whether the problem the receiver
  * reported is still there, published but not yet seen everywhere, or fixed
  * since; or that an audit of the IP cannot tell (authentication, content).
+ * A bounce the decoder gave up on (decoder.ts) is said so, not an error.
  */
 import type { ReceiverSpec } from '../core/receivers.js';
 import type { Report } from '../core/types.js';
-import { decodeBounce, type DecodedBounce } from './decode.js';
+import type { DecodedBounce } from './decode.js';
+import { BounceNotDecodedError, decodeHere, type BounceDecoder } from './decoder.js';
 import { BOUNCE_NOW } from './words.js';
 
-export type BounceNow = 'still-there' | 'published' | 'fixed' | 'not-rechecked' | 'no-ip';
+export type BounceNow = 'still-there' | 'published' | 'fixed' | 'not-rechecked' | 'no-ip' | 'not-decoded';
 
 export interface BounceResult {
   bounce: DecodedBounce;
@@ -22,8 +24,14 @@ export interface BounceResult {
 const RECHECKABLE = new Set(['ptr', 'helo']);
 const PTR_RULES = ['ptr-present', 'fcrdns', 'ptr-not-generic', 'ptr-hostname'];
 
-export async function checkBounce(raw: string, receivers: readonly ReceiverSpec[], audit: (ip: string) => Promise<Report>): Promise<BounceResult> {
-  const bounce = decodeBounce(raw, receivers);
+export async function checkBounce(raw: string, receivers: readonly ReceiverSpec[], audit: (ip: string) => Promise<Report>, decode: BounceDecoder = decodeHere(receivers)): Promise<BounceResult> {
+  let bounce: DecodedBounce;
+  try {
+    bounce = await decode(raw);
+  } catch (e) {
+    if (!(e instanceof BounceNotDecodedError)) throw e;
+    return { bounce: { format: 'text', category: 'other', notes: [e.message] }, now: { status: 'not-decoded', message: BOUNCE_NOW['not-decoded']! } };
+  }
   if (!bounce.ip) return { bounce, now: { status: 'no-ip', message: BOUNCE_NOW['no-ip']! } };
   const report = await audit(bounce.ip);
   return { bounce, now: nowOf(bounce, report), audit: report };

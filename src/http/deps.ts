@@ -8,6 +8,7 @@ import type { SmtpProber } from '../core/smtp-probe.js';
 import type { Observer } from '../core/observer.js';
 import type { Resolver } from '../dns/types.js';
 import type { Authenticator } from '../message/authenticator.js';
+import type { BounceDecoder } from '../bounce/decoder.js';
 import type { ReportStore, SinkStore } from '../store/types.js';
 import { SERVER_DEFAULTS, type ServerSettings } from '../config/server.js';
 
@@ -88,6 +89,8 @@ export interface HttpDeps {
   readiness?: () => Promise<Record<string, { ok: boolean; detail: string }>>;
   /** How received messages are authenticated (Node: worker threads, so a hostile message cannot stall the server). */
   authenticate?: Authenticator;
+  /** How bounces are decoded (Node: worker threads with a time budget; absent: in this thread, as a Worker does). */
+  decodeBounce?: BounceDecoder;
   store: ReportStore;
   /** Epoch milliseconds. */
   clock?: () => number;

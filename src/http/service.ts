@@ -72,7 +72,7 @@ export function auditService(deps: HttpDeps): AuditService {
       }
       return bounded(() => watchOnce(ip, expect, { resolver: deps.resolver, resolvers: [{ label: "(this server's)", resolver: deps.resolver }], direct: deps.direct }));
     },
-    bounce: (text) => checkBounce(text, receivers, (ip) => keep(() => audit({ ip }, { ...auditDeps, config: { ...auditDeps.config, authoritative: true } }), 'bounce')),
+    bounce: (text) => checkBounce(text, receivers, (ip) => keep(() => audit({ ip }, { ...auditDeps, config: { ...auditDeps.config, authoritative: true } }), 'bounce'), deps.decodeBounce),
     auditBatchIp: (ip) => bounded(() => auditForBatch(ip, deps.resolver, config.dnsbl)),
     report: async (id) => (isReportId(id) ? deps.store.get(id) : undefined),
   };
