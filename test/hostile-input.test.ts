@@ -25,6 +25,9 @@ const file = (name: string, data: string | Buffer) => {
 const junkPem = file('junk.pem', '-----BEGIN PRIVATE KEY-----\nnot base64 at all\n-----END PRIVATE KEY-----\n');
 const empty = file('empty.txt', '');
 const binary = file('binary.bin', randomBytes(1024 * 1024));
+// Issue 25 F2: a 10 MB text/html bounce of <a<a<a… and 10 MB of '(in reply to ' (the patterns took 22 s at 200 KB).
+const tagBomb = file('tag-bomb.eml', `Content-Type: text/html\n\n${'<a'.repeat(5 * 1024 * 1024)}`.slice(0, 10 * 1024 * 1024));
+const replyBomb = file('reply-bomb.txt', `550 5.7.1 refused ${'(in reply to '.repeat(810_000)}`.slice(0, 10 * 1024 * 1024));
 // 20 MB and not one newline: a line reader that keeps the whole line would hold all of it.
 const noNewline = join(dir, 'no-newline.txt');
 {
@@ -104,6 +107,8 @@ const CLI_CASES: [string, Case][] = [
   ['bounce: /dev/zero (read to its 10 MB limit, no further)', { args: ['bounce', '/dev/zero'], env: DNS, code: 2, stderr: /the bounce is larger than 10 MB/, mb: 250 }],
   ['bounce: an empty file', { args: ['bounce', empty], env: DNS, code: 2, stderr: /the bounce is empty/ }],
   ['bounce: 1 MB of random bytes: read, nothing classified, no crash', { args: ['bounce', binary, '--timeout', '200'], env: DNS, code: 0, stderr: /^$/, mb: 250 }],
+  ['bounce: 10 MB of <a<a<a… as text/html: read in part, in linear time', { args: ['bounce', tagBomb], env: DNS, code: 0, stderr: /^$/, mb: 250 }],
+  ['bounce: 10 MB of (in reply to (in reply to…: read in part, in linear time', { args: ['bounce', replyBomb], env: DNS, code: 0, stderr: /^$/, mb: 250 }],
   ['serve: --drain-seconds that is not a number', { args: serve('--drain-seconds', 'forever'), code: 2, stderr: /--drain-seconds 'forever' must be a whole number from 0 to 3600/ }],
   ['serve: an unknown --log-format', { args: serve('--log-format', 'xml'), code: 2, stderr: /--log-format 'xml' must be json, text or off/ }],
   ['serve: --metrics-port 99999', { args: serve('--metrics-port', '99999'), code: 2, stderr: /--metrics-port '99999' must be a whole number from 0 to 65535/ }],
