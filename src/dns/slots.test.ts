@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlots } from './slots.js';
 import { MAX_IN_FLIGHT, queryIdSource } from './ids.js';
 import { createUdpExchange } from './node.js';
+import { createNodeDirectQuery } from './direct-node.js';
 
 describe('slots: a bounded number in flight, a bounded line of waiters', () => {
   it('hands out max slots, then makes callers wait, then refuses past the line', async () => {
@@ -82,6 +83,17 @@ describe('the UDP exchange under more questions than ids (issue 25 F1)', () => {
       expect(kinds.get('TIMEOUT')).toBeGreaterThanOrEqual(MAX_IN_FLIGHT);
     } finally {
       udp.close();
+    }
+  });
+
+  it('the issue\'s reproduction: 65,537 direct questions to a silent nameserver all settle, as temporary failures', async () => {
+    const direct = createNodeDirectQuery({ port, timeoutMs: 300, retries: 0, allowPrivate: true });
+    try {
+      const answers = await Promise.all(Array.from({ length: 65_537 }, (_, i) => direct.ask('127.0.0.1', `${i}.113.0.203.in-addr.arpa`, 'PTR')));
+      expect(new Set(answers.map((a) => a.outcome))).toEqual(new Set(['timeout', 'error']));
+      expect(answers.filter((a) => a.outcome === 'error').every((a) => a.rcode === 'BUSY')).toBe(true);
+    } finally {
+      direct.close();
     }
   });
 
