@@ -9,6 +9,11 @@ import { spawnServe, type ServeChild } from './support/serve-child.js';
 import { SmtpClient } from './support/smtp-client.js';
 import { buildMessage } from './support/messages.js';
 import { startDnsServer, type DnsTestServer } from './support/dns-server.js';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { runCli } from './support/cli.js';
+import { tempDir } from './support/tmp.js';
 
 let dns: DnsTestServer;
 let served: ServeChild;
@@ -97,5 +102,19 @@ describe('serve: metrics and logs', () => {
 
   it('serves nothing but /metrics on the metrics port', async () => {
     expect((await fetch(metricsUrl.replace('/metrics', '/api/v1/rules'))).status).toBe(404);
+  });
+
+  it('a metrics port already taken: one line and exit 2, and it never said it was serving (issue 25)', async () => {
+    const taken = createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', () => r()));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const run = await runCli(['serve', '--db', join(tempDir('metrics-clash'), 'p.sqlite'), '--http-port', '0', '--smtp-port', '0', '--dns', dns.address, '--metrics-port', String(port), '--log-format', 'off']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`ptrcheck: cannot serve metrics on 127.0.0.1:${port}: listen EADDRINUSE: address already in use 127.0.0.1:${port}\n`);
+      expect(run.stdout).not.toMatch(/serving/);
+    } finally {
+      taken.close();
+    }
   });
 });
