@@ -1,9 +1,13 @@
 /**
  * A message cannot stall the server: its header section is bounded before
  * any parser sees it, and mailauth runs in worker threads with a time budget.
- * Measured here on a real listening server: /healthz keeps answering within
- * 100 ms while the worst messages the limits allow are being audited, and a
- * message over its budget is reported, not waited for.
+ * Measured here on a real listening server: /healthz keeps answering (within
+ * 100 ms plus ten times its unloaded latency) while the worst messages the
+ * limits allow are being audited, most of their CPU time is spent off the main
+ * thread, and a message over its budget is reported, not waited for. No bound
+ * here is a bet on the machine's speed: each is certain, relative to the same
+ * run, or (the 400s' 2 s) twenty times what one core shared with two CPU hogs
+ * needed.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createThreadAuthenticator, TooComplexError } from '../src/message/auth-thread.js';
@@ -40,37 +44,63 @@ describe('the limits, before any parser', () => {
     expect(performance.now() - t0).toBeLessThan(2000);
   });
 
-  it('keeps /healthz under 100 ms while the worst allowed messages are audited', async () => {
+  /** /healthz every 5 ms until `until` settles: every latency seen. */
+  const probe = async (until: Promise<unknown>): Promise<number[]> => {
+    let done = false;
+    void until.finally(() => (done = true)).catch(() => undefined);
+    const latencies: number[] = [];
+    while (!done) {
+      const t0 = performance.now();
+      const res = await srv.get('/healthz');
+      latencies.push(performance.now() - t0);
+      expect(res.status).toBe(200);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return latencies;
+  };
+  const auditAll = (bodies: Uint8Array<ArrayBuffer>[]) => Promise.all(bodies.map(async (body) => {
+    const res = await post(body);
+    expect(((await res.json()) as Report).version).toBe(1);
+    return res.status;
+  }));
+
+  it('keeps /healthz answering while the worst allowed messages are audited: within 100 ms plus ten times its unloaded latency', async () => {
     for (const body of Object.values(WORST)) expect(body.length).toBeLessThan(8 * 1024 * 1024);
-    /** One round: the six worst messages at once, /healthz probed every 5 ms meanwhile; the slowest probe. */
-    const round = async (): Promise<number> => {
-      let auditing = true;
-      const latencies: number[] = [];
-      const probe = (async () => {
-        while (auditing) {
-          const t0 = performance.now();
-          const res = await srv.get('/healthz');
-          latencies.push(performance.now() - t0);
-          expect(res.status).toBe(200);
-          await new Promise((r) => setTimeout(r, 5));
-        }
-      })();
-      const statuses = await Promise.all([...Object.values(WORST), ...Object.values(WORST)].map(async (body) => {
-        const res = await post(body);
-        expect(((await res.json()) as Report).version).toBe(1);
-        return res.status;
-      }));
-      auditing = false;
-      await probe;
-      expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
-      expect(latencies.length).toBeGreaterThan(5);
-      return Math.max(...latencies);
+    /**
+     * One round: /healthz alone for 250 ms (its slowest answer is this machine's delay now, beside whatever
+     * else runs on it), then the six worst messages at once with /healthz probed meanwhile. The audits' own
+     * work on the main thread (reading, bounding, rules) stretches as much as that delay does.
+     */
+    const round = async () => {
+      const unloaded = Math.max(...(await probe(new Promise((r) => setTimeout(r, 250)))));
+      const audits = auditAll([...Object.values(WORST), ...Object.values(WORST)]);
+      const latencies = await probe(audits);
+      expect(await audits).toEqual([200, 200, 200, 200, 200, 200]);
+      expect(latencies.length).toBeGreaterThan(0); // probed from before the first request to the last answer: a fast machine needs few probes
+      const loaded = Math.max(...latencies);
+      return { unloaded, loaded, over: loaded - (100 + 10 * unloaded) };
     };
-    // Other test files share the two cores; a real stall (mailauth on the main thread: 300+ ms) fails every round.
-    const worst: number[] = [];
-    for (let i = 0; i < 3 && (worst.length === 0 || Math.min(...worst) >= 100); i++) worst.push(await round());
-    expect(Math.min(...worst)).toBeLessThan(100);
+    // A busy moment of the machine shows in one round; a stall in every one.
+    const rounds: Awaited<ReturnType<typeof round>>[] = [];
+    const best = () => rounds.reduce((a, b) => (b.over < a.over ? b : a));
+    for (let i = 0; i < 3 && (rounds.length === 0 || best().over >= 0); i++) rounds.push(await round());
+    console.log(`message-budget: /healthz worst ${best().loaded.toFixed(0)} ms while auditing, ${best().unloaded.toFixed(0)} ms unloaded (${rounds.length} round(s))`);
+    expect(best().over, JSON.stringify(rounds)).toBeLessThan(0);
   }, 120_000);
+
+  it('does most of the worst messages\' work beside the main thread, on a machine of any speed', async () => {
+    // On a fast machine even a message audited on the main thread stalls it too briefly for /healthz to tell.
+    // Where the CPU time goes does not depend on speed: with mailauth on the main thread that thread's share of
+    // the process's CPU time for these audits was 0.63–0.87, beside it 0.18–0.30 (measured idle, on one core, beside a hog).
+    await auditAll([encode(`${hop}\r\n${tail}`)]); // the worker threads started and mailauth loaded
+    const main0 = process.threadCpuUsage();
+    const all0 = process.cpuUsage();
+    expect(await auditAll(Array.from({ length: 4 }, () => Object.values(WORST)).flat())).toEqual(Array(12).fill(200));
+    const main = process.threadCpuUsage(main0);
+    const all = process.cpuUsage(all0);
+    const share = (main.user + main.system) / (all.user + all.system);
+    expect(share, `main thread ${((main.user + main.system) / 1000).toFixed(0)} ms of ${((all.user + all.system) / 1000).toFixed(0)} ms`).toBeLessThan(0.5);
+  }, 60_000);
 });
 
 describe('the time budget of message authentication (worker threads)', () => {
