@@ -111,7 +111,8 @@ export function createThreadDecoder(o: ThreadDecoderOptions = {}): ThreadBounceD
       slot.job = {
         ...job, id,
         timer: setTimeout(() => {
-          slots.splice(slots.indexOf(slot), 1); // out of the pool first: its exit is then not a second report
+          const i = slots.indexOf(slot);
+          if (i >= 0) slots.splice(i, 1); // out of the pool first: its exit is then not a second report
           finish(slot);
           void slot.worker.terminate();
           job.reject(new BounceNotDecodedError(`the bounce is too complex to decode: not done within ${timeoutMs / 1000} s, so it was given up`));
