@@ -25,6 +25,8 @@ interface Row {
   reply?: RegExp;
   rules?: string[];
   unknown?: string[];
+  /** With outcome `unknown`: what it could be. */
+  possible?: ReceiverOutcome[];
 }
 
 const TABLES: Record<string, Row[]> = {
@@ -37,11 +39,14 @@ const TABLES: Record<string, Row[]> = {
     { why: 'DMARC fails (message): 550 5.7.26', results: { 'dmarc-pass': 'fail' }, outcome: 'rejected', reply: /^550 5\.7\.26 / },
     { why: 'SPF fails, no DKIM: rate limited as a bulk sender', results: { 'spf-pass': 'fail', 'dkim-pass': 'skip' }, outcome: 'spam-risk', reply: /^421 4\.7\.27 / },
     { why: 'SPF fails but DKIM passes: accepted', results: { 'spf-pass': 'fail' }, outcome: 'accept' },
-    { why: 'the PTR lookup failed here: no verdict on it, said so', results: { 'ptr-present': 'error', fcrdns: 'error' }, outcome: 'accept', unknown: ['ptr-present', 'fcrdns'] },
+    { why: 'the PTR lookup failed here: no verdict, cannot tell (issue 26: never "accept")', results: { 'ptr-present': 'error', fcrdns: 'error' }, outcome: 'unknown', possible: ['rejected', 'deferred', 'accept'], unknown: ['ptr-present', 'fcrdns'] },
+    { why: 'the PTR lookup failed but DMARC fails anyway: cannot tell which refusal', results: { 'ptr-present': 'error', fcrdns: 'error', 'dmarc-pass': 'fail' }, outcome: 'unknown', possible: ['rejected', 'deferred'], unknown: ['ptr-present', 'fcrdns'] },
   ],
   'microsoft-365': [
     { why: 'IPv4 without PTR: EOP does not require it', results: { 'ptr-present': 'fail', fcrdns: 'fail' }, outcome: 'accept' },
     { why: 'IPv6 without reverse DNS: 450 4.7.25', ip: 6, results: { 'ptr-present': 'fail' }, outcome: 'deferred', reply: /^450 4\.7\.25 / },
+    { why: 'IPv4 whose PTR lookup failed: EOP does not ask, so the answer stands', results: { 'ptr-present': 'error' }, outcome: 'accept' },
+    { why: 'IPv6 whose PTR lookup failed: cannot tell', ip: 6, results: { 'ptr-present': 'error' }, outcome: 'unknown', possible: ['deferred', 'accept'], unknown: ['ptr-present'] },
     { why: 'a HELO claiming to be the receiver: 5.7.506', results: { 'helo-not-impersonating': 'fail' }, outcome: 'rejected', reply: /5\.7\.506 Access denied, Bad HELO/ },
   ],
   'outlook-com': [
@@ -128,6 +133,7 @@ for (const spec of receivers) {
       if (row.reply) expect(v.reply).toMatch(row.reply);
       if (row.rules) expect(v.rules).toEqual(row.rules);
       expect(v.unknown).toEqual(row.unknown);
+      expect(v.possible).toEqual(row.possible);
       expect(v).toMatchObject({ id: spec.id, name: spec.name });
     });
   });

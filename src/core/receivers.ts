@@ -3,11 +3,14 @@
  * lookups): a receiver (rules/receivers/*.ts) is data, an ordered list of
  * verdicts each with a condition on rule statuses; the first that holds is
  * the prediction, else the receiver accepts. A rule that could not be judged
- * (`error`) makes a condition on it unknown: the prediction says so.
+ * (`error`) makes a condition on it unknown; when such a condition comes
+ * before the verdict that holds, it could change the answer, so the outcome
+ * is `unknown` (with what it could be), never a guess.
  */
 import type { RuleResult, Status } from './result.js';
 
-export type ReceiverOutcome = 'accept' | 'deferred' | 'rejected' | 'spam-risk';
+/** `unknown`: a rule that decides the answer could not be judged (a temporary DNS failure); `possible` says between what. */
+export type ReceiverOutcome = 'accept' | 'deferred' | 'rejected' | 'spam-risk' | 'unknown';
 
 export type Condition =
   | { rule: string; status: Status | readonly Status[] }
@@ -25,7 +28,7 @@ export interface Quote {
 
 export interface ReceiverVerdictSpec {
   when: Condition;
-  outcome: Exclude<ReceiverOutcome, 'accept'>;
+  outcome: Exclude<ReceiverOutcome, 'accept' | 'unknown'>;
   /** The reply the receiver sends, as it publishes it (empty when it publishes none). */
   reply: string;
   requirement: Quote;
@@ -60,6 +63,8 @@ export interface ReceiverVerdict {
   rules: string[];
   /** Rules that could not be judged (temporary DNS failures) and could change it. */
   unknown?: string[];
+  /** With outcome `unknown`: the answers it could be, once those rules are judged. */
+  possible?: Exclude<ReceiverOutcome, 'unknown'>[];
 }
 
 type Truth = { value: true | false | 'unknown'; rules: string[]; unknown: string[] };
@@ -100,18 +105,29 @@ export function judgeReceiver(spec: ReceiverSpec, results: readonly RuleResult[]
   const byRule = new Map(results.map((r) => [r.rule, r.status]));
   const status = (rule: string) => byRule.get(rule);
   const unknown: string[] = [];
+  // Verdicts before the one that holds whose conditions could not be judged: each could be the answer instead.
+  const couldBe: Exclude<ReceiverOutcome, 'unknown'>[] = [];
   for (const v of spec.verdicts) {
     const t = evaluate(v.when, status, ipVersion);
-    if (t.value === 'unknown') unknown.push(...t.unknown);
+    if (t.value === 'unknown') {
+      unknown.push(...t.unknown);
+      couldBe.push(v.outcome);
+    }
     if (t.value !== true) continue;
-    return withUnknown({ id: spec.id, name: spec.name, outcome: v.outcome, reply: fill(v.reply, values), requirement: v.requirement.text, verbatim: v.requirement.verbatim, source: v.requirement.source, checked: v.requirement.checked, rules: [...new Set(t.rules)] }, unknown);
+    const verdict: ReceiverVerdict = { id: spec.id, name: spec.name, outcome: v.outcome, reply: fill(v.reply, values), requirement: v.requirement.text, verbatim: v.requirement.verbatim, source: v.requirement.source, checked: v.requirement.checked, rules: [...new Set(t.rules)] };
+    return undecided(verdict, unknown, couldBe);
   }
   const r = spec.requirement;
-  return withUnknown({ id: spec.id, name: spec.name, outcome: 'accept', reply: spec.accept, requirement: r.text, verbatim: r.verbatim, source: r.source, checked: r.checked, rules: [] }, unknown);
+  return undecided({ id: spec.id, name: spec.name, outcome: 'accept', reply: spec.accept, requirement: r.text, verbatim: r.verbatim, source: r.source, checked: r.checked, rules: [] }, unknown, couldBe);
 }
 
-function withUnknown(v: ReceiverVerdict, unknown: string[]): ReceiverVerdict {
-  return unknown.length > 0 ? { ...v, unknown: [...new Set(unknown)] } : v;
+/** The verdict reached, or `unknown` when an unjudged condition before it could have given another answer. */
+function undecided(v: ReceiverVerdict, unknown: string[], couldBe: Exclude<ReceiverOutcome, 'unknown'>[]): ReceiverVerdict {
+  if (unknown.length === 0) return v;
+  const reached = v.outcome as Exclude<ReceiverOutcome, 'unknown'>;
+  const possible = [...new Set([...couldBe, reached])];
+  if (possible.length === 1) return { ...v, unknown: [...new Set(unknown)] }; // every way it goes, the same answer
+  return { ...v, outcome: 'unknown', possible, unknown: [...new Set(unknown)] };
 }
 
 export function judgeReceivers(specs: readonly ReceiverSpec[], results: readonly RuleResult[], ipVersion: 4 | 6, values: ReplyValues = {}): ReceiverVerdict[] {

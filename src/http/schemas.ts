@@ -100,7 +100,9 @@ export const ReportSchema = z
     receivers: z
       .array(
         z.object({
-          id: z.string(), name: z.string(), outcome: z.enum(['accept', 'deferred', 'rejected', 'spam-risk']),
+          id: z.string(), name: z.string(),
+          outcome: z.enum(['accept', 'deferred', 'rejected', 'spam-risk', 'unknown']).openapi({ description: 'unknown: a rule that decides the answer could not be judged (a temporary DNS failure); possible says between what' }),
+          possible: z.array(z.enum(['accept', 'deferred', 'rejected', 'spam-risk'])).optional(),
           reply: z.string().openapi({ description: 'The reply the receiver sends, as it publishes it ($SenderIPAddress, $Helo stand for the values); empty when it publishes none' }),
           requirement: z.string(), verbatim: z.boolean().openapi({ description: 'requirement is the provider\'s exact words (else our summary of the source)' }),
           source: z.string(), checked: z.string(), rules: z.array(z.string()),

@@ -120,14 +120,16 @@ function zoneServerLines(z: ReportZoneServers, paint: (s: Style, t: string) => s
   return out;
 }
 
-const OUTCOME_STYLE: Record<string, Style> = { accept: 'green', 'spam-risk': 'yellow', deferred: 'yellow', rejected: 'red' };
+const OUTCOME_STYLE: Record<string, Style> = { accept: 'green', 'spam-risk': 'yellow', deferred: 'yellow', rejected: 'red', unknown: 'magenta' };
 
 function receiverLines(report: Report, paint: (s: Style, t: string) => string): string[] {
   const out = [paint('bold', 'How receivers will treat this')];
   for (const r of report.receivers) {
-    const unknown = r.unknown?.length ? paint('magenta', ` (could change: ${r.unknown.join(', ')} not judged)`) : '';
+    const unknown = r.possible?.length
+      ? paint('magenta', ` (cannot tell: ${r.possible.join(' or ')}; ${r.unknown?.join(', ')} could not be checked, try again)`)
+      : r.unknown?.length ? paint('magenta', ` (could change: ${r.unknown.join(', ')} not judged)`) : '';
     out.push(`  ${paint(OUTCOME_STYLE[r.outcome] ?? 'dim', r.outcome.padEnd(9))} ${r.name}${r.rules.length ? paint('dim', `  [${r.rules.join(', ')}]`) : ''}${unknown}`);
-    if (r.outcome !== 'accept' && r.reply) out.push(...wrap(r.reply, ' '.repeat(12), ' '.repeat(12)).map((l) => paint('dim', l)));
+    if (r.outcome !== 'accept' && r.outcome !== 'unknown' && r.reply) out.push(...wrap(r.reply, ' '.repeat(12), ' '.repeat(12)).map((l) => paint('dim', l)));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 /** "How receivers will treat this": one row per receiver, its predicted answer and the requirement behind it. */
 import type { ReceiverVerdict } from '../../core/types.js';
 
-const OUTCOME_WORDS: Record<string, string> = { accept: 'accepts', deferred: 'defers (4xx)', rejected: 'rejects (5xx)', 'spam-risk': 'accepts, spam risk' };
+const OUTCOME_WORDS: Record<string, string> = { accept: 'accepts', deferred: 'defers (4xx)', rejected: 'rejects (5xx)', 'spam-risk': 'accepts, spam risk', unknown: 'cannot tell' };
 
 export function ReceiversCard(props: { receivers: readonly ReceiverVerdict[] }) {
   return (
@@ -17,9 +17,10 @@ export function ReceiversCard(props: { receivers: readonly ReceiverVerdict[] }) 
               <td>{r.name}</td>
               <td>
                 {OUTCOME_WORDS[r.outcome] ?? r.outcome}
-                {r.unknown?.length ? <span class="muted"> (could change: {r.unknown.join(', ')} not judged)</span> : null}
+                {r.possible?.length ? <span> ({r.possible.map((o) => OUTCOME_WORDS[o] ?? o).join(' or ')}): {r.unknown?.join(', ')} could not be checked; try again</span>
+                  : r.unknown?.length ? <span class="muted"> (could change: {r.unknown.join(', ')} not judged)</span> : null}
               </td>
-              <td>{r.outcome === 'accept' ? '' : r.reply ? <code>{r.reply}</code> : <span class="muted">no published reply text</span>}</td>
+              <td>{r.outcome === 'accept' || r.outcome === 'unknown' ? '' : r.reply ? <code>{r.reply}</code> : <span class="muted">no published reply text</span>}</td>
               <td>
                 {r.verbatim ? <q>{r.requirement}</q> : r.requirement} <a href={r.source}>source</a> <span class="muted">(checked {r.checked})</span>
                 {r.rules.length ? <span class="muted"> · {r.rules.join(', ')}</span> : null}
