@@ -114,6 +114,13 @@ const CLI_CASES: [string, Case][] = [
   ['serve: --metrics-port 99999', { args: serve('--metrics-port', '99999'), code: 2, stderr: /--metrics-port '99999' must be a whole number from 0 to 65535/ }],
   ['serve: a --metrics-host that is a name', { args: serve('--metrics-port', '0', '--metrics-host', 'metrics.example'), code: 2, stderr: /--metrics-host 'metrics\.example' is not an IP address to listen on/ }],
   ['serve: --probe-port 0', { args: serve('--probe-smtp', '--probe-port', '0'), code: 2, stderr: /--probe-port '0' must be a port number, 1-65535/ }],
+  // Issue 25: the ceilings' settings.
+  ['serve: --max-audits 0', { args: serve('--max-audits', '0'), code: 2, stderr: /^ptrcheck: --max-audits '0' must be a whole number from 1 to 10000\n$/ }],
+  ['serve: --max-audits with an escape', { args: serve('--max-audits', '8\u001b[2J'), code: 2, stderr: /^ptrcheck: --max-audits '8\\x1b\[2J' must be a whole number from 1 to 10000\n$/ }],
+  ['serve: a 100 KB --max-audits', { args: serve('--max-audits', '9'.repeat(100_000)), code: 2, stderr: /^ptrcheck: --max-audits '9+…' must be a whole number from 1 to 10000\n$/ }],
+  ['serve: --rate-limit-v6-prefix 129', { args: serve('--rate-limit-v6-prefix', '129'), code: 2, stderr: /^ptrcheck: --rate-limit-v6-prefix '129' must be a whole number from 16 to 128\n$/ }],
+  ['serve: --rate-limit-v6-prefix /64', { args: serve('--rate-limit-v6-prefix', '/64'), code: 2, stderr: /^ptrcheck: --rate-limit-v6-prefix '\/64' must be a whole number from 16 to 128\n$/ }],
+  ['serve: an empty --max-audits is the default; binary bytes in --rate-limit-v6-prefix are not', { args: serve('--max-audits', '', '--rate-limit-v6-prefix', '\u0001\u00ff\u0002'), code: 2, stderr: /^ptrcheck: --rate-limit-v6-prefix '\\x01.\\x02' must be a whole number from 16 to 128\n$/ }],
   ['backup: no database there', { args: ['backup', join(dir, 'copy.sqlite'), '--db', join(dir, 'none.sqlite')], code: 2, stderr: /no database at '.*none\.sqlite' \(give --db\)/ }],
   ['backup: never over an existing file', { args: ['backup', binary, '--db', binary], code: 2, stderr: /exists already; a backup never overwrites/ }],
   ['backup: a file that is not a database', { args: ['backup', join(dir, 'copy2.sqlite'), '--db', binary], code: 2, stderr: /^ptrcheck: --db '.*binary\.bin' is not a SQLite database\n$/ }],
