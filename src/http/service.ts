@@ -14,6 +14,7 @@ import { auditForBatch } from '../batch/audit.js';
 import type { BatchReport } from '../batch/records.js';
 import { watchOnce, type WatchState } from '../watch/poll.js';
 import { checkBounce, type BounceResult } from '../bounce/check.js';
+import { decodeHere } from '../bounce/decoder.js';
 import { receivers } from '../../rules/receivers/index.js';
 import { withHeloHistory } from '../store/helo-history.js';
 import type { AuditMode } from '../core/observer.js';
@@ -49,6 +50,7 @@ export function auditService(deps: HttpDeps): AuditService {
     deps.observer?.audit?.({ mode, report, ...(deps.publicUrl ? { url: `${deps.publicUrl}/r/${report.id}` } : {}) });
     return report;
   };
+  const decode = deps.decodeBounce ?? decodeHere(receivers);
   const fresh = freshReports(config.reportCacheSeconds, deps.clock ?? Date.now);
   return {
     config,
@@ -72,7 +74,8 @@ export function auditService(deps: HttpDeps): AuditService {
       }
       return bounded(() => watchOnce(ip, expect, { resolver: deps.resolver, resolvers: [{ label: "(this server's)", resolver: deps.resolver }], direct: deps.direct }));
     },
-    bounce: (text) => checkBounce(text, receivers, (ip) => keep(() => audit({ ip }, { ...auditDeps, config: { ...auditDeps.config, authoritative: true } }), 'bounce'), deps.decodeBounce),
+    // Decoding holds a slot of its own (then the audit one): a line of bounces waiting for a decoding thread is bounded too.
+    bounce: (text) => checkBounce(text, receivers, (ip) => keep(() => audit({ ip }, { ...auditDeps, config: { ...auditDeps.config, authoritative: true } }), 'bounce'), (raw) => bounded(() => decode(raw))),
     auditBatchIp: (ip) => bounded(() => auditForBatch(ip, deps.resolver, config.dnsbl)),
     report: async (id) => (isReportId(id) ? deps.store.get(id) : undefined),
   };
