@@ -105,6 +105,51 @@ describe('ptrcheck watch', () => {
   });
 });
 
+describe('a nameserver address that cannot be reached (issue 26.3)', () => {
+  // ns1.dual.test-isp.example is at 127.0.0.2 (answers, with the new PTR) and 127.0.0.10 (nothing listens).
+  const unreachable = /ns1\.dual\.test-isp\.example \(127\.0\.0\.10\) did not answer: not reachable from here .*check it from a host that can reach it/;
+
+  it('watch is done once every server that answers and every resolver show it, and names the one it could not reach', async () => {
+    const { code, events } = await watch(['3fff:0:5::140', '--expect', 'mail140.fresh.example', '--interval', '1s', '--timeout', '20s']);
+    expect(code).toBe(0);
+    const look = events.find((e) => e.event === 'look')!;
+    expect(look.done).toBe(true);
+    expect(look.ptr!.map((s) => [s.kind, s.address ?? s.server, s.answer ?? s.problem, s.sees])).toEqual([
+      ['authoritative', '127.0.0.2', 'mail140.fresh.example', true],
+      ['authoritative', '127.0.0.10', 'silent', false],
+      ['resolver', srv.net.resolver.address, 'mail140.fresh.example', true],
+    ]);
+    expect(look.notes!.filter((n) => unreachable.test(n))).toHaveLength(1);
+    expect(look.cannotTell).toBeUndefined();
+    expect(events.filter((e) => e.event === 'look')).toHaveLength(1);
+  }, 30_000);
+
+  it('the watch page says done, and why the unreachable address was not waited for', async () => {
+    const page = await chromium.browser.newPage({ javaScriptEnabled: false });
+    try {
+      await page.goto(`${srv.url}/watch?ip=3fff:0:5::140&expect=mail140.fresh.example`);
+      expect(await page.getByRole('status').innerText()).toBe('Done: every server and resolver shows it.');
+      expect(await page.getByText(unreachable).count()).toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a resolver whose lookup fails leaves the look undecided: never done, never "not published", no wait time', async () => {
+    srv.net.resolver.setFault('0.4.1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.5.0.0.0.0.0.0.0.f.f.f.3.ip6.arpa', { kind: 'servfail' }, 'PTR');
+    try {
+      const state = (await (await srv.get('/api/v1/watch?ip=3fff:0:5::140&expect=mail140.fresh.example')).json()) as WatchState;
+      expect(state.done).toBe(false);
+      expect(state.cannotTell).toEqual([`resolver (this server's) gave SERVFAIL`]);
+      expect(state.waitSeconds).toBeUndefined();
+      const page = await srv.get('/watch?ip=3fff:0:5::140&expect=mail140.fresh.example');
+      expect(await page.text()).toContain('Cannot tell yet: resolver (this server&#39;s) gave SERVFAIL. Look again in a moment.');
+    } finally {
+      srv.net.resolver.setFault('0.4.1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.5.0.0.0.0.0.0.0.f.f.f.3.ip6.arpa', null, 'PTR');
+    }
+  });
+});
+
 describe('GET /api/v1/watch and the watch page', () => {
   it('gives one look as JSON: published at the servers, the resolver\'s cache time left', async () => {
     const res = await srv.get('/api/v1/watch?ip=203.0.113.10&expect=mail.fresh.example');

@@ -33,6 +33,11 @@ export interface WatchState {
   /** The name whose forward records are watched. */
   forwardName?: string;
   done: boolean;
+  /**
+   * Why the look could not tell (a resolver's lookup failed temporarily, or no server of a zone answered at all):
+   * while this is set, `done` is false and nothing is said about the change itself.
+   */
+  cannotTell?: string[];
   /** When the zone's servers already show the change: the longest a resolver may keep its old answer, in seconds. */
   waitSeconds?: number;
   /** Why part of the picture is missing (a Worker cannot ask the zone's servers). */
@@ -82,17 +87,33 @@ export async function watchOnce(ipText: string, expectText: string | undefined, 
     else if (own?.unknownBecause) notes.push(`${forwardName}: ${own.unknownBecause}`);
     forward.push(...viaResolvers.map(({ label, answer }) => resolverSource(label, answer, seesIp)));
   }
-  // A server left out by the per-zone limit was not asked: it neither shows the change nor holds it back.
-  const all = [...ptr, ...forward].filter((s) => s.problem !== 'unasked');
-  const done = all.length > 0 && all.every((s) => s.sees) && forward.length > 0;
-  const state: WatchState = { ip: ip.address, name, at: new Date((deps.now ?? Date.now)()).toISOString(), ptr, forward, done, notes };
+  // Done when every resolver and every one of the zones' servers that answered shows it. A server that gave no
+  // definite answer (not reachable from here, lame, or left out by the per-zone limit) is listed, not waited for,
+  // unless no server of that zone answered at all; a resolver whose lookup failed leaves the look undecided.
+  const cannotTell: string[] = [];
+  const counted: WatchSource[] = [];
+  for (const [list, what] of [[ptr, `the PTR of ${name}`], [forward, `${forwardName ?? ''}`]] as const) {
+    const own = list.filter((s) => s.kind === 'authoritative');
+    const answered = own.filter((s) => s.answer !== undefined);
+    if (deps.direct && own.length > 0 && answered.length === 0) cannotTell.push(`no server of the zone answered for ${what}`);
+    for (const s of own) if (s.answer === undefined && s.problem !== 'unasked') notes.push(unansweredNote(s));
+    counted.push(...answered);
+    for (const s of list.filter((x) => x.kind === 'resolver')) {
+      if (s.answer === undefined && s.problem !== undefined && TEMPORARY_RCODES.has(s.problem)) cannotTell.push(`resolver ${s.server} gave ${s.problem}`);
+      counted.push(s);
+    }
+  }
+  const all = [...ptr, ...forward];
+  const done = cannotTell.length === 0 && counted.length > 0 && counted.every((s) => s.sees) && forward.length > 0;
+  const state: WatchState = { ip: ip.address, name, at: new Date((deps.now ?? Date.now)()).toISOString(), ptr, forward, done, notes: [...new Set(notes)] };
+  if (cannotTell.length > 0) state.cannotTell = cannotTell;
   if (zone?.zone) state.zone = zone.zone;
   if (expect) state.expect = expect;
   if (forwardName) state.forwardName = forwardName;
   // Published at the source but not yet everywhere: the stale caches decide how long is left.
-  const published = (list: WatchSource[]) => list.filter((s) => s.kind === 'authoritative' && s.problem !== 'unasked').every((s) => s.sees);
+  const published = (list: WatchSource[]) => list.filter((s) => s.kind === 'authoritative' && s.answer !== undefined).every((s) => s.sees);
   const stale = all.filter((s) => s.kind === 'resolver' && !s.sees && s.ttl !== undefined);
-  if (!done && atZone && published(ptr) && stale.length > 0) state.waitSeconds = Math.max(...stale.map((s) => s.ttl!));
+  if (!done && cannotTell.length === 0 && atZone && published(ptr) && stale.length > 0) state.waitSeconds = Math.max(...stale.map((s) => s.ttl!));
   return state;
 }
 
@@ -103,6 +124,18 @@ function authoritativeSources(zone: ZoneAtServers, type: 'PTR' | 'A' | 'AAAA', n
 function resolverSource(label: string, answer: DnsAnswer, sees: (words: string | undefined) => boolean): WatchSource {
   const row = resolverRow(answer);
   return { kind: 'resolver', ...row, server: label, sees: sees(row.answer) };
+}
+
+/** Answers that say nothing about the record: the resolver could not look. */
+const TEMPORARY_RCODES = new Set(['SERVFAIL', 'REFUSED', 'TIMEOUT', 'NETWORK', 'BUSY', 'FORMERR']);
+
+/** Why a zone's server is not waited for, in words a reader acts on. */
+function unansweredNote(s: WatchSource): string {
+  const who = `${s.server}${s.address ? ` (${s.address})` : ''}`;
+  if (s.problem === 'silent') return `${who} did not answer: not reachable from here (an IPv6 address on a host without IPv6, or a dead server); check it from a host that can reach it`;
+  if (s.problem === 'no-address') return `${who} has no address, so it was not asked`;
+  if (s.problem === 'not-asked') return `${who} is at a private or reserved address, so it was not asked`;
+  return `${who} gave no answer from its own data (${s.problem ?? 'no answer'}): it does not serve the zone, so it is not waited for`;
 }
 
 function firstName(answers: (string | undefined)[]): string | undefined {

@@ -20,6 +20,7 @@ export function renderWatch(raw: WatchState, elapsedMs: number): string {
   for (const n of s.notes) out.push('', `note: ${n}`);
   out.push('');
   if (s.done) out.push('Every server and resolver shows it: done.');
+  else if (s.cannotTell) out.push(`Cannot tell yet: ${s.cannotTell.join('; ')}. Looking again.`);
   else if (s.waitSeconds !== undefined) out.push(`Published at the zone's servers; the slowest resolver cache expires in ${s.waitSeconds} s.`);
   else out.push('Not published at every one of the zone\'s own servers yet: the change is still with whoever runs the zone.');
   return out.join('\n') + '\n';

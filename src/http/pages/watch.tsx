@@ -39,6 +39,8 @@ export function WatchPage(props: { state: WatchState; refreshUrl?: string | unde
   const want = s.expect ?? 'a PTR name that resolves back to the address';
   const status = s.done
     ? 'Done: every server and resolver shows it.'
+    : s.cannotTell
+      ? `Cannot tell yet: ${s.cannotTell.join('; ')}. Look again in a moment.`
     : s.waitSeconds !== undefined
       ? `Published at the zone's own servers. Resolvers that cached the old answer will show it within ${Math.ceil(s.waitSeconds / 60)} minute(s) at most.`
       : "Not published at every one of the zone's own servers yet: the change is still with whoever runs the zone.";
