@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import dgram from 'node:dgram';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
 import { useNetworkHttpServer } from './support/http.js';
 import { useBrowser } from './support/browser.js';
@@ -26,6 +28,35 @@ const NOW: [string, BounceResult['now']['status'], number, RegExp][] = [
   ['yahoo-unauthenticated.txt', 'no-ip', 0, /does not name the sending IP/],
   ['unknown.txt', 'not-rechecked', 0, /cannot re-check this kind of refusal/],
 ];
+
+describe('ptrcheck bounce with a resolver that never answers (issue 26.2)', () => {
+  let silent: dgram.Socket;
+  let address = '';
+  beforeAll(async () => {
+    silent = dgram.createSocket('udp4');
+    await new Promise<void>((r) => silent.bind(0, '127.0.0.1', () => r()));
+    address = `127.0.0.1:${(silent.address() as AddressInfo).port}`;
+  });
+  afterAll(() => silent.close());
+
+  // Every bounce whose problem a fresh audit would judge: with no answers, it cannot be judged. Never still there, published or fixed.
+  const RECHECKED = NOW.filter(([, status]) => status === 'still-there' || status === 'published' || status === 'fixed');
+  it.each(RECHECKED)('%s → cannot-check (was %s with answers), exit 0', async (file) => {
+    const run = await runCli(['bounce', join(FIXTURES, file), '--json', '--timeout', '200', '--dns', address]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as BounceResult;
+    expect(result.now.status).toBe('cannot-check');
+    expect(result.now.message).toMatch(/^Could not check again: the lookups this needs did not answer\. (PTR|SOA|A|AAAA) \S+ TIMEOUT.* failed, so .*(ptr-present|ptr-not-generic).* could not be judged\. Run the check again in a few minutes\.$/);
+    expect(result.audit?.partial).toBe(true);
+  });
+
+  it('the text says it too, with no verdict word', async () => {
+    const run = await runCli(['bounce', join(FIXTURES, 'sendmail-gmx-ptr.eml'), '--timeout', '200', '--dns', address]);
+    expect(run.stdout).toMatch(/Now: Could not check again/);
+    expect(run.stdout).not.toMatch(/Fixed since|still there|is now predicted to accept/);
+  });
+});
 
 describe('ptrcheck bounce', () => {
   it.each(NOW)('%s → %s (exit %i)', async (file, status, exit, message) => {

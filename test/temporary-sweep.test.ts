@@ -13,6 +13,9 @@ import type { Report, Target } from '../src/core/types.js';
 import type { Fault } from './support/dns-server.js';
 import { buildMessage, postfixHop } from './support/messages.js';
 import { useFixtureDns } from './support/use-dns.js';
+import { checkBounce, type BounceResult } from '../src/bounce/check.js';
+import { receivers } from '../rules/receivers/index.js';
+import { watchOnce, type WatchState } from '../src/watch/poll.js';
 
 const dns = useFixtureDns({ timeoutMs: 120, retries: 0 });
 let direct: ReturnType<typeof createNodeDirectQuery> | undefined;
@@ -44,6 +47,31 @@ const AUDITS: [string, () => Promise<Report>][] = [
 
 const FAULTS: Fault[] = [{ kind: 'servfail' }, { kind: 'refused' }, { kind: 'timeout' }];
 const statuses = (r: Report) => Object.fromEntries(r.results.map((x) => [x.rule, x.status]));
+const outcomes = (r: Report) => Object.fromEntries(r.receivers.map((x) => [x.id, x.outcome]));
+
+/** Runs `check` once with clean DNS, then once per lookup of `lookups` and fault; collects what `compare` finds wrong. */
+async function sweep<T>(lookups: string[], run: () => Promise<T>, compare: (clean: T, after: T, what: string) => string[]): Promise<string[]> {
+  const clean = await run();
+  const wrong: string[] = [];
+  for (const lookup of lookups) {
+    const [type, name] = lookup.split(' ') as [string, string];
+    for (const fault of FAULTS) {
+      dns.server.setFault(name, fault, type);
+      try {
+        wrong.push(...compare(clean, await run(), `${lookup} ${fault.kind}`));
+      } finally {
+        dns.server.setFault(name, null, type);
+      }
+    }
+  }
+  return wrong;
+}
+
+/** Every lookup an audit of this IP makes, the reverse zone's own servers asked: what a bounce re-check and a watch look ask too. */
+async function lookupsOf(ip: string): Promise<string[]> {
+  const report = await audit({ ip }, deps(true));
+  return [...new Set(report.dns.map((d) => `${d.type} ${d.name}`))];
+}
 
 describe('a temporary DNS failure is never a verdict', () => {
   it.each(AUDITS)('%s', async (_name, run) => {
@@ -69,11 +97,52 @@ describe('a temporary DNS failure is never a verdict', () => {
           const failedSeen = report.dns.some((d) => d.name === name && d.type === type && d.outcome !== 'ok' && d.outcome !== 'nxdomain' && d.outcome !== 'nodata');
           if (failedSeen && Object.values(after).some((s) => s === 'error') !== report.partial) wrong.push(`${lookup} ${fault.kind}: partial is ${report.partial}`);
           if (report.verdict === 'fail' && clean.verdict !== 'fail') wrong.push(`${lookup} ${fault.kind}: verdict fail (was ${clean.verdict})`);
+          // A receiver's prediction is the clean one or 'unknown': never another answer guessed from a failed lookup.
+          const was = outcomes(clean);
+          for (const [id, outcome] of Object.entries(outcomes(report))) {
+            if (outcome !== was[id] && outcome !== 'unknown') wrong.push(`${lookup} ${fault.kind}: receiver ${id} ${was[id]} → ${outcome}`);
+          }
         } finally {
           dns.server.setFault(name, null, type);
         }
       }
     }
+    expect(wrong).toEqual([]);
+  });
+});
+
+/** Gmail's reply as Postfix quotes it in a bounce, naming the sending IP. */
+const gmailBounce = (ip: string) => `<someone@gmail.com>: host gmail-smtp-in.l.google.com[142.250.153.26] said:
+    550-5.7.25 [${ip}] The IP address sending this message does not have a PTR record setup, or the corresponding
+    550-5.7.25 forward DNS entry does not point to the sending IP. As a policy, Gmail does not accept messages from
+    550 5.7.25 IPs with missing PTR records. - gsmtp (in reply to end of DATA command)
+`;
+
+describe('no word about a state from a failed lookup: the bounce re-check and the watch (issue 26.2)', () => {
+  const recheck = (ip: string) => (): Promise<BounceResult> => checkBounce(gmailBounce(ip), receivers, (x) => audit({ ip: x }, deps(true)));
+
+  it.each([
+    ['a missing PTR: still there', '192.0.2.11', 'still-there'],
+    ['a fixed sender: fixed since', '23.192.228.80', 'fixed'],
+  ])('the bounce re-check of %s says the same or cannot-check, for every failed lookup', async (_what, ip, cleanStatus) => {
+    expect((await recheck(ip)()).now.status).toBe(cleanStatus);
+    const wrong = await sweep(await lookupsOf(ip), recheck(ip), (clean, after, what) =>
+      after.now.status === clean.now.status || after.now.status === 'cannot-check' ? [] : [`${what}: ${clean.now.status} → ${after.now.status}`],
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  /** What a look claims: done, cannot tell, published (waiting for caches), or not published. */
+  const claim = (s: WatchState) => (s.done ? 'done' : s.cannotTell ? 'cannot-tell' : s.waitSeconds !== undefined ? 'published' : 'not-published');
+  it.each([
+    ['a published PTR that resolves back: done', '23.192.228.80', 'mail.example.com', 'done'],
+    ['a missing PTR: not published', '192.0.2.11', 'mail.example.com', 'not-published'],
+  ])('a watch look at %s claims the same or cannot-tell, for every failed lookup', async (_what, ip, expectName, cleanClaim) => {
+    const look = () => watchOnce(ip, expectName, { resolver: dns.resolver, resolvers: [{ label: 'test', resolver: dns.resolver }], direct: deps().direct });
+    expect(claim(await look())).toBe(cleanClaim);
+    const wrong = await sweep(await lookupsOf(ip), look, (clean, after, what) =>
+      claim(after) === claim(clean) || claim(after) === 'cannot-tell' ? [] : [`${what}: ${claim(clean)} → ${claim(after)}`],
+    );
     expect(wrong).toEqual([]);
   });
 });

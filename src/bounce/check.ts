@@ -10,8 +10,10 @@ import type { Report } from '../core/types.js';
 import type { DecodedBounce } from './decode.js';
 import { BounceNotDecodedError, decodeHere, type BounceDecoder } from './decoder.js';
 import { BOUNCE_NOW } from './words.js';
+import { isTemporary } from '../core/temporary.js';
+import type { DnsOutcome } from '../dns/types.js';
 
-export type BounceNow = 'still-there' | 'published' | 'fixed' | 'not-rechecked' | 'no-ip' | 'not-decoded';
+export type BounceNow = 'still-there' | 'published' | 'fixed' | 'cannot-check' | 'not-rechecked' | 'no-ip' | 'not-decoded';
 
 export interface BounceResult {
   bounce: DecodedBounce;
@@ -40,8 +42,14 @@ export async function checkBounce(raw: string, receivers: readonly ReceiverSpec[
 function nowOf(bounce: DecodedBounce, report: Report): BounceResult['now'] {
   const say = (status: BounceNow, extra = '') => ({ status, message: `${BOUNCE_NOW[status]}${extra}` });
   if (!RECHECKABLE.has(bounce.category)) return say('not-rechecked');
-  const failing = report.results.filter((r) => PTR_RULES.includes(r.rule) && (r.status === 'fail' || r.status === 'warn' || r.status === 'error'));
+  const failing = report.results.filter((r) => PTR_RULES.includes(r.rule) && (r.status === 'fail' || r.status === 'warn'));
   const predicted = bounce.receiver ? report.receivers.find((r) => r.id === bounce.receiver!.id) : undefined;
+  // A lookup that failed temporarily is no answer: the re-check says so, never still there, published or fixed.
+  const undecided = predicted ? (predicted.outcome === 'unknown' ? predicted.unknown ?? [] : []) : report.results.filter((r) => PTR_RULES.includes(r.rule) && r.status === 'error').map((r) => r.rule);
+  if (undecided.length > 0) {
+    const lookups = [...new Set(report.dns.filter((d) => isTemporary(d.outcome as DnsOutcome)).map((d) => `${d.type} ${d.name} ${d.rcode}`))].slice(0, 5);
+    return say('cannot-check', ` ${lookups.length > 0 ? lookups.join(', ') : 'a lookup'} failed, so ${undecided.join(', ')} could not be judged. Run the check again in a few minutes.`);
+  }
   const stillRefused = predicted ? predicted.outcome !== 'accept' : failing.length > 0;
   if (!stillRefused) return say('fixed', predicted ? ` ${predicted.name} is now predicted to accept.` : '');
   const propagated = report.results.find((r) => r.rule === 'ptr-propagated' || r.rule === 'forward-propagated');

@@ -91,6 +91,7 @@ export async function watchOnce(ipText: string, expectText: string | undefined, 
   // definite answer (not reachable from here, lame, or left out by the per-zone limit) is listed, not waited for,
   // unless no server of that zone answered at all; a resolver whose lookup failed leaves the look undecided.
   const cannotTell: string[] = [];
+  if (zone?.nameserversFailed) cannotTell.push(`the NS lookup of ${zone.zone} gave ${zone.nameserversFailed}, so its servers could not be asked`);
   const counted: WatchSource[] = [];
   for (const [list, what] of [[ptr, `the PTR of ${name}`], [forward, `${forwardName ?? ''}`]] as const) {
     const own = list.filter((s) => s.kind === 'authoritative');
@@ -111,7 +112,10 @@ export async function watchOnce(ipText: string, expectText: string | undefined, 
   if (expect) state.expect = expect;
   if (forwardName) state.forwardName = forwardName;
   // Published at the source but not yet everywhere: the stale caches decide how long is left.
-  const published = (list: WatchSource[]) => list.filter((s) => s.kind === 'authoritative' && s.answer !== undefined).every((s) => s.sees);
+  const published = (list: WatchSource[]) => {
+    const answered = list.filter((s) => s.kind === 'authoritative' && s.answer !== undefined);
+    return answered.length > 0 && answered.every((s) => s.sees);
+  };
   const stale = all.filter((s) => s.kind === 'resolver' && !s.sees && s.ttl !== undefined);
   if (!done && cannotTell.length === 0 && atZone && published(ptr) && stale.length > 0) state.waitSeconds = Math.max(...stale.map((s) => s.ttl!));
   return state;

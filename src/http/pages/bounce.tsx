@@ -2,7 +2,7 @@
 import { Layout } from './layout.js';
 import type { BounceResult } from '../../bounce/check.js';
 
-const NOW_CLASS: Record<string, string> = { 'still-there': 'fail', published: 'warn', fixed: 'pass', 'not-rechecked': 'muted', 'no-ip': 'muted', 'not-decoded': 'muted' };
+const NOW_CLASS: Record<string, string> = { 'still-there': 'fail', published: 'warn', fixed: 'pass', 'cannot-check': 'error', 'not-rechecked': 'muted', 'no-ip': 'muted', 'not-decoded': 'muted' };
 
 export function BounceForm(props: { value?: string; error?: string | undefined }) {
   return (

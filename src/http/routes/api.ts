@@ -110,7 +110,7 @@ const BounceResultSchema = z
       ip: z.string().optional(), remoteMta: z.string().optional(), reportingMta: z.string().optional(), recipient: z.string().optional(),
       notes: z.array(z.string()),
     }),
-    now: z.object({ status: z.enum(['still-there', 'published', 'fixed', 'not-rechecked', 'no-ip', 'not-decoded']), message: z.string() }),
+    now: z.object({ status: z.enum(['still-there', 'published', 'fixed', 'cannot-check', 'not-rechecked', 'no-ip', 'not-decoded']), message: z.string() }),
     audit: ReportSchema.optional(),
   })
   .openapi('BounceResult');
