@@ -166,6 +166,8 @@ export async function forwardAtItsZone(name: string, ip: ParsedIp, resolver: Res
   const found = soa.authority ? { zone: soa.authority.name } : zoneOf(soa);
   const temporary = (a: DnsAnswer) => (isTemporary(a.outcome) ? { unknownTemporary: true } : {});
   if (!found) return { name, unknownBecause: `SOA lookup of ${name} gave ${soa.outcome}`, ...temporary(soa) };
+  // The root zone's SOA: no zone below it holds the name (its own DNS host has nothing to ask).
+  if (found.zone === '') return { name, unknownBecause: `no zone holds ${name} (its SOA lookup gave ${soa.outcome} from the root zone)`, ...temporary(soa) };
   const ns = await resolver.query(found.zone, 'NS');
   if (ns.outcome !== 'ok') return { name, unknownBecause: `NS lookup of ${found.zone} gave ${ns.outcome}`, ...temporary(ns) };
   const type = ip.version === 4 ? 'A' : 'AAAA';

@@ -134,7 +134,7 @@ function resolverSource(label: string, answer: DnsAnswer, sees: (words: string |
 const TEMPORARY_RCODES = new Set(['SERVFAIL', 'REFUSED', 'TIMEOUT', 'NETWORK', 'BUSY', 'FORMERR']);
 
 /** Why a zone's server is not waited for, in words a reader acts on. */
-function unansweredNote(s: WatchSource): string {
+export function unansweredNote(s: WatchSource): string {
   const who = `${s.server}${s.address ? ` (${s.address})` : ''}`;
   if (s.problem === 'silent') return `${who} did not answer: not reachable from here (an IPv6 address on a host without IPv6, or a dead server); check it from a host that can reach it`;
   if (s.problem === 'no-address') return `${who} has no address, so it was not asked`;

@@ -11,6 +11,7 @@ import type { Rule } from '../../src/core/rule.js';
 import { runRule, RUNNER_MESSAGES } from '../../src/core/run-rules.js';
 import type { Evidence, Status } from '../../src/core/types.js';
 import { format, placeholders } from '../../src/report/format.js';
+import { holesIn } from '../../src/report/holes.js';
 
 function fragmentIds(v: unknown): string[] {
   if (Array.isArray(v)) return v.flatMap(fragmentIds);
@@ -57,7 +58,14 @@ export function testRule(rule: Rule, cases: readonly RuleCase[]): void {
       for (const key of placeholders(template)) expect(result.data ?? {}, `placeholder {${key}}`).toHaveProperty(key);
       // Every fragment the data carries has its words in meta, and the sentence comes out whole.
       for (const id of Object.values(result.data ?? {}).flatMap(fragmentIds)) expect(Object.keys(rule.meta.fragments ?? {}), `fragment '${id}'`).toContain(id);
-      expect(format(template, result.data, rule.meta.fragments)).not.toMatch(/\{\w+\}/);
+      const sentence = format(template, result.data, rule.meta.fragments);
+      expect(holesIn(sentence), sentence).toEqual([]);
+      // The remedy, when the message has one, reads whole too.
+      const remedy = rule.meta.remedies?.[result.messageId];
+      if (remedy !== undefined) {
+        const fix = format(remedy, result.data, rule.meta.fragments);
+        expect(holesIn(fix), fix).toEqual([]);
+      }
     });
   });
 }
