@@ -114,6 +114,11 @@ const CLI_CASES: [string, Case][] = [
   ['serve: --metrics-port 99999', { args: serve('--metrics-port', '99999'), code: 2, stderr: /--metrics-port '99999' must be a whole number from 0 to 65535/ }],
   ['serve: a --metrics-host that is a name', { args: serve('--metrics-port', '0', '--metrics-host', 'metrics.example'), code: 2, stderr: /--metrics-host 'metrics\.example' is not an IP address to listen on/ }],
   ['serve: --probe-port 0', { args: serve('--probe-smtp', '--probe-port', '0'), code: 2, stderr: /--probe-port '0' must be a port number, 1-65535/ }],
+  // Issue 27: trusted receivers are names, addresses or networks, and nothing that could never match.
+  ['message: a --trusted-receiver CIDR that is no network', { args: ['message', '-', '--trusted-receiver', '10.0.0.0/33'], env: DNS, code: 2, stderr: /^ptrcheck: --trusted-receiver '10\.0\.0\.0\/33' is not a network: write ADDRESS\/BITS \(192\.0\.2\.0\/24, 2001:db8::\/32\)\n$/ }],
+  ['message: a --trusted-receiver with an escape', { args: ['message', '-', '--trusted-receiver', 'mx.example.net\u001b[2J'], env: DNS, code: 2, stderr: /^ptrcheck: --trusted-receiver 'mx\.example\.net\\x1b\[2J' is not a host name pattern/ }],
+  ['message: a 100 KB --trusted-receiver', { args: ['message', '-', '--trusted-receiver', 'a'.repeat(100_000)], env: DNS, code: 2, stderr: /^ptrcheck: --trusted-receiver 'a+…' is not a host name pattern/ }],
+  ['serve: a --trusted-receiver address that is none', { args: serve('--trusted-receiver', '192.168.1.300'), code: 2, stderr: /^ptrcheck: --trusted-receiver '192\.168\.1\.300' is not an IP address/ }],
   // Issue 25: the ceilings' settings.
   ['serve: --max-audits 0', { args: serve('--max-audits', '0'), code: 2, stderr: /^ptrcheck: --max-audits '0' must be a whole number from 1 to 10000\n$/ }],
   ['serve: --max-audits with an escape', { args: serve('--max-audits', '8\u001b[2J'), code: 2, stderr: /^ptrcheck: --max-audits '8\\x1b\[2J' must be a whole number from 1 to 10000\n$/ }],

@@ -5,6 +5,7 @@
  */
 import { InputError, shown } from '../core/errors.js';
 import { dnsblZoneList } from '../core/names.js';
+import { trustedReceiverPattern } from '../message/trusted.js';
 
 /** A setting that cannot be used; the CLI exits 2 with its message, the Worker answers 503. */
 export class ConfigError extends Error {
@@ -44,6 +45,15 @@ export function authservId(text: string, name: string): string {
 /** Comma-separated (or repeated) values, trimmed, empties dropped. */
 export function list(text: string): string[] {
   return text.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** Trusted receivers: host name patterns, addresses, CIDRs (message/trusted.ts), each checked. */
+export function trustedReceivers(text: string, name: string): string[] {
+  try {
+    return list(text).map((p) => trustedReceiverPattern(p, name));
+  } catch (e) {
+    throw e instanceof InputError ? new ConfigError(e.message) : e;
+  }
 }
 
 export function dnsblZones(text: string, name: string): string[] {

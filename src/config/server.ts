@@ -5,7 +5,7 @@
  * so an error names what the operator actually wrote.
  */
 import { DEFAULT_AUTHSERV_ID, DEFAULT_NETWORK_MESSAGE_BYTES, DEFAULT_RETENTION_DAYS } from './defaults.js';
-import { authservId, dnsblZones, domainName, httpUrl, list, wholeNumber } from './parse.js';
+import { authservId, dnsblZones, domainName, httpUrl, trustedReceivers, wholeNumber } from './parse.js';
 
 export type SettingSource = 'cli' | 'env';
 
@@ -34,7 +34,7 @@ export const SERVER_SETTINGS = {
   sinkDomain: { cli: '--sink-domain', env: 'SINK_DOMAIN', parse: domainName } as Setting<string>,
   publicUrl: { cli: '--public-url', env: 'PUBLIC_URL', parse: (t, n) => httpUrl(t, n).replace(/\/$/, '') } as Setting<string>,
   dnsbl: { cli: '--dnsbl', env: 'DNSBL_ZONES', parse: dnsblZones } as Setting<string[]>,
-  trustedReceivers: { cli: '--trusted-receiver', env: 'TRUSTED_RECEIVERS', parse: (t) => list(t) } as Setting<string[]>,
+  trustedReceivers: { cli: '--trusted-receiver', env: 'TRUSTED_RECEIVERS', parse: trustedReceivers } as Setting<string[]>,
 };
 
 type Settings = typeof SERVER_SETTINGS;

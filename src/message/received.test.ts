@@ -31,7 +31,8 @@ const samples: [string, string, Partial<ReceivedHop>][] = [
   ['Microsoft 365 entry', 'from mail.example.com (23.192.228.80) by AM4PEPF00027A5F.mail.protection.outlook.com (10.167.16.73) with Microsoft SMTP Server (version=TLS1_3, cipher=TLS_AES_256_GCM_SHA384) id 15.20.8158.14 via Frontend Transport; Wed, 25 Nov 2026 10:00:01 +0000',
     { helo: 'mail.example.com', ip: '23.192.228.80', by: 'am4pepf00027a5f.mail.protection.outlook.com', protocol: 'Microsoft' }],
   ['Microsoft 365 internal', 'from AM9PR04MB8652.eurprd04.prod.outlook.com (2603:10a6:20b:43f::10) by DU0PR04MB9417.eurprd04.prod.outlook.com with HTTPS; Wed, 25 Nov 2026 10:00:03 +0000',
-    { helo: 'AM9PR04MB8652.eurprd04.prod.outlook.com', ip: '2603:10a6:20b:43f::10', by: 'du0pr04mb9417.eurprd04.prod.outlook.com' }],
+    // Over HTTPS (MAPI): a client's host name, but no HELO was sent.
+    { fromName: 'AM9PR04MB8652.eurprd04.prod.outlook.com', helo: undefined, ip: '2603:10a6:20b:43f::10', by: 'du0pr04mb9417.eurprd04.prod.outlook.com' }],
   ['Gmail', 'from mail.example.com (mail.example.com. [23.192.228.80]) by mx.google.com with ESMTPS id a640c23a62f3a-7b2c for <alice@gmail.com> (version=TLS1_3 cipher=TLS_AES_256_GCM_SHA384 bits=256/256); Wed, 25 Nov 2026 02:00:01 -0800 (PST)',
     { helo: 'mail.example.com', rdns: 'mail.example.com', ip: '23.192.228.80', by: 'mx.google.com' }],
   ['Gmail internal (no from)', 'by 2002:a05:7010:6a1c:b0:3f1:2c4e:9a5b with SMTP id u28csp1234567mdf; Wed, 25 Nov 2026 02:00:02 -0800 (PST)',

@@ -3,77 +3,257 @@
  * and which hop is the receiving side's own record of the sender's
  * connection, the only one that can be trusted.
  *
- * Formats read: Postfix and Sendmail `from HELO (RDNS [IP])`, Exim
- * `from RDNS ([IP] helo=HELO)` / `from [IP] (helo=HELO)`, Microsoft 365 /
- * Exchange `from HELO (IP)`, Gmail `from HELO (RDNS. [IP])`, qmail
- * `from unknown (HELO x) (IP)`, Haraka and Cloudflare Email Routing (the
- * Postfix shape).
+ * The client's address is read only where the receiving MTA's own format
+ * records it; whatever sits in the HELO/EHLO/LHLO part is the sender's
+ * claim and never the address. Formats read (the name after `from`, then
+ * its comments):
+ * - Postfix, Sendmail, Gmail, iCloud, Haraka, OpenSMTPD, Courier, Zimbra:
+ *   `from HELO (RDNS [IP])`, `(ident@RDNS [IP])`, `(unknown [IP])`, `(<unknown> [IP])`, `(RDNS. [IP])`
+ * - Exim 3/4, Momentum: `from RDNS ([IP]:port helo=HELO)`, `from [IP] (helo=HELO)`, `from RDNS ([IP])`, `([IP:port] helo=…)`
+ * - qmail, Yahoo: `from RDNS (HELO helo) (ident@IP)`, `from RDNS (ident@IP)` (HELO = RDNS), `(HELO ) (IP)` (none)
+ * - Exchange, Microsoft 365, SMTPSVC, Kerio, Domino: `from HELO (IP)`, `from HELO ([IP])`, `from  ([IP])` (no HELO)
+ * - CommuniGate: `from [IP] (account user HELO helo)`; GMX: `from [HELO] ([IP])`, `from RDNS (EHLO helo) [IP]`
+ * - HTTP submissions (no HELO), fetchmail retrievals and scanners' notes (not hops).
  */
 import ipaddr from 'ipaddr.js';
 import { canonicalName, organizationalDomain } from '../core/names.js';
 import { inNetworks, providerByOrg, type ReceivingProvider } from './receivers.js';
+import { tokenize, type Token } from './received-tokens.js';
+import { isTrustedReceiver } from './trusted.js';
+export { matches } from './trusted.js';
 
 export interface ReceivedHop {
   raw: string;
   /** The name after `from`. */
   fromName?: string;
+  /** The HELO/EHLO/LHLO name the client sent, as written; absent when it sent none (or the hop is not SMTP). */
   helo?: string;
   rdns?: string;
   ip?: string;
   by?: string;
   protocol?: string;
+  /** Set when the header records no SMTP handover: a local submission, a retrieval, a scanner's note. */
+  notHop?: string;
 }
 
-export function parseReceived(raw: string): ReceivedHop {
-  const text = raw.replace(/\s+/g, ' ').trim();
-  const hop: ReceivedHop = { raw };
-  // `by` and `with` are read outside comments: "(using TLSv1.3 with cipher …)" is not the protocol.
-  const bare = text.replace(/\((?:[^()]|\([^()]*\))*\)/g, ' ');
-  const by = /(?:^|\s)by ([^\s;()]+)/i.exec(bare);
-  if (by) hop.by = canonicalName(by[1]!);
-  const withClause = /(?:^|\s)with ([^\s;()]+)/i.exec(bare);
-  if (withClause) hop.protocol = withClause[1];
-  const from = /^from ([^\s()]+) ?((?:\((?:[^()]|\([^()]*\))*\) ?)*)/i.exec(text);
-  if (!from) return hop;
-  const name = from[1]!;
-  const comments = from[2] ?? '';
-  hop.fromName = name;
+const CLAUSES = new Set(['from', 'by', 'via', 'with', 'id', 'for']);
+const HELO_WORDS = new Set(['helo', 'ehlo', 'lhlo']);
 
-  hop.ip = findIp(comments) ?? literalIp(name);
-  const heloEq = /helo=([^\s)\]]+)/i.exec(comments) ?? /\(HELO ([^\s)]+)\)/i.exec(comments);
-  const rdnsBeforeIp = /\(([^\s()[\]]+)\.? \[/.exec(comments);
-  if (heloEq) {
-    // Exim (and qmail): the name after `from` is the reverse DNS name, HELO is in the comment.
-    hop.helo = heloEq[1]!;
-    if (!name.startsWith('[') && name.toLowerCase() !== 'unknown') hop.rdns = canonicalName(name);
-  } else {
-    hop.helo = name;
-    if (/^\(\[/.test(comments.trim())) {
-      // Exim writes `from NAME ([IP])` when HELO and reverse DNS agree.
-      if (!name.startsWith('[')) hop.rdns = canonicalName(name);
-    } else if (rdnsBeforeIp && rdnsBeforeIp[1]!.toLowerCase() !== 'unknown') {
-      hop.rdns = canonicalName(rdnsBeforeIp[1]!);
+export function parseReceived(raw: string): ReceivedHop {
+  const hop: ReceivedHop = { raw };
+  const clauses = splitClauses(tokenize(raw));
+  const by = firstWord(clauses.get('by'));
+  if (by) hop.by = canonicalName(by);
+  const protocol = firstWord(clauses.get('with')) ?? firstWord(clauses.get('via'));
+  if (protocol) hop.protocol = protocol;
+  const note = notAHop(raw, clauses, protocol);
+  if (note) hop.notHop = note;
+  const from = clauses.get('from');
+  if (!from) return hop;
+
+  // The name after `from`: a word, an address literal, or nothing (an empty HELO, SMTPSVC's `from  ([IP])`).
+  const head = from[0];
+  const name = head?.kind === 'word' ? head.text : head?.kind === 'literal' ? `[${head.text}]` : undefined;
+  const rest = name === undefined ? from : from.slice(1);
+  if (name !== undefined) hop.fromName = name;
+
+  let claim: string | undefined; // the HELO the client sent, when a comment says so
+  let claimed = false;
+  let exim = false;
+  // Where the receiver wrote the client's address: an Exim-style comment (`[IP] helo=…`: the address comes before the
+  // claim the client controls), else the last comment holding one (qmail `(HELO x) (IP)`, Postfix `HELO (RDNS [IP])`:
+  // text a client smuggles into its HELO comes before it), else a literal after the comments (GMX, fetchmail).
+  let eximFacts: CommentFacts | undefined;
+  let lastFacts: CommentFacts | undefined;
+  let trailing: string | undefined;
+  // CommuniGate Pro writes the client's address before the HELO (`from [IP] (account … HELO …)`, `from NAME ([IP] verified)`):
+  // whatever follows its HELO claim is the client's text.
+  const communigate = byMentions(clauses, 'communigate');
+  for (const t of rest) {
+    if (communigate && claimed) break;
+    if (t.kind === 'literal') {
+      trailing ??= addressOf(t.text);
+      continue;
     }
+    if (t.kind !== 'comment') continue;
+    const c = readComment(t.tokens);
+    if (c.helo !== undefined && !claimed) {
+      claim = c.helo;
+      claimed = true;
+    }
+    if (c.eximStyle) exim = true;
+    if (c.ip && c.eximStyle) eximFacts ??= c;
+    if (c.ip) lastFacts = c;
   }
+  const facts = eximFacts ?? lastFacts;
+  const ip = facts?.ip ?? trailing;
+  const rdnsWord = facts?.rdns;
+  const identAddress = facts?.ident ?? false;
+  const nameIp = name !== undefined ? addressOf(name.startsWith('[') ? name.slice(1, -1) : name) : undefined;
+  // The name is the client's address only when nothing the receiver recorded says otherwise (Exim `from [IP] (helo=…)`).
+  hop.ip = ip ?? nameIp;
+  const http = /^https?$/i.test(protocol ?? '');
+  const hostName = name !== undefined && nameIp === undefined && name.toLowerCase() !== 'unknown' ? name : undefined;
+  if (claimed) {
+    // qmail, Exim, CommuniGate, Momentum: the HELO is in a comment, the name is the looked-up name (or the address).
+    if (claim) hop.helo = claim;
+    if (rdnsWord) hop.rdns = rdnsWord;
+    else if (hostName) hop.rdns = canonicalName(hostName);
+  } else {
+    if (name !== undefined && !http && !(ip === undefined && nameIp !== undefined)) hop.helo = name;
+    if (rdnsWord) hop.rdns = rdnsWord;
+    // qmail leaves out `(HELO …)` when it equals the name it looked up (`from RDNS (ident@IP)`); Exim `from NAME ([IP])` likewise.
+    else if (hostName && (identAddress || (exim && ip !== undefined) || byMentions(clauses, 'exim'))) hop.rdns = canonicalName(hostName);
+  }
+  if (http) delete hop.helo; // a webmail or API submission sends no HELO
   return hop;
 }
 
-function findIp(comments: string): string | undefined {
-  for (const m of comments.matchAll(/\[(?:IPv6:)?([0-9a-fA-F:.]+)\]/g)) {
-    const ip = canonical(m[1]!);
-    if (ip) return ip;
+/** The clauses of the value by keyword (the first of each); tokens before `from` are dropped. */
+function splitClauses(tokens: Token[]): Map<string, Token[]> {
+  const out = new Map<string, Token[]>();
+  let current: Token[] | undefined;
+  for (const t of tokens) {
+    const key = t.kind === 'word' ? t.text.toLowerCase() : '';
+    // The word right after `from` is the name whatever it says: a client may HELO as "by" or "with".
+    const isName = current !== undefined && current === out.get('from') && current.length === 0;
+    if (CLAUSES.has(key) && !isName && !(key === 'from' && out.has('from'))) {
+      current = [];
+      if (!out.has(key)) out.set(key, current);
+      continue;
+    }
+    current?.push(t);
   }
-  for (const tok of comments.split(/[\s()[\],]+/)) {
-    const ip = canonical(tok.replace(/^IPv6:/i, ''));
-    if (ip) return ip;
-  }
+  // `(qmail 487 invoked from network)` alone, or a comment before `by`: kept for notAHop.
+  if (!out.has('from') && tokens[0]?.kind === 'comment') out.set('lead', [tokens[0]]);
+  return out;
+}
+
+function firstWord(tokens: Token[] | undefined): string | undefined {
+  const t = tokens?.find((x) => x.kind === 'word');
+  return t?.kind === 'word' ? t.text : undefined;
+}
+
+/** Why the header is not an SMTP handover, or undefined when it is one. */
+function notAHop(raw: string, clauses: Map<string, Token[]>, protocol: string | undefined): string | undefined {
+  const lead = clauses.get('lead')?.[0];
+  if (lead?.kind === 'comment' && /^qmail \d+ invoked /i.test(lead.text)) return 'a qmail note (local injection)';
+  if (!clauses.has('from') && !clauses.has('by')) return 'no from or by part';
+  // Postfix's pickup: `by host (Postfix, from userid 1000) id …`
+  if (!clauses.has('from') && (clauses.get('by') ?? []).some((t) => t.kind === 'comment' && /\bfrom userid\b/i.test(t.text))) return 'a local submission';
+  const p = (protocol ?? '').toLowerCase();
+  if (p === 'local' || p === 'local-esmtp' || p === 'local-smtp' || p === 'local-bsmtp') return 'a local submission';
+  if (p === 'pop3' || p === 'imap' || p === 'imap4' || p === 'pop' || p === 'pop3s' || p === 'imaps' || p === 'odmr' || p === 'etrn') return 'a retrieval (fetchmail)';
+  if (p.startsWith('qmail-scanner') || /\bwith qmail-scanner/i.test(raw.slice(0, 4096))) return 'a scanner\'s note';
   return undefined;
 }
 
-/** `from [192.0.2.1]`, or a bare address as Yahoo writes its internal hops (`from 10.217.151.75 by atlas…`). */
-function literalIp(name: string): string | undefined {
-  const m = /^\[(?:IPv6:)?([^\]]+)\]$/i.exec(name);
-  return m ? canonical(m[1]!) : canonical(name);
+/** Whether the receiver names its software so (`by mx (Exim 4.97)`, `(CommuniGate Pro SMTP 6.1)`). */
+function byMentions(clauses: Map<string, Token[]>, software: string): boolean {
+  for (const key of ['by', 'with']) {
+    for (const t of clauses.get(key) ?? []) if ((t.kind === 'comment' ? t.text : t.kind === 'word' ? t.text : '').toLowerCase().includes(software)) return true;
+  }
+  return false;
+}
+
+interface CommentFacts {
+  /** A HELO claim the comment carries (qmail `HELO x`, Exim `helo=x`, CommuniGate `… HELO x`); '' for an empty one. */
+  helo?: string;
+  /** The client's address as the receiver wrote it, outside any HELO claim. */
+  ip?: string;
+  /** The looked-up name written before the address (Postfix `RDNS [IP]`). */
+  rdns?: string;
+  /** qmail's `ident@IP`. */
+  ident: boolean;
+  eximStyle: boolean;
+}
+
+/** One comment of the `from` part: its HELO claim (never an address source) and the address the receiver recorded. */
+function readComment(tokens: Token[]): CommentFacts {
+  const out: CommentFacts = { ident: false, eximStyle: false };
+  const first = tokens[0];
+  if (first?.kind === 'word' && HELO_WORDS.has(first.text.toLowerCase())) {
+    out.helo = claimText(tokens.slice(1));
+    return out; // qmail's `(HELO x)`: all of it is the client's claim
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'comment') continue; // "(may be forged)"
+    if (t.kind === 'word') {
+      const lower = t.text.toLowerCase();
+      if (lower.startsWith('helo=')) {
+        out.eximStyle = true;
+        const value = t.text.slice(5);
+        // `helo=[192.0.2.1]`: the literal that follows is the claim
+        const next = tokens[i + 1];
+        if (value === '' && next?.kind === 'literal') {
+          out.helo = `[${next.text}]`;
+          i++;
+        } else out.helo = value;
+        continue;
+      }
+      if (lower.includes('=')) continue; // ident=, port=, …: not the client
+      if (HELO_WORDS.has(lower)) {
+        // CommuniGate `(account user@example.edu HELO [10.10.10.10])`: the rest is the claim
+        out.helo = claimText(tokens.slice(i + 1));
+        return out;
+      }
+      if (!out.ip) {
+        const at = t.text.lastIndexOf('@');
+        const address = addressOf(at >= 0 ? t.text.slice(at + 1) : t.text);
+        if (address) {
+          out.ip = address;
+          out.ident = at >= 0;
+        }
+      }
+      continue;
+    }
+    // An address literal: the client's address, with the looked-up name written before it.
+    if (!out.ip) {
+      const address = addressOf(t.port === undefined ? t.text : t.text);
+      if (address) {
+        out.ip = address;
+        const before = tokens[i - 1];
+        if (before?.kind === 'word') out.rdns = rdnsOf(before.text);
+      }
+    }
+  }
+  return out;
+}
+
+/** The HELO a claim holds: one word or literal, as written; '' when empty. */
+function claimText(tokens: Token[]): string {
+  const t = tokens[0];
+  if (!t) return '';
+  if (t.kind === 'literal') return `[${t.text}]`;
+  return t.kind === 'word' ? t.text : '';
+}
+
+/** The looked-up name before an address: without an ident (`user@`) and its root dot; none for "unknown". */
+function rdnsOf(word: string): string | undefined {
+  const name = word.slice(word.lastIndexOf('@') + 1).replace(/\.$/, '');
+  const lower = name.toLowerCase();
+  if (name === '' || lower === 'unknown' || lower === '<unknown>' || addressOf(name)) return undefined;
+  return canonicalName(name);
+}
+
+/**
+ * An address as a receiver writes one: IPv4 or IPv6, in brackets or not, with `IPv6:` (RFC 5321 literal), a port
+ * (`192.0.2.1:25`, `192.0.2.1.25`), IPv4-mapped IPv6 as its IPv4. Undefined for anything else.
+ */
+function addressOf(text: string): string | undefined {
+  let t = text.replace(/^IPv6:/i, '');
+  const direct = canonical(t);
+  if (direct) return direct;
+  // IPv4 with a port: 192.0.2.1:50387, or five dotted parts (192.0.2.1.25)
+  const colon = t.indexOf(':');
+  if (colon > 0 && colon === t.lastIndexOf(':') && /^\d{1,5}$/.test(t.slice(colon + 1))) t = t.slice(0, colon);
+  else {
+    const parts = t.split('.');
+    if (parts.length === 5 && /^\d{1,5}$/.test(parts[4]!)) t = parts.slice(0, 4).join('.');
+    else return undefined;
+  }
+  return t.includes(':') ? undefined : canonical(t);
 }
 
 function canonical(text: string): string | undefined {
@@ -111,7 +291,7 @@ export function findTrustedHop(hops: readonly ReceivedHop[], trusted: readonly s
   const skipped: string[] = [];
   for (let index = 0; index < hops.length; index++) {
     const hop = hops[index]!;
-    if (!hop.ip) continue; // "by 2002:…" alone: a step inside the receiver, no client to judge
+    if (!hop.ip || hop.notHop) continue; // "by 2002:…" alone, a local note or a retrieval: no client to judge
     const inside = internalBecause(hop, receiverOrg, provider, trusted);
     if (inside) {
       skipped.push(inside);
@@ -121,7 +301,7 @@ export function findTrustedHop(hops: readonly ReceivedHop[], trusted: readonly s
     return { hop, index, reason: `the first Received: hop whose client is outside the receiving side${above}` };
   }
   // Every hop is the receiver's own (a message that never left it): its deepest client is the sender.
-  const index = hops.map((h) => Boolean(h.ip)).lastIndexOf(true);
+  const index = hops.map((h) => Boolean(h.ip) && !h.notHop).lastIndexOf(true);
   return index >= 0 ? { hop: hops[index]!, index, reason: 'the deepest Received: hop (every hop is inside the receiving side)' } : undefined;
 }
 
@@ -137,16 +317,8 @@ function internalBecause(hop: ReceivedHop, receiverOrg: string | undefined, prov
     if (names.some((n) => provider.outbound.test(n))) return undefined;
     if (inNetworks(ip, provider.networks) && names.some((n) => provider.internal.test(n))) return `${provider.name} internal relays`;
   }
-  if (rdns && trusted.some((pattern) => matches(rdns, pattern))) return 'hosts named by --trusted-receiver';
+  // A gateway is named by its looked-up name, its address or its network; a name the client gave (HELO) never counts.
+  if (isTrustedReceiver(trusted, rdns, ip)) return 'hosts named by --trusted-receiver';
   if (rdns && receiverOrg && organizationalDomain(rdns) === receiverOrg && !provider) return `hosts of ${receiverOrg}`;
-  // A gateway may also be named by its address; a name the client gave (HELO) never counts.
-  if (trusted.some((pattern) => pattern === ip)) return 'hosts named by --trusted-receiver';
   return undefined;
-}
-/** `host.example.com`, `*.example.com` or `.example.com`. */
-export function matches(name: string, pattern: string): boolean {
-  const p = canonicalName(pattern);
-  if (p.startsWith('*.')) return name.endsWith(p.slice(1));
-  if (p.startsWith('.')) return name.endsWith(p);
-  return name === p;
 }

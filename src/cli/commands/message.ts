@@ -11,6 +11,7 @@ import { chooseFormat, printReport } from '../print.js';
 import { dnsblZones, parseTimeout } from '../args.js';
 import { MESSAGE_OPTIONS } from '../options.js';
 import { checkClaims } from '../../core/claims.js';
+import { trustedReceiverPattern } from '../../message/trusted.js';
 
 export async function messageCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -25,6 +26,12 @@ export async function messageCommand(argv: string[], io: CliIo): Promise<number>
     throw e instanceof InputError ? new UsageError(e.message) : e;
   }
   const format = chooseFormat(values.format, values.json);
+  let trustedReceivers: string[];
+  try {
+    trustedReceivers = (values['trusted-receiver'] ?? []).map((p) => trustedReceiverPattern(p));
+  } catch (e) {
+    throw e instanceof InputError ? new UsageError(e.message) : e;
+  }
   const maxBytes = values['max-size'] === undefined ? DEFAULT_CLI_MESSAGE_BYTES : parseMb(values['max-size']);
   const message = await readMessage(positionals[0]!, io, maxBytes);
   const dnsbl = dnsblZones(values.dnsbl, io.env);
@@ -32,7 +39,7 @@ export async function messageCommand(argv: string[], io: CliIo): Promise<number>
   const dns = makeAuditDns(values, io.env, timeoutMs);
   const { resolver, direct } = dns;
   try {
-    const target = messageTarget(message, { ip: values.ip, helo: values.helo, mailFrom: values['mail-from'], trustedReceivers: values['trusted-receiver'] ?? [], maxBytes });
+    const target = messageTarget(message, { ip: values.ip, helo: values.helo, mailFrom: values['mail-from'], trustedReceivers, maxBytes });
     const report = await audit(target, { resolver, direct, config: { dnsbl, authoritative: values.authoritative === true } });
     return printReport(report, format, io);
   } catch (e) {
