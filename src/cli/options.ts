@@ -57,7 +57,7 @@ export const MESSAGE_OPTIONS = {
   ip: { type: 'string', arg: 'IP', help: 'the connecting IP, instead of what the trusted Received: header says' },
   helo: { type: 'string', arg: 'NAME', help: 'the HELO name, instead of what the trusted Received: header says' },
   'mail-from': { type: 'string', arg: 'ADDR', help: 'the envelope sender, instead of the Return-Path: header' },
-  'trusted-receiver': { type: 'string', multiple: true, arg: 'PATTERN', help: 'a host of the receiving side (mx.example.net, *.prod.outlook.com): its Received: hops are skipped when looking for where the sender connected' },
+  'trusted-receiver': { type: 'string', multiple: true, arg: 'PATTERN', help: 'a host of the receiving side (mx.example.net, *.prod.outlook.com, an address or a CIDR): its Received: hops are skipped when looking for where the sender connected' },
   'max-size': { type: 'string', arg: 'MB', help: 'refuse larger messages (default 50)' },
   ...COMMON_OPTIONS,
 } as const;
@@ -86,7 +86,7 @@ export const SERVE_OPTIONS = {
   'tls-key': { type: 'string', arg: 'FILE', help: 'STARTTLS key (PEM), with --tls-cert; default: a self-signed pair kept beside the database' },
   'tls-cert': { type: 'string', arg: 'FILE', help: 'STARTTLS certificate chain (PEM)' },
   'trusted-network': { type: 'string', multiple: true, arg: 'ADDR|CIDR', help: 'peers whose XCLIENT/XFORWARD is honoured (default: loopback)' },
-  'trusted-receiver': { type: 'string', multiple: true, arg: 'PATTERN', help: 'Received: hosts of the receiving side, for message audits' },
+  'trusted-receiver': { type: 'string', multiple: true, arg: 'PATTERN', help: 'Received: hosts of the receiving side (names, *.domain, addresses, CIDRs), for message audits' },
   'max-message-mb': { type: 'string', arg: 'MB', help: 'largest message accepted over SMTP and HTTP (default 10)' },
   db: { type: 'string', default: 'ptrcheck.sqlite', arg: 'FILE', help: 'the SQLite database of reports and received mail' },
   'retention-days': { type: 'string', arg: 'N', help: 'delete reports and messages older than this (default 30; 0 keeps them)' },
