@@ -26,6 +26,9 @@ const CASES: [string, string[], string, string, RegExp, string][] = [
   ['gateway-proofpoint', ['*.pphosted.com'], '23.192.228.80', 'mail.example.com', /hosts named by --trusted-receiver/, '<bounce@example.com>'],
   ['exchange-hybrid', [], '23.192.228.80', 'mail.example.com', /Microsoft 365 internal relays\); confirmed by the receiver's Received-SPF \(client-ip=23\.192\.228\.80\)$/, '<bounce@example.com>'],
   ['dsn-bounce', [], '23.192.228.80', 'mail.example.com', /^the first Received: hop whose client is outside the receiving side$/, '<>'],
+  ['eop-internal-ipv6', [], '23.192.228.80', 'mail.example.com', /below 2 hop\(s\) of the receiving side \(Microsoft 365 internal relays\); confirmed by the receiver's Received-SPF \(client-ip=23\.192\.228\.80\)$/, '<bounce@example.com>'],
+  ['qmail-to-postfix', [], '23.192.228.80', 'mail.example.com', /^the first Received: hop whose client is outside the receiving side$/, '<bounce@example.com>'],
+  ['communigate-literal-helo', [], '23.192.228.80', '[10.10.10.10]', /^the first Received: hop whose client is outside the receiving side$/, '<bounce@example.com>'],
 ];
 
 describe('the entry hop of real-format messages', () => {
