@@ -47,12 +47,12 @@ describe('decodeBounce', () => {
   });
 
   it.each([
-    ['nothing that looks like a reply', 'Hello, your mail did not arrive, sorry.', /no SMTP reply/],
-    ['a receiver nobody knows', 'Remote-MTA: dns; mx.far-away.example\nDiagnostic-Code: smtp; 550 5.1.1 <x@far-away.example>: Recipient address rejected', /mx\.far-away\.example is not a receiver ptrcheck knows/],
-  ])('%s: says what it could not classify', (_why, text, note) => {
+    ['nothing that looks like a reply', 'Hello, your mail did not arrive, sorry.', /no SMTP reply/, 'other'],
+    ['a receiver nobody knows (its reply still read: a mailbox refusal)', 'Remote-MTA: dns; mx.far-away.example\nDiagnostic-Code: smtp; 550 5.1.1 <x@far-away.example>: Recipient address rejected', /mx\.far-away\.example is not a receiver ptrcheck knows/, 'mailbox'],
+  ])('%s: says what it could not classify', (_why, text, note, category) => {
     const d = decodeBounce(text, receivers);
     expect(d.notes.join(' ')).toMatch(note);
-    expect(d.category).toBe('other');
+    expect(d.category).toBe(category);
   });
 
   it('never takes the receiver\'s own MX address for the sending IP', () => {

@@ -13,11 +13,12 @@ import type { ReceiverSpec } from '../core/receivers.js';
 import { parseIp } from '../core/ip.js';
 import { bounceText, unreadNote } from './text.js';
 import { field } from './lines.js';
-import { findReplies } from './replies.js';
 import { hasTopLevel, hostMentions } from './scan.js';
 import { IANA_CODES, REPLY_CODES } from './iana-codes.js';
+import { authenticationResults, categorize, type BounceCategory } from './classify.js';
+import { chooseReply } from './replies.js';
 
-export type BounceCategory = 'ptr' | 'helo' | 'authentication' | 'blocklist' | 'reputation' | 'other';
+export type { BounceCategory } from './classify.js';
 
 export interface DecodedBounce {
   /** dsn: an RFC 3464 delivery-status report; text: reply lines found in free text. */
@@ -33,8 +34,10 @@ export interface DecodedBounce {
   meaning?: string;
   iana?: string;
   category: BounceCategory;
-  /** The sending IP the reply names (Gmail quotes it in brackets, Comcast after its name, GMX in its link). */
+  /** The sending IP the reply names (Gmail quotes it in brackets, Comcast after its name, GMX in its link); never taken from anywhere else. */
   ip?: string;
+  /** Per-method results the reply lists (Microsoft's 5.7.515: "Spf= Fail , Dkim= Pass , DMARC= Pass"). */
+  authentication?: Partial<Record<'spf' | 'dkim' | 'dmarc', string>>;
   remoteMta?: string;
   reportingMta?: string;
   recipient?: string;
@@ -53,9 +56,8 @@ export function decodeBounce(raw: string, receivers: readonly ReceiverSpec[]): D
   const remoteMta = dnsField(field(lines, 'remote-mta')) ?? hosts.find((h) => hasTopLevel(h.name))?.name;
   const reportingMta = dnsField(field(lines, 'reporting-mta'));
   const recipient = field(lines, 'final-recipient')?.replace(/^rfc822;\s*/i, '');
-  // The Diagnostic-Code may hold only a reply's first line (Sendmail); a transcript in the text may hold all of it.
-  const candidates = [...(diagnostic ? findReplies([diagnostic.replace(/^smtp;\s*/i, '')]) : []), ...findReplies(lines)];
-  const reply = candidates.sort((x, y) => y.text.length - x.text.length || Number(Boolean(y.enhanced)) - Number(Boolean(x.enhanced)))[0];
+  // The receiver's answer: the DSN's per-recipient Diagnostic-Code and Status first, the transcript's lines only without them.
+  const reply = chooseReply(diagnostic, lines);
   const out: DecodedBounce = { format, category: 'other', notes };
   // The wording as sent (a header of the original message, a preamble), or else in a decoded part (an NDR in base64).
   const writtenBy = writer(raw.length > WRITER_CHARS ? raw.slice(0, WRITER_CHARS) : raw) ?? writer(text);
@@ -63,15 +65,17 @@ export function decodeBounce(raw: string, receivers: readonly ReceiverSpec[]): D
   if (remoteMta) out.remoteMta = remoteMta.toLowerCase();
   if (reportingMta) out.reportingMta = reportingMta.toLowerCase();
   if (recipient) out.recipient = recipient;
+  const status = field(lines, 'status')?.split(/[\s(]/)[0];
+  const dsnStatus = status && /^[245]\.\d{1,3}\.\d{1,3}$/.test(status) ? status : undefined;
   if (!reply) {
     notes.push('no SMTP reply (a line like "550 5.7.25 …") was found, so the receiver\'s answer could not be read');
   } else {
     out.reply = reply.text;
-    out.code = reply.code;
-    const status = field(lines, 'status');
-    const enhanced = reply.enhanced ?? (status && /^[245]\.\d{1,3}\.\d{1,3}$/.test(status) ? status : undefined);
-    if (enhanced) out.enhanced = enhanced;
+    if (reply.code) out.code = reply.code;
   }
+  // A reply from the Diagnostic-Code carries the receiver's code; else the DSN's Status is the receiver's answer.
+  const enhanced = reply?.fromDiagnostic ? reply.enhanced ?? dsnStatus : dsnStatus ?? reply?.enhanced;
+  if (enhanced) out.enhanced = enhanced;
   const receiver = receivers.find((r) => (out.remoteMta && r.recognise.hosts.some((h) => h.test(out.remoteMta!))) || (out.reply && r.recognise.replies.some((p) => p.test(out.reply!))));
   if (receiver) out.receiver = { id: receiver.id, name: receiver.name };
   else notes.push(out.remoteMta ? `${out.remoteMta} is not a receiver ptrcheck knows; the code is read as the IANA registry defines it` : 'the receiver could not be identified (no Remote-MTA, no known wording)');
@@ -81,12 +85,19 @@ export function decodeBounce(raw: string, receivers: readonly ReceiverSpec[]): D
   const iana = IANA_CODES[key] ?? (out.enhanced ? undefined : REPLY_CODES[out.code ?? '']);
   if (iana) out.iana = iana;
   if (!own && !iana && out.reply) notes.push(`the status code ${out.enhanced ?? out.code} has no meaning ptrcheck knows`);
-  out.category = categorize(`${out.reply ?? ''} ${out.meaning ?? ''}`, out.enhanced, receiver?.id);
-  const ip = sendingIp(out.reply ?? text, out.remoteMta, new Set(hosts.map((h) => h.address)));
+  out.category = categorize(out.reply ?? '', out.enhanced, receiver?.id);
+  const auth = out.reply ? authenticationResults(out.reply) : undefined;
+  if (auth) out.authentication = auth;
+  // Only the receiver's reply names the sending IP: the bounce's own Received: lines, queue ids and "host mx[IP]" do not.
+  const ip = out.reply ? sendingIp(out.reply, out.remoteMta, new Set(hosts.map((h) => h.address))) : undefined;
   if (ip) out.ip = ip;
   else notes.push('the reply does not name the sending IP; give it (ptrcheck audit <ip>) to check it');
+  // A refusal that names the sending IP and says it is blocked or refused is about that IP, whatever else it says.
+  if (out.category === 'other' && ip && REFUSES_IP.test(out.reply!)) out.category = 'reputation';
   return out;
 }
+
+const REFUSES_IP = /\b(blocked|block|rejected|denied|refused|banned|not allowed|not permitted)\b/i;
 
 /** "dns; mx.example.net" → "mx.example.net". */
 function dnsField(v: string | undefined): string | undefined {
@@ -98,16 +109,6 @@ function ownCode(receiver: ReceiverSpec, reply: string | undefined): string | un
   if (!reply) return undefined;
   for (const [key, meaning] of Object.entries(receiver.codes)) if (!/^\d/.test(key) && reply.includes(key)) return meaning;
   return undefined;
-}
-
-function categorize(words: string, enhanced: string | undefined, receiver: string | undefined): BounceCategory {
-  if (/\bPTR\b|reverse (dns|hostname)|\brdns\b|cannot find your (reverse )?hostname|DY-001|dynamically-assigned|c=rdns/i.test(words)) return 'ptr';
-  if (enhanced === '5.7.25' || (enhanced === '4.7.23' && receiver === 'gmail')) return 'ptr';
-  if (/\bHELO\b|\bEHLO\b/i.test(words) || enhanced === '5.7.506') return 'helo';
-  if (/\b(SPF|DKIM|DMARC)\b|unauthenticated|authenticat/i.test(words) || ['5.7.26', '5.7.27', '5.7.30', '5.7.9', '5.7.515'].includes(enhanced ?? '')) return 'authentication';
-  if (/spamhaus|block ?list|blacklist|\bDNSBL\b|\bRBL\b|\[BL\d+\]/i.test(words)) return 'blocklist';
-  if (/reputation|complaints|\[TSS\d+\]|unusual rate/i.test(words)) return 'reputation';
-  return 'other';
 }
 
 /** Candidates of each kind tried (each a parse that may throw): enough for any reply, bounded for a hostile text. */
