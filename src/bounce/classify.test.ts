@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBounce, type DecodedBounce } from './decode.js';
 import { authenticationResults, categorize } from './classify.js';
 import { receivers } from '../../rules/receivers/index.js';
+import { authenticationWords } from './words.js';
 
 const decode = (text: string) => decodeBounce(text, receivers);
 
@@ -101,5 +102,6 @@ describe('categories, from the receiver\'s words', () => {
     expect(categorize(reply, '5.7.515', 'microsoft-365')).toBe('authentication');
     expect(authenticationResults(reply)).toEqual({ spf: 'fail', dkim: 'pass', dmarc: 'pass' });
     expect(decode(`Diagnostic-Code: smtp; ${reply}`)).toMatchObject({ category: 'authentication', authentication: { spf: 'fail', dkim: 'pass', dmarc: 'pass' } });
+    expect(authenticationWords({ spf: 'fail', dkim: 'pass', dmarc: 'pass' })).toBe('SPF fail (fix this), DKIM pass, DMARC pass');
   });
 });

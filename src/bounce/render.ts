@@ -1,6 +1,7 @@
 /** A decoded bounce for the terminal: what the receiver said, what it means there, and how things stand now. Pure. */
 import { sanitize } from '../report/text.js';
 import type { BounceResult } from './check.js';
+import { authenticationWords } from './words.js';
 
 export function renderBounce(raw: BounceResult): string {
   const { bounce: b, now, audit } = sanitize(raw);
@@ -12,6 +13,7 @@ export function renderBounce(raw: BounceResult): string {
   out.push(...field('Means', b.meaning));
   if (b.iana) out.push(...field(b.meaning ? 'IANA registry' : 'Means', b.meaning && b.enhanced ? `${b.iana}${differs(b.meaning, b.iana) ? ' (the receiver uses the code differently)' : ''}` : b.iana));
   out.push(...field('Kind', b.category));
+  if (b.authentication) out.push(...field('Authentication', authenticationWords(b.authentication)));
   out.push(...field('Sending IP', b.ip));
   out.push(...field('Written by', b.writtenBy));
   for (const n of b.notes) out.push(`  note: ${n}`);

@@ -1,6 +1,7 @@
 /** A decoded bounce: what the receiver said and meant, the IP, and how things stand now (the form posts here, no JavaScript). */
 import { Layout } from './layout.js';
 import type { BounceResult } from '../../bounce/check.js';
+import { authenticationWords } from '../../bounce/words.js';
 
 const NOW_CLASS: Record<string, string> = { 'still-there': 'fail', published: 'warn', fixed: 'pass', 'cannot-check': 'error', 'not-rechecked': 'muted', 'no-ip': 'muted', 'not-decoded': 'muted' };
 
@@ -36,6 +37,7 @@ export function BouncePage(props: { result: BounceResult; reportUrl?: string | u
           {b.iana ? <><dt>{b.meaning ? 'In the IANA registry' : 'Meaning'}</dt><dd>{b.iana}</dd></> : null}
           <dt>Kind of problem</dt>
           <dd>{b.category}</dd>
+          {b.authentication ? <><dt>Authentication</dt><dd>{authenticationWords(b.authentication)}</dd></> : null}
           {b.ip ? <><dt>Sending IP</dt><dd>{b.ip}</dd></> : null}
         </dl>
         {b.notes.map((n) => <p class="muted">Note: {n}</p>)}
