@@ -21,6 +21,19 @@ describe('reply shapes', () => {
     ['a vendor\'s tag before the enhanced code', '550 cuda_nsu 5.7.1 Message blocked', { code: '550', enhanced: '5.7.1' }],
     ['a code right after "smtp;"', 'Diagnostic-Code: smtp;550 5.1.1 <x@example.net>: Recipient address rejected: User unknown', { code: '550', enhanced: '5.1.1', category: 'mailbox' }],
     ['qmail\'s own status in "(#5.1.1)"', '<x@example.net>:\nSorry, no mailbox here by that name. (#5.1.1)', { enhanced: '5.1.1', category: 'mailbox', code: undefined }],
+    ['qmail\'s status with a tag: "(#5.1.1 - chkusr)"', '550 sorry, no mailbox here by that name (#5.1.1 - chkusr)', { code: '550', enhanced: '5.1.1', category: 'mailbox' }],
+    ['a status in brackets: "[#4.1.9]"', 'Resources temporarily unavailable, please try again later [#4.1.9].', { enhanced: '4.1.9' }],
+    ['a status after "#": "550 #5.1.0"', 'Diagnostic-Code: smtp; 550 #5.1.0 Address rejected.', { code: '550', enhanced: '5.1.0' }],
+    ['a line that starts with a status after "--" (Mimecast)', 'The following message to <x@example.net> was undeliverable.\n-- 5.4.1 Recipient address rejected: Access denied.', { enhanced: '5.4.1' }],
+    ['Zoho\'s ERROR_CODE', 'x@example.net Invalid Address, ERROR_CODE :550, ERROR_CODE :5.2.1 <x@example.net>... User Unknown', { enhanced: '5.2.1' }],
+    ['Amazon SES: the leading status of the Diagnostic-Code', "Status: 5.0.0 (permanent failure)\nDiagnostic-Code: smtp; 5.3.0 - Other mail system problem 550-'Unknown user x@example.net' (delivery attempts: 0)", { enhanced: '5.3.0' }],
+    ['a reply quoted inside another: the inner one', 'Status: 4.4.7\nDiagnostic-Code: smtp; 554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>', { code: '421', enhanced: '4.4.2' }],
+    ['a generic Status (5.0.0) gives way to the reply\'s own code', 'x@example.net: 550 5.7.26 <x@example.net>: Recipient address rejected: Multiple authentication checks failed\n\nStatus: 5.0.0', { enhanced: '5.7.26', category: 'authentication' }],
+    ['"X-Unix; 255": the transcript\'s reply says more', 'Reporting-MTA: dns; mx.example.org\n\n554 5.3.0 unknown mailer error 255\n\nStatus: 5.0.0\nDiagnostic-Code: X-Unix; 255', { code: '554', enhanced: '5.3.0' }],
+    ['a local MTA\'s own words: no receiver spoke, no IP', 'Status: 4.4.1\nDiagnostic-Code: X-Postfix; connect to mx.example.net[192.0.2.44]:25: Connection timed out', { ip: undefined, category: 'other', enhanced: '4.4.1' }],
+    ['"lost connection … while performing the HELO handshake" is no HELO refusal', 'Status: 4.4.2\nDiagnostic-Code: X-Postfix; lost connection with mx.example.net[192.0.2.44] while performing the HELO handshake', { ip: undefined, category: 'other' }],
+    ['Messaging Server\'s connection tuple names the receiver', 'Status: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 <x@example.net>... User Unknown\n Remote system: dns;mx.example.net (TCP|192.0.2.67|47323|192.0.2.225|25) (mx.example.net ESMTP)', { ip: undefined, category: 'mailbox' }],
+    ['a boundary the body never uses: the DSN is still read', 'Content-Type: multipart/report; report-type=delivery-status; boundary="AAA.111/mx.example.org"\n\n--AAA.222/mx.example.org\nContent-Type: message/delivery-status\n\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550-5.1.1 The email account that you tried to reach does not exist.\n--AAA.222/mx.example.org--', { enhanced: '5.1.1', category: 'mailbox' }],
     ['qmail\'s note is no reply', 'Received: (qmail 487 invoked from network); 25 Nov 2026 10:00:01 -0000\n\nHello', { reply: undefined, code: undefined }],
   ])('%s', (_what, text, want) => {
     const d = decode(text);
@@ -93,6 +106,17 @@ describe('categories, from the receiver\'s words', () => {
     ['a failed SMTP login is not sender authentication', '535 5.7.8 Error: excessive authentication failures', '5.7.8', 'other'],
     ['a message too big', '552 5.3.4 Message size exceeds fixed maximum message size', '5.3.4', 'size'],
     ['spam content', '550 5.7.1 Message rejected as spam by Content Filtering', '5.7.1', 'content'],
+    ['a listed URL in the message is content, whatever "HELO=" the reply logs', '550 REJECTED - Blacklisted URL in message. (example.com) in [black]. See http://lookup.uribl.com. - Blacklisted Link - H=mail.example.org [192.0.2.11] HELO=[mail.example.org]', undefined, 'content'],
+    ['use the smtp server of your ISP: a residential address', '550 5.7.0 <x@example.net>... Please use the smtp server of your ISP.', '5.7.0', 'ptr'],
+    ['La Poste / Orange LPN codes', '550 5.5.0 Service refuse. Veuillez essayer plus tard. service refused, please try later. LPN001_108', '5.5.0', 'reputation'],
+    ['Orange OFR_999', '421 mwinf5c77 ME Service refuse. Veuillez essayer plus tard. Service refused, please try later. OFR_999 [999]', undefined, 'reputation'],
+    ['Mimecast host network not allowed', '554 Host network not allowed - https://community.mimecast.com/docs/DOC-1369#554', undefined, 'reputation'],
+    ['a domain that mismatches the client IP', '550 domain [example.org] mismatches client ip 192.0.2.225.', undefined, 'reputation'],
+    ['not accepting connections at the greeting', '554 mx.example.net ESMTP not accepting connections', undefined, 'reputation'],
+    ['a daily relay quota of the sending IP', '554 mx.example.net : You\'ve reached your daily relay quota - 192.0.2.30', undefined, 'reputation'],
+    ['Sender ID: the Purported Responsible Address', '550 5.7.1 can\'t determine Purported Responsible Address', '5.7.1', 'authentication'],
+    ['no authentication information', '550 5.7.1 This message does not have authentication information or fails to pass', '5.7.1', 'authentication'],
+    ['an IP not allowed for the domain', '554 INVALID IP FOR SENDING MAIL OF DOMAIN example.org [RCPT_TO]', undefined, 'authentication'],
   ])('%s', (_what, reply, enhanced, category) => {
     expect(categorize(reply, enhanced, undefined)).toBe(category);
   });

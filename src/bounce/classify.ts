@@ -10,6 +10,9 @@ export type BounceCategory = 'ptr' | 'helo' | 'authentication' | 'blocklist' | '
 /** The categories about the sending IP or host: what an audit of that IP re-checks or explains. */
 export const IP_CATEGORIES: ReadonlySet<BounceCategory> = new Set(['ptr', 'helo', 'blocklist', 'reputation']);
 
+/** A URL or domain in the message on a list (URIBL, SURBL, DBL) is about the content, whatever else the reply logs. */
+const CONTENT_LISTS = /\b(URIBL|SURBL)\b|Blacklisted (URL|Link)|URL in (the )?message|\bDBL\b/i;
+
 /** Tried in order; the first that matches decides. Mailbox, size and content come first: their wordings are specific. */
 const RULES: [BounceCategory, RegExp][] = [
   ['mailbox', /\b(user unknown|unknown user|no such (user|mailbox|recipient|account)|mailbox (unavailable|not found|does not exist|is full|full|disabled|inactive)|recipient (address )?rejected: (user unknown|undeliverable|access denied)|does not exist|invalid (recipient|mailbox)|address rejected|account (is )?(disabled|suspended|inactive)|over ?quota|quota exceeded|not our customer|no mailbox|unrouteable address|user not found|recipient not found|RecipientNotFound|unknown recipient)\b/i],
@@ -19,16 +22,16 @@ const RULES: [BounceCategory, RegExp][] = [
 
 /** Words about the sending host, each family tried before the generic ones. */
 const IP_RULES: [BounceCategory, RegExp][] = [
-  ['ptr', /\bPTR\b|\breverse (dns|hostname|lookup|mapping|resolution)\b|\brdns\b|cannot find your (reverse )?hostname|IP name lookup failed|Fix reverse DNS|DY-001|dynamically[- ]assigned|\bc=rdns\b|unverifiable sending IP|unverifyable sending IP|Dialup\/transient IP|\(DIAL\)|dynamic (ip|address|range)|generic (reverse|hostname|PTR)/i],
-  ['helo', /\bHELO\b|\bEHLO\b/i],
+  ['ptr', /\bPTR\b|\breverse (dns|hostname|lookup|mapping|resolution)\b|\brdns\b|cannot find your (reverse )?hostname|IP name lookup failed|Fix reverse DNS|DY-001|dynamically[- ]assigned|\bc=rdns\b|unverifiable sending IP|unverifyable sending IP|Dialup\/transient IP|\(DIAL\)|dynamic (ip|address|range)|generic (reverse|hostname|PTR)|use the smtp server of your ISP|use your (ISP|provider)'?s? (smtp|mail|outgoing) server|residential/i],
+  ['helo', /\b(HELO|EHLO)\b(?!=)/i], // not "HELO=[…]", a field a receiver logs beside another complaint
   ['blocklist', /spamhaus|\bblock ?list|\bblacklist|\bdenylist|\bDNSBL\b|\bRBL\b|\[BL\d+\]|\bBL000000\b|\(BL\)|blocked using|\bListed by\b|listed (at|on|in) |listed as abusive|spamcop|sorbs|uceprotect|barracudacentral|abuseat/i],
 ];
 
 /** The sending IP's standing: complaints, volume, a provider's own IP blocks. */
-const REPUTATION = /reputation|complaints|\[TSS\d+\]|unusual rate|banned sending IP|\bS3150\b|\bSC-00[14]\b|Sender IP rejected|Your IP\b.{0,60}\bnot allowed|\(NOWL\)|new or untrusted IP|temporarily (blocked|deferred)|has been (temporarily )?blocked|\bIB[13]\d\d\b|\bOFR\d{3}|Access from ip address\b.{0,60}\bblocked|\(AS\d{6,10}\)|\bRP-00[123]\b|poor reputation|too many (connections|messages) from your IP/i;
+const REPUTATION = /reputation|not accepting connections|Host network not allowed|mismatches client ip|daily (relay|sending) quota|\bOFR_?\d{3}|\bLPN\d{3}|complaints|\[TSS\d+\]|unusual rate|banned sending IP|\bS3150\b|\bSC-00[14]\b|Sender IP rejected|Your IP\b.{0,60}\bnot allowed|\(NOWL\)|new or untrusted IP|temporarily (blocked|deferred)|has been (temporarily )?blocked|\bIB[13]\d\d\b|\bOFR\d{3}|Access from ip address\b.{0,60}\bblocked|\(AS\d{6,10}\)|\bRP-00[123]\b|poor reputation|too many (connections|messages) from your IP/i;
 
 /** Sender authentication (SPF/DKIM/DMARC): a failed SMTP login is not one. */
-const AUTH = /\b(SPF|DKIM|DMARC)\b|unauthenticated|not allowed to send (mail|email) from|sender authentication|required authentication level|authentication (failed|required) for (this )?(sender|domain)|does not meet .{0,40}authentication/i;
+const AUTH = /\b(SPF|DKIM|DMARC)\b|unauthenticated|authentication information|Purported Responsible Address|\bSender ID\b|invalid ip for sending mail of domain|not allowed to send (mail|email) from|sender authentication|required authentication level|authentication (failed|required) for (this )?(sender|domain)|does not meet .{0,40}authentication/i;
 const SMTP_LOGIN = /authentication failures|\bSASL\b|\bAUTH (LOGIN|PLAIN)\b|too many (failed )?(login|auth)/i;
 
 /** Enhanced codes that say what they are whatever the words. */
@@ -40,6 +43,7 @@ const BY_CODE: Readonly<Record<string, BounceCategory>> = {
 export function categorize(reply: string, enhanced: string | undefined, receiver: string | undefined): BounceCategory {
   // Gmail uses X.7.23 for a PTR (a rate limit); the registry says SPF.
   if (enhanced === '4.7.23' && receiver === 'gmail') return 'ptr';
+  if (CONTENT_LISTS.test(reply)) return 'content';
   // The host's name and listings first; then authentication ("blocked because the sender is unauthenticated"); then reputation.
   for (const [category, pattern] of IP_RULES.slice(0, 3)) if (pattern.test(reply)) return category;
   if (AUTH.test(reply) && !SMTP_LOGIN.test(reply)) return 'authentication';

@@ -74,7 +74,9 @@ export function decodeBounce(raw: string, receivers: readonly ReceiverSpec[]): D
     if (reply.code) out.code = reply.code;
   }
   // A reply from the Diagnostic-Code carries the receiver's code; else the DSN's Status is the receiver's answer.
-  const enhanced = reply?.fromDiagnostic ? reply.enhanced ?? dsnStatus : dsnStatus ?? reply?.enhanced;
+  // A generic Status (5.0.0) says less than the reply's own code.
+  const specific = dsnStatus && !/^\d\.0\.0$/.test(dsnStatus) ? dsnStatus : undefined;
+  const enhanced = reply?.fromDiagnostic ? reply.enhanced ?? dsnStatus : specific ?? reply?.enhanced ?? dsnStatus;
   if (enhanced) out.enhanced = enhanced;
   const receiver = receivers.find((r) => (out.remoteMta && r.recognise.hosts.some((h) => h.test(out.remoteMta!))) || (out.reply && r.recognise.replies.some((p) => p.test(out.reply!))));
   if (receiver) out.receiver = { id: receiver.id, name: receiver.name };
@@ -85,11 +87,13 @@ export function decodeBounce(raw: string, receivers: readonly ReceiverSpec[]): D
   const iana = IANA_CODES[key] ?? (out.enhanced ? undefined : REPLY_CODES[out.code ?? '']);
   if (iana) out.iana = iana;
   if (!own && !iana && out.reply) notes.push(`the status code ${out.enhanced ?? out.code} has no meaning ptrcheck knows`);
-  out.category = categorize(out.reply ?? '', out.enhanced, receiver?.id);
+  // The reporting MTA's own words (a timeout, a lost connection) are no refusal by a receiver: nothing to categorize, no IP.
+  const spoke = reply !== undefined && !reply.local;
+  out.category = spoke ? categorize(out.reply ?? '', out.enhanced, receiver?.id) : categorize('', out.enhanced, receiver?.id);
   const auth = out.reply ? authenticationResults(out.reply) : undefined;
   if (auth) out.authentication = auth;
   // Only the receiver's reply names the sending IP: the bounce's own Received: lines, queue ids and "host mx[IP]" do not.
-  const ip = out.reply ? sendingIp(out.reply, out.remoteMta, new Set(hosts.map((h) => h.address))) : undefined;
+  const ip = spoke ? sendingIp(out.reply!, out.remoteMta, new Set(hosts.map((h) => h.address))) : undefined;
   if (ip) out.ip = ip;
   else notes.push('the reply does not name the sending IP; give it (ptrcheck audit <ip>) to check it');
   // A refusal that names the sending IP and says it is blocked or refused is about that IP, whatever else it says.
@@ -122,6 +126,8 @@ function sendingIp(reply: string, remoteMta: string | undefined, receiverIps: Re
       const c = m[1]!;
       if (++tried > IP_CANDIDATES) break;
       if (receiverIps.has(c) || (remoteMta && c === remoteMta)) continue;
+      // Sun/Oracle Messaging Server's connection tuple "(TCP|receiver|port|sender|port)" names the receiver first.
+      if (reply[m.index - 1] === '|' || reply[m.index + m[0].length] === '|') continue;
       try {
         return parseIp(c).address;
       } catch {

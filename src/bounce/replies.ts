@@ -12,7 +12,7 @@ import { withoutInReplyTo } from './scan.js';
  * invoked" is none), then an enhanced code (after a vendor's tag like "cuda_nsu", or with a colon: "4.7.0:"), or
  * text (letters, digits, an address, `{`, `_`, `<`, `[`, `#`, `(`).
  */
-const REPLY_START = /(?:^|[\s:'(;])(4[25]\d|47\d|5[0-5]\d|57\d)(?:[ -]|(?=;))(?:(?:[A-Za-z][\w-]{0,19} )?([245]\.\d{1,3}\.\d{1,3})(?=[\s\]:;,)]|$)|(?=[A-Za-z0-9<[#{_(]))/;
+const REPLY_START = /(?:^|[\s:'(;[<"])(4[2-5]\d|47\d|5[0-5]\d|57\d)(?:[ -]|: ?|(?=;))(?:(?:[A-Za-z][\w-]{0,19} |\d{3} |'|#)?([245]\.\d{1,3}\.\d{1,3})(?=[\s\]:;,)'"]|$)|(?=[A-Za-z0-9<[#{_('"]))/;
 
 /** A reply's own text before it is cleaned: continuation lines past this are passed over, not added. */
 const REPLY_CHARS = 8 * 1024;
@@ -61,6 +61,8 @@ export interface ChosenReply {
   enhanced?: string;
   /** Read from the DSN's Diagnostic-Code: the receiver's answer for the recipient. */
   fromDiagnostic: boolean;
+  /** The reporting MTA's own words (a Diagnostic-Code of type X-Postfix, X-Unix…, or one with no reply code): no receiver spoke. */
+  local?: boolean;
 }
 
 /**
@@ -71,30 +73,69 @@ export interface ChosenReply {
 export function chooseReply(diagnostic: string | undefined, lines: readonly string[]): ChosenReply | undefined {
   const transcript = findReplies(lines).filter((r) => !isSequenceError(r));
   if (diagnostic) {
+    const type = /^([\w-]{1,20})\s*;/.exec(diagnostic)?.[1]?.toLowerCase();
     const body = diagnostic.replace(/^[\w-]{1,20}\s*;\s*/, ''); // "smtp; ", "X-Postfix; "
+    const local = type !== undefined && type !== 'smtp';
     const own = findReplies([body]).filter((r) => !isSequenceError(r))[0];
     if (own) {
       const head = own.text.slice(0, 60);
       const longer = transcript.find((r) => r.code === own.code && r.text.length > own.text.length && r.text.startsWith(head));
-      return { text: (longer ?? own).text, code: own.code, ...(own.enhanced ? { enhanced: own.enhanced } : {}), fromDiagnostic: true };
+      // "5.3.0 - Other mail system problem 550-'Unknown user …'" (Amazon SES): the leading status is the answer's.
+      const lead = STATUS_LINE.exec(body);
+      const inner = nested(own.text);
+      const enhanced = inner?.enhanced ?? own.enhanced ?? (lead ? lead[1] ?? lead[2] : undefined);
+      return { text: (longer ?? own).text, code: inner?.code ?? own.code, ...(enhanced ? { enhanced } : {}), fromDiagnostic: true, ...(local ? { local } : {}) };
     }
-    // A code with no text after it, or words without a code: still the receiver's answer.
+    // A code with no text after it, or words without a code ("connect to mx[IP]: Connection timed out": the reporting MTA's own).
     const text = clean(body, '');
-    const code = /^(\d{3})\b/.exec(text)?.[1];
-    if (text !== '') return { text, ...(code ? { code } : {}), fromDiagnostic: true };
+    const code = /^(4[2-5]\d|47\d|5[0-5]\d|57\d)\b/.exec(text)?.[1]; // "X-Unix; 255" is an exit status, no reply code
+    const status = STATUS_LINE.exec(body);
+    if (status) return { text, enhanced: (status[1] ?? status[2])!, fromDiagnostic: true, ...(local ? { local } : {}) };
+    // Without a reply code of its own, a reply in the transcript says more ("X-Unix; 255" beside "554 5.3.0 unknown mailer error 255").
+    if (!code && transcript.length > 0) return fromTranscript(transcript, lines);
+    if (text !== '') return { text, ...(code ? { code } : {}), fromDiagnostic: true, ...(local || !code ? { local: true } : {}) };
   }
-  const ranked = [...transcript.filter((r) => r.remote), ...transcript.filter((r) => !r.remote)];
-  const pick = ranked[0];
-  if (pick) return { text: pick.text, code: pick.code, ...(pick.enhanced ? { enhanced: pick.enhanced } : {}), fromDiagnostic: false };
-  // qmail's own refusal: no reply code, its status in "(#5.1.1)" at the end of the line.
+  if (transcript.length > 0) return fromTranscript(transcript, lines);
+  // A refusal with no reply code: qmail's "(#5.1.1)" at the end of a line, or a line that starts with a status.
   for (const line of lines) {
-    const m = QMAIL_STATUS.exec(line);
-    if (m) return { text: clean(line, ''), enhanced: m[1]!, fromDiagnostic: false };
+    const m = QMAIL_STATUS.exec(line) ?? STATUS_LINE.exec(line);
+    if (m) return { text: clean(line, ''), enhanced: (m[1] ?? m[2])!, fromDiagnostic: false };
   }
   return undefined;
 }
 
-const QMAIL_STATUS = /\(#([245]\.\d{1,3}\.\d{1,3})\)\s*$/;
+/**
+ * A reply quoted inside another ("554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection
+ * timed out>", Amazon SES and WorkMail): the inner one is what the receiver said.
+ */
+function nested(text: string): { code: string; enhanced: string } | undefined {
+  const m = /<([45]\d\d) ([245]\.\d{1,3}\.\d{1,3}) /.exec(text);
+  return m ? { code: m[1]!, enhanced: m[2]! } : undefined;
+}
+
+/** The first reply the remote side wrote (else the first), with qmail's status when it carries none. */
+function fromTranscript(transcript: FoundReply[], lines: readonly string[]): ChosenReply {
+  const pick = transcript.find((r) => r.remote) ?? transcript[0]!;
+  const enhanced = pick.enhanced ?? statusOnly(lines);
+  return { text: pick.text, code: pick.code, ...(enhanced ? { enhanced } : {}), fromDiagnostic: false };
+}
+
+/** qmail's "(#5.5.0)" when the reply it follows carries no enhanced code. */
+function statusOnly(lines: readonly string[]): string | undefined {
+  for (const line of lines) {
+    const m = QMAIL_STATUS.exec(line);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/** qmail's "(#5.1.1)", also "(#5.1.1 - chkusr)" and "[#4.1.9]". */
+const QMAIL_STATUS = /[([]#([245]\.\d{1,3}\.\d{1,3})(?:[\s-][^)\]]{0,40})?[)\]]/;
+/**
+ * A line that starts with an enhanced status and no reply code (GMX: "5.1.1 <x@example.jp>... User Unknown", Amazon
+ * SES: "5.3.0 - Other mail system problem", Mimecast: "-- 5.4.1 Recipient address rejected"), or Zoho's "ERROR_CODE :5.2.1".
+ */
+const STATUS_LINE = /^\s*(?:--\s*)?([45]\.\d{1,3}\.\d{1,3}) \S|ERROR_CODE :([45]\.\d{1,3}\.\d{1,3})/;
 
 function isSequenceError(r: FoundReply): boolean {
   return r.code === '503' || /RCPT first|need RCPT|No valid recipients|bad sequence of commands|must precede DATA/i.test(r.text.slice(0, 300));

@@ -69,11 +69,14 @@ export function bounceText(input: string): BounceText {
     const boundary = /boundary="?([^";\r\n]+)"?/i.exec(type)?.[1];
     keep(headers);
     if (/^\s*multipart\//i.test(type) && boundary && boundary.length <= BOUNDARY_CHARS && depth < DEPTH) {
+      let found = 0;
       for (const [a, b] of pieces(raw, bodyStart, end, boundary)) {
+        found++;
         if (!isBlank(raw, a, b)) walk(afterNewline(raw, a, b), b, depth + 1);
         if (cut.parts || cut.text) return;
       }
-      return;
+      // A boundary the body never uses (a mangled header) leaves the body to be read as text, not dropped.
+      if (found > 0) return;
     }
     // A message/rfc822 or delivery-status part is itself headers and a body.
     if (/^\s*message\//i.test(type) && depth < DEPTH) return walk(afterNewline(raw, bodyStart, end), end, depth + 1);
@@ -81,6 +84,7 @@ export function bounceText(input: string): BounceText {
     const short = end - bodyStart > PART_CHARS;
     if (short) cut.bodies++;
     let body = raw.slice(bodyStart, short ? bodyStart + PART_CHARS : end);
+    if (/^\s*multipart\//i.test(type)) return keep(body); // its parts as they stand
     if (encoding === 'base64') body = decodeBase64(body, short);
     else if (encoding === 'quoted-printable') body = decodeQuotedPrintable(body);
     if (/^\s*text\/html/i.test(type)) body = stripHtml(body);
