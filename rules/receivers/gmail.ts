@@ -58,7 +58,11 @@ const gmail: ReceiverSpec = {
       requirement: { text: 'Set up SPF or DKIM email authentication for your domain.', source: GUIDELINES, checked: CHECKED, verbatim: true },
     },
   ],
-  recognise: { hosts: [/(^|\.)google\.com$/i, /(^|\.)googlemail\.com$/i], replies: [/- gsmtp\b/i, /support\.google\.com\/mail/i] },
+  recognise: {
+    hosts: [/(^|\.)google\.com$/i, /(^|\.)googlemail\.com$/i],
+    // Older replies link mail.google.com/support (answer.py?answer=6596); pasted ones may lack '- gsmtp'.
+    replies: [/- gsmtp\b/i, /support\.google\.com\/mail/i, /mail\.google\.com\/support/i, /\bGmail requires\b/i],
+  },
   codes: {
     '4.7.23': 'Gmail: the sending IP has no PTR record, or its name does not resolve back to the IP; mail is rate limited (the IANA registry, RFC 7372, assigns X.7.23 to an SPF validation failure)',
     '5.7.25': 'Gmail: the sending IP has no PTR record, or its name does not resolve back to the IP; mail is blocked',

@@ -27,7 +27,11 @@ const icloud: ReceiverSpec = {
       requirement: { text: 'iCloud Mail expects a PTR record that resolves back to the sending IP.', source: POSTMASTER, checked: CHECKED, verbatim: false },
     },
   ],
-  recognise: { hosts: [/\.mail\.icloud\.com$/i, /(^|\.)icloud\.com$/i, /(^|\.)me\.com$/i, /(^|\.)apple\.com$/i], replies: [/support\.apple\.com/i] },
+  recognise: {
+    hosts: [/\.mail\.icloud\.com$/i, /(^|\.)icloud\.com$/i, /(^|\.)me\.com$/i, /(^|\.)mac\.com$/i, /\.me\.com\.akadns\.net$/i, /(^|\.)apple\.com$/i],
+    // Its servers name themselves in replies: '554 st11p00im-smtpin013.me.com ESMTP not accepting connections'.
+    replies: [/support\.apple\.com/i, /\b[a-z]{2}\d{2}p\d{2}im-[a-z0-9-]{1,40}\.(?:me|icloud)\.com\b/i],
+  },
   codes: {},
 };
 export default icloud;

@@ -31,7 +31,21 @@ const microsoft365: ReceiverSpec = {
       requirement: { text: "Your server is attempting to introduce itself (HELO according to RFC 821) as the server it's trying to connect to, rather than its own fully qualified domain name.", source: NDR, checked: CHECKED, verbatim: true },
     },
   ],
-  recognise: { hosts: [/\.protection\.outlook\.com$/i, /\.outlook\.com$/i, /\.microsoft\.com$/i], replies: [/\[[A-Z0-9]+\.(?:[a-z]+\.)?prod\.protection\.outlook\.com/i, /AS\(\d+\)/] },
+  // Outlook.com (consumer) runs on the same servers: its own marks (olc hosts, S3150, DY-001) are
+  // recognised by outlook-com, listed before this receiver so that the more specific one answers.
+  recognise: {
+    hosts: [/\.protection\.outlook\.com$/i, /\.outlook\.com$/i, /\.office365\.com$/i, /\.microsoft\.com$/i],
+    replies: [
+      // The server that answered, in brackets: [BL2NAM02FT061.eop-nam02.prod.protection.outlook.com],
+      // [SA2PEPF00003AE4.namprd02.prod.outlook.com 2026-01-24T07:00:10.851Z 08DE…], [DX0P273CA0040.AREP273.PROD.OUTLOOK.COM …].
+      /\[[A-Z0-9-]{1,40}\.[A-Z0-9-]{1,40}\.prod\.(?:protection\.)?outlook\.com[\] ]/i,
+      /\[(?:Hostname=)?[A-Z0-9.-]{0,120}outlook\.com\]/i,
+      // The block list tag after a banned or blocked sending IP: (AS16012609), (AS3130).
+      /\(AS\d{4,10}\)/,
+      /aka\.ms\/EXOSmtpErrors/i,
+      /sender\.office\.com/i,
+    ],
+  },
   codes: {
     '4.7.25': 'Microsoft 365: the sending IPv6 address has no reverse DNS record',
     '5.7.25': 'Microsoft 365: the sending IPv6 address must have a reverse DNS record',

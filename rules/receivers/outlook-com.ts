@@ -29,7 +29,12 @@ const outlookCom: ReceiverSpec = {
       requirement: { text: 'Outlook.com expects every sending IP to have valid reverse DNS (a PTR record whose name resolves back to it), and mail from residential or dynamic address space is refused.', source: POLICIES, checked: CHECKED, verbatim: false },
     },
   ],
-  recognise: { hosts: [/(^|\.)(hotmail|outlook|live|msn)\.com$/i, /olc\.protection\.outlook\.com$/i], replies: [/\bDY-00\d\b/, /\bS3150\b/, /mail\.live\.com/i] },
+  // Listed before microsoft-365, which shares its servers: only Outlook.com's own marks here (its olc MX hosts,
+  // not a tenant's *.mail.protection.outlook.com; its S-codes, DY-/SC-/RP- codes and live.com links).
+  recognise: {
+    hosts: [/(^|\.)(hotmail|live|msn)\.com$/i, /^outlook\.com$/i, /\.olc\.protection\.outlook\.com$/i],
+    replies: [/\bDY-00\d\b/, /\bS3150\b/, /\((?:S\d{3,10})\)/, /\b(?:SC|RP)-00\d\b/, /mail\.live\.com/i, /postmaster\.live\.com/i, /sendersupport\.olc\.protection\.outlook\.com/i],
+  },
   codes: { 'DY-001': 'Outlook.com: the IP is in address space it treats as dynamically assigned (residential); ask the ISP for a static, named address or relay through a mail provider' },
 };
 export default outlookCom;

@@ -25,7 +25,14 @@ const yahoo: ReceiverSpec = {
       requirement: { text: 'Yahoo requires all senders to authenticate with either SPF or DKIM.', source: 'https://senders.yahooinc.com/smtp-error-codes/', checked: CHECKED, verbatim: true },
     },
   ],
-  recognise: { hosts: [/\.yahoodns\.net$/i, /(^|\.)yahoo\.com$/i, /(^|\.)aol\.com$/i], replies: [/postmaster\.yahooinc\.com/i, /senders\.yahooinc\.com/i, /\[TSS\d\d\]/] },
+  recognise: {
+    hosts: [/\.yahoodns\.net$/i, /(^|\.)yahoo\.com$/i, /(^|\.)aol\.com$/i],
+    replies: [
+      /postmaster\.yahooinc\.com/i, /senders\.yahooinc\.com/i, /postmaster\.verizonmedia\.com/i, /\[(?:TSS|IPTS)\d\d\]/,
+      // Yahoo's own refusals: '554 delivery error: dd This user doesn't have a yahoo.com account (…) [0] - mta1061.mail.ne1.yahoo.com'.
+      /\bdelivery error: dd\b/i, /- mta\d{1,6}\.mail\.[a-z0-9]{1,10}\.yahoo\.com\b/i,
+    ],
+  },
   codes: { '5.7.9': 'Yahoo: the message is unauthenticated (neither SPF nor DKIM passed)', TSS04: 'Yahoo: deferred for volume or complaints (reputation)' },
 };
 export default yahoo;
