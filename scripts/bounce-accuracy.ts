@@ -1,9 +1,9 @@
 /**
- * How well the bounce decoder reads real bounces: a corpus of real DSNs with
+ * How well the bounce decoder reads real bounces: real DSNs with our
  * expectations (status, reply code, class, sending IP, receiver) in
- * expected.json beside them. The corpus is public data that this repository
- * does not carry: it is read from PTRCHECK_BOUNCE_CORPUS, else from
- * ../shared/corpora/bounces beside the checkout (where CI finds shared/).
+ * fixtures/bounce-corpus/expected.json. The mails are public data this
+ * repository does not carry: they are read from PTRCHECK_BOUNCE_CORPUS, else
+ * from ../shared/corpora/bounces beside the checkout (where CI finds shared/).
  * `npm run accuracy:bounces` prints the table; its last line is the summary.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -28,9 +28,15 @@ const RECEIVER_IDS: Readonly<Record<string, readonly string[]>> = {
   proofpoint: ['proofpoint'], mimecast: ['mimecast'], barracuda: ['barracuda'], cisco: ['cisco'],
 };
 
+/** The expectations, kept in this repository. */
+export function expectations(repo: string): CorpusRow[] {
+  return JSON.parse(readFileSync(join(repo, 'fixtures', 'bounce-corpus', 'expected.json'), 'utf8')) as CorpusRow[];
+}
+
+/** Where the mails are, when they are here (every row's file present). */
 export function corpusDir(env: NodeJS.ProcessEnv, repo: string): string | undefined {
   const dir = env.PTRCHECK_BOUNCE_CORPUS ?? join(repo, '..', 'shared', 'corpora', 'bounces');
-  return existsSync(join(dir, 'expected.json')) ? dir : undefined;
+  return expectations(repo).every((r) => existsSync(join(dir, r.file))) ? dir : undefined;
 }
 
 interface Measure {
@@ -49,8 +55,7 @@ export interface Accuracy {
   summary: string;
 }
 
-export function measure(dir: string): Accuracy {
-  const rows = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as CorpusRow[];
+export function measure(dir: string, rows: readonly CorpusRow[]): Accuracy {
   const status: Measure = { name: 'enhanced status (of those carrying one)', hit: 0, of: 0, floor: 0.97, misses: [] };
   const ipClass: Measure = { name: 'IP rejections in an IP class', hit: 0, of: 0, floor: 0.9, misses: [] };
   const auth: Measure = { name: 'authentication rejections as authentication', hit: 0, of: 0, floor: 0.9, misses: [] };
@@ -118,7 +123,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/di
     console.log('bounce accuracy: no corpus (set PTRCHECK_BOUNCE_CORPUS, or place it at ../shared/corpora/bounces)');
     process.exit(2);
   }
-  const a = measure(dir);
+  const a = measure(dir, expectations(new URL('../..', import.meta.url).pathname));
   console.log(table(a));
   if (process.argv.includes('--misses')) for (const m of a.measures) for (const x of m.misses) console.log(`  ${m.name}: ${x}`);
   console.log(a.summary);
