@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from './support/repo-root.js';
 
 /** Where node:* may be imported: entries, Node-only transports and stores, and the Worker's compatibility shim. */
-const NODE_ONLY = [/^src\/cli\//, /^src\/sink\/smtp\//, /^src\/node\.ts$/, /^src\/dns\/node\.ts$/, /^src\/dns\/tcp-pipeline\.ts$/, /^src\/dns\/direct-node\.ts$/, /^src\/probe\//, /^src\/observe\//, /^src\/store\/sqlite\.ts$/, /^src\/workers\/crypto-compat\.ts$/, /^src\/message\/auth-thread(-main)?\.ts$/, /^src\/bounce\/thread(-main)?\.ts$/];
+const NODE_ONLY = [/^src\/cli\//, /^src\/sink\/smtp\//, /^src\/node\.ts$/, /^src\/dns\/node\.ts$/, /^src\/dns\/tcp-pipeline\.ts$/, /^src\/dns\/direct-node\.ts$/, /^src\/probe\//, /^src\/observe\//, /^src\/store\/(sqlite|monitor-sqlite)\.ts$/, /^src\/workers\/crypto-compat\.ts$/, /^src\/message\/auth-thread(-main)?\.ts$/, /^src\/bounce\/thread(-main)?\.ts$/];
 
 /** Shared code that hands bytes to a library that wants a Buffer (Workers provide it through nodejs_compat). */
 const BUFFER_FOR_LIBRARIES: Record<string, string> = {

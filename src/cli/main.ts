@@ -26,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   watch: async () => (await import('./commands/watch.js')).watchCommand,
   bounce: async () => (await import('./commands/bounce.js')).bounceCommand,
   backup: async () => (await import('./commands/backup.js')).backupCommand,
+  monitor: async () => (await import('./commands/monitor.js')).monitorCommand,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

@@ -131,6 +131,20 @@ export const BACKUP_OPTIONS = {
   db: { type: 'string', default: 'ptrcheck.sqlite', arg: 'FILE', help: 'the database `serve` uses (it may keep running)' },
 } as const;
 
+export const MONITOR_OPTIONS = {
+  db: { type: 'string', default: 'ptrcheck.sqlite', arg: 'FILE', help: 'the database that keeps the watched targets and their history (the one `serve` uses)' },
+  label: { type: 'string', arg: 'TEXT', help: 'add: a name for the targets, shown in alerts' },
+  'from-dmarc': { type: 'string', arg: 'REPORT', help: 'add: every source IP of a DMARC aggregate report (.xml, .gz or .zip)' },
+  webhook: { type: 'string', multiple: true, arg: 'URL', help: 'run: POST each confirmed transition here (signed with --webhook-secret-file); repeatable' },
+  'webhook-secret-file': { type: 'string', arg: 'FILE', help: 'run: the HMAC-SHA256 secret for X-Ptrcheck-Signature' },
+  'confirm-after': { type: 'string', default: '5m', arg: 'DURATION', help: 'run: ask a changed address again this long after, with the zone\'s own servers, before it counts (0s to 1h)' },
+  json: { type: 'boolean', default: false, help: 'list, history, run: JSON' },
+  dns,
+  dnsbl,
+  timeout,
+  'authoritative-port': authoritativePort,
+} as const;
+
 export const RULES_OPTIONS = {
   json: { type: 'boolean', default: false, help: 'the catalogue as JSON' },
 } as const;
@@ -142,6 +156,7 @@ export const COMMAND_SPECS: Readonly<Record<string, CommandSpec>> = {
   serve: { usage: '', summary: 'the web page, the HTTP API and the SMTP sink (runs until SIGINT/SIGTERM)', options: SERVE_OPTIONS },
   watch: { usage: '<ip>', summary: 'watch a PTR change reach the reverse zone\'s own servers and the resolvers; exit 0 once all show it, 1 at the timeout', options: WATCH_OPTIONS },
   bounce: { usage: '<file|->', summary: 'a bounce (DSN or pasted text) → the receiver, its code\'s meaning there, the sending IP, and whether the problem is still there', options: BOUNCE_OPTIONS },
+  monitor: { usage: 'add <ip|cidr|domain>... | add --from-dmarc REPORT | list | remove <id|target> | run | history <id|target>', summary: 'watch senders over time: a round looks at every target, and only a change confirmed at the reverse zone\'s own servers is a transition (alerted by webhook)', options: MONITOR_OPTIONS },
   backup: { usage: '<file>', summary: 'a consistent copy of the database while serve keeps running (VACUUM INTO), checked', options: BACKUP_OPTIONS },
   rules: { usage: '', summary: 'the rule catalogue', options: RULES_OPTIONS },
 };

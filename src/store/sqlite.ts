@@ -10,9 +10,13 @@ import type { Report } from '../core/types.js';
 import { MIGRATIONS_TABLE, migrationVersion, type Migration } from './migrations.js';
 import { heloFromRow, heloSightings, inboxEntryFromRow, messageFromRow, SQL, type HeloRow, type InboxRow, type MessageRow } from './rows.js';
 import type { ReportStore, SinkStore, StoredMessage } from './types.js';
+import type { MonitorStore } from '../monitor/store.js';
+import { sqliteMonitorStore } from './monitor-sqlite.js';
 
 export interface SqliteStore extends ReportStore, SinkStore {
   readonly path: string;
+  /** Watched targets, their confirmed states and history (the same file). */
+  readonly monitors: MonitorStore;
   /** For /readyz: the file answers a query and every migration is applied. */
   health(): { database: Check; migrations: Check };
   close(): void;
@@ -61,9 +65,11 @@ export function openSqliteStore(path: string, migrations: Migration[] = loadMigr
   const audited = db.prepare(SQL.markAudited);
   const byToken = db.prepare(SQL.inboxMessages);
   const latest = Math.max(0, ...migrations.map((m) => m.version));
+  const monitors = sqliteMonitorStore(db);
   let open = true;
   return {
     path,
+    monitors,
     health() {
       if (!open) return { database: { ok: false, detail: 'closed' }, migrations: { ok: false, detail: 'closed' } };
       try {
@@ -102,6 +108,7 @@ export function openSqliteStore(path: string, migrations: Migration[] = loadMigr
       return (recent.all(ip, limit) as unknown as HeloRow[]).map(heloFromRow);
     },
     async deleteOlderThan(epochMs: number) {
+      monitors.purge(epochMs);
       purgeHelos.run(epochMs);
       purgeMessages.run(epochMs);
       purgeInboxes.run(epochMs);
