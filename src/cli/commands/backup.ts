@@ -40,10 +40,13 @@ export async function backupCommand(argv: string[], io: CliIo): Promise<number> 
     place(temp, dest, given);
     io.stdout(`backup written to ${shown(given, 1000)} in ${Date.now() - started} ms: ${summary} (integrity ok)\n`);
   } finally {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Not there: never created, or renamed to its name.
+    // The temporary copy and what SQLite keeps beside a file it was writing (a rollback journal when VACUUM INTO fails).
+    for (const path of [temp, `${temp}-journal`, `${temp}-wal`, `${temp}-shm`]) {
+      try {
+        unlinkSync(path);
+      } catch {
+        // Not there: never created, or renamed to its name.
+      }
     }
   }
   return 0;
