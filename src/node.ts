@@ -40,6 +40,8 @@ export interface HttpServerOptions {
   publicUrl?: string;
   /** Shared with the sink's auditor when both run (startServe); made here otherwise. */
   authenticate?: ThreadAuthenticator;
+  /** The monitor API, only with an admin token. */
+  admin?: HttpDeps['admin'];
   /** How bounces are decoded (tests give one with their own budget); made here otherwise. */
   decodeBounce?: ThreadBounceDecoder;
 }
@@ -68,6 +70,7 @@ export async function startHttp(o: HttpServerOptions): Promise<RunningHttp> {
     ...(o.prober ? { prober: o.prober } : {}),
     ...(o.readiness ? { readiness: o.readiness } : {}),
     ...(o.observer ? { observer: o.observer } : {}),
+    ...(o.admin ? { admin: o.admin } : {}),
     authenticate,
     decodeBounce,
     store: o.store,

@@ -119,6 +119,13 @@ const CLI_CASES: [string, Case][] = [
   ['message: a --trusted-receiver with an escape', { args: ['message', '-', '--trusted-receiver', 'mx.example.net\u001b[2J'], env: DNS, code: 2, stderr: /^ptrcheck: --trusted-receiver 'mx\.example\.net\\x1b\[2J' is not a host name pattern/ }],
   ['message: a 100 KB --trusted-receiver', { args: ['message', '-', '--trusted-receiver', 'a'.repeat(100_000)], env: DNS, code: 2, stderr: /^ptrcheck: --trusted-receiver 'a+…' is not a host name pattern/ }],
   ['serve: a --trusted-receiver address that is none', { args: serve('--trusted-receiver', '192.168.1.300'), code: 2, stderr: /^ptrcheck: --trusted-receiver '192\.168\.1\.300' is not an IP address/ }],
+  // Issue 29: monitoring's settings.
+  ['serve: an --admin-token-file that does not exist', { args: serve('--admin-token-file', join(dir, 'no-token')), code: 2, stderr: /^ptrcheck: cannot read --admin-token-file '.*no-token': no such file\n$/ }],
+  ['serve: an empty --admin-token-file', { args: serve('--admin-token-file', empty), code: 2, stderr: /^ptrcheck: --admin-token-file '.*' must hold a secret of 1 to 4096 characters\n$/ }],
+  ['serve: a --monitor-interval of 10s', { args: serve('--monitor', '--monitor-interval', '10s'), code: 2, stderr: /^ptrcheck: --monitor-interval '10s' must be a duration like 30s, 5m or 24h, from 1m to 7d\n$/ }],
+  ['serve: a --webhook with an escape', { args: serve('--monitor', '--webhook', 'http://x\u001b[2J'), code: 2, stderr: /^ptrcheck: --webhook 'http:\/\/x\\x1b\[2J' is not a URL\n$/ }],
+  ['monitor: a 100 KB target', { args: ['monitor', 'add', 'x'.repeat(100_000), '--db', join(dir, 'mon.sqlite')], code: 2, stderr: /^ptrcheck: .* is not an IP address, a CIDR or a domain name|^ptrcheck: .*253/ }],
+  ['monitor: a target with an escape', { args: ['monitor', 'add', 'example.com\u001b[2J', '--db', join(dir, 'mon.sqlite')], code: 2, stderr: /\\x1b\[2J/ }],
   // Issue 25: the ceilings' settings.
   ['serve: --max-audits 0', { args: serve('--max-audits', '0'), code: 2, stderr: /^ptrcheck: --max-audits '0' must be a whole number from 1 to 10000\n$/ }],
   ['serve: --max-audits with an escape', { args: serve('--max-audits', '8\u001b[2J'), code: 2, stderr: /^ptrcheck: --max-audits '8\\x1b\[2J' must be a whole number from 1 to 10000\n$/ }],

@@ -11,6 +11,7 @@ import type { Authenticator } from '../message/authenticator.js';
 import type { BounceDecoder } from '../bounce/decoder.js';
 import type { ReportStore, SinkStore } from '../store/types.js';
 import { SERVER_DEFAULTS, type ServerSettings } from '../config/server.js';
+import type { AdminDeps } from './routes/monitors.js';
 
 export interface HttpConfig {
   /** Largest raw message accepted by POST /api/v1/audit/message. */
@@ -83,6 +84,8 @@ export interface HttpDeps {
   prober?: SmtpProber;
   /** Where requests, audits and refusals are reported (metrics, logs); absent: nowhere. */
   observer?: Observer;
+  /** The monitor API, only when an admin token is configured (absent: those routes do not exist). */
+  admin?: AdminDeps;
   /** True once the server drains for shutdown: new requests get 503 (absent: never). */
   draining?: () => boolean;
   /** What /readyz checks (database, migrations, resolver, sink); absent: always ready (a Worker). */

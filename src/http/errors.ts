@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-export type ErrorCode = 'bad_request' | 'not_found' | 'too_large' | 'rate_limited' | 'busy' | 'unavailable' | 'timeout' | 'unsupported_media_type' | 'internal';
+export type ErrorCode = 'bad_request' | 'not_found' | 'too_large' | 'rate_limited' | 'unauthorized' | 'busy' | 'unavailable' | 'timeout' | 'unsupported_media_type' | 'internal';
 
 export function errorJson(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string): Response {
   return c.json({ error: { code, message } }, status);

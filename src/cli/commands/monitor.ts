@@ -3,7 +3,6 @@
  * database `serve` uses, one round at a time (for cron), alerts by webhook.
  * Thin: the round is src/monitor/round.ts, the targets src/monitor/targets.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openSqliteStore, type SqliteStore } from '../../store/sqlite.js';
 import { InputError, shown } from '../../core/errors.js';
@@ -14,11 +13,11 @@ import { dnsblZones, parseDuration, parseTimeout } from '../args.js';
 import { makeAuditDns, makeResolver } from '../resolver.js';
 import { readBounded } from '../read.js';
 import { MAX_REPORT_BYTES, readDmarcReport } from '../../batch/dmarc-report.js';
-import { runRound, type RoundResult } from '../../monitor/round.js';
-import { parseMonitorTarget, expandTarget } from '../../monitor/targets/index.js';
-import { deliverWebhook } from '../../monitor/alerts/index.js';
+import type { RoundResult } from '../../monitor/round.js';
+import { parseMonitorTarget } from '../../monitor/targets/index.js';
 import type { Monitor, MonitorStore } from '../../monitor/store.js';
-import { base64url } from '../../dns/base64url.js';
+import { addMonitor, runMonitorRound } from '../../monitor/service.js';
+import { secretFrom, webhookUrl } from '../monitor-args.js';
 import { stateWords, transitionLine } from '../../monitor/words.js';
 
 type Values = ReturnType<typeof parse>['values'];
@@ -54,13 +53,7 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
       // A confirmation must not see the first look's cached answers.
       const fresh = makeResolver({ dns: values.dns, timeoutMs, maxTtl: 0 }, io.env);
       try {
-        return await runRound({
-          store: store.monitors, resolver: dns.resolver, confirmResolver: fresh, direct: dns.direct, dnsbl,
-          expand: (m) => expandTarget(parseMonitorTarget(m.target), dns.resolver, { maxAddresses: 65_536 }),
-          deliver: (url, event) => deliverWebhook(url, event, { ...(secret !== undefined ? { secret } : {}), retries: 2 }),
-          webhooks, confirmAfterMs, now: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-          ...(only ? { only } : {}),
-        });
+        return await runMonitorRound({ store: store.monitors, resolver: dns.resolver, confirmResolver: fresh, direct: dns.direct, dnsbl, webhooks, secret, confirmAfterMs }, only);
       } finally {
         fresh.close();
         dns.close();
@@ -86,23 +79,24 @@ async function add(store: MonitorStore, positionals: string[], values: Values, i
     given.push(...new Set(report.rows.map((r) => r.ip)));
   }
   if (given.length === 0) throw new UsageError('monitor add needs an IP, a CIDR or a domain (or --from-dmarc REPORT)');
-  const specs = given.map((text) => {
+  // Every target is checked before any is added: one bad one adds none.
+  for (const text of given) {
     try {
-      return parseMonitorTarget(text);
+      parseMonitorTarget(text);
     } catch (e) {
       throw e instanceof InputError ? new UsageError(e.message) : e;
     }
-  });
+  }
   const added: Monitor[] = [];
-  for (const spec of specs) {
-    const existing = await store.findMonitor(spec.target);
-    if (existing) {
-      io.stdout(`${existing.id}  ${existing.target}  already watched\n`);
-      continue;
+  for (const text of given) {
+    let r: Awaited<ReturnType<typeof addMonitor>>;
+    try {
+      r = await addMonitor(store, text, values.label, Date.now());
+    } catch (e) {
+      throw e instanceof InputError ? new UsageError(e.message) : e;
     }
-    const m: Monitor = { id: newMonitorId(), target: spec.target, kind: spec.kind, createdAt: Date.now(), ...(values.label ? { label: values.label } : {}) };
-    await store.addMonitor(m);
-    added.push(m);
+    if (r.created) added.push(r.monitor);
+    else io.stdout(`${r.monitor.id}  ${r.monitor.target}  already watched\n`);
   }
   // The first look is the baseline: no alert, and what it shows is printed now.
   if (added.length > 0) await round(added.map((m) => m.id));
@@ -162,32 +156,4 @@ function roundText(r: RoundResult): string {
   if (r.delivered + r.failedDeliveries > 0) lines.push(`  webhooks: ${r.delivered} delivered, ${r.failedDeliveries} kept for the next round`);
   for (const n of r.notes) lines.push(`  note: ${n}`);
   return `${lines.join('\n')}\n`;
-}
-
-/** A webhook given on the command line is the operator's own choice (a loopback receiver included): http(s) only. */
-function webhookUrl(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new UsageError(`--webhook '${shown(text)}' is not a URL`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--webhook '${shown(text)}' must be an http(s) URL`);
-  return url.toString();
-}
-
-function secretFrom(path: string): string {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8').trim();
-  } catch (e) {
-    throw new UsageError(`cannot read --webhook-secret-file '${shown(path)}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-  }
-  if (text === '' || text.length > 4096) throw new UsageError(`--webhook-secret-file '${shown(path)}' must hold a secret of 1 to 4096 characters`);
-  return text;
-}
-
-/** 72 random bits, URL-safe: short enough to type, never guessed. */
-function newMonitorId(): string {
-  return `m_${base64url(crypto.getRandomValues(new Uint8Array(9)))}`;
 }

@@ -12,7 +12,10 @@ import { startMetricsServer } from '../../observe/metrics-server.js';
 import { observedDirect, observedResolver } from '../../dns/observed.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
-import { parseTimeout, wholeNumber } from '../args.js';
+import { parseDuration, parseTimeout, wholeNumber } from '../args.js';
+import { secretFrom, webhookUrl } from '../monitor-args.js';
+import { runMonitorRound } from '../../monitor/service.js';
+import { startSchedule } from '../../monitor/schedule.js';
 import { readServerSettings } from '../../config/server.js';
 import { DEFAULT_SINK_DOMAIN } from '../../config/defaults.js';
 import { SERVE_OPTIONS } from '../options.js';
@@ -68,6 +71,12 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
 
   const timeoutMs = parseTimeout(values.timeout);
   const drainSeconds = wholeNumber(values['drain-seconds'], '--drain-seconds', 0, 3600);
+  // Monitoring: the admin API needs a token; the schedule, its settings.
+  const adminToken = values['admin-token-file'] !== undefined ? secretFrom(values['admin-token-file'], '--admin-token-file') : io.env.PTRCHECK_ADMIN_TOKEN?.trim() || undefined;
+  const monitorIntervalMs = parseDuration(values['monitor-interval'], '--monitor-interval', 60_000, 7 * 86_400_000);
+  const confirmAfterMs = parseDuration(values['confirm-after'], '--confirm-after', 0, 3_600_000);
+  const webhooks = (values.webhook ?? []).map(webhookUrl);
+  const webhookSecret = values['webhook-secret-file'] !== undefined ? secretFrom(values['webhook-secret-file']) : undefined;
   const prober = values['probe-smtp'] ? makeProber(values['probe-port'], timeoutMs, true) : undefined;
   // A public server asks only public nameserver addresses, unless the operator set a port (a lab, the tests).
   const logFormat = values['log-format'];
@@ -98,6 +107,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
         });
   const running = await startServe({
     resolver, direct, store, port, host: values.host, retentionDays, config: httpConfig(settings),
+    ...(adminToken ? { admin: { token: adminToken, monitors: store.monitors } } : {}),
     ...(prober ? { prober } : {}),
     observer,
     smtp: values['no-smtp'] ? null : {
@@ -131,6 +141,18 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       }
     });
   }
+  // Rounds on a schedule, resumed at every start; a confirmation asks an uncached resolver.
+  const confirmResolver = values.monitor ? makeResolver({ dns: values.dns, doh: values.doh, timeoutMs, maxTtl: 0 }, io.env) : undefined;
+  const schedule = confirmResolver
+    ? startSchedule({
+        intervalMs: monitorIntervalMs,
+        round: () => runMonitorRound({ store: store.monitors, resolver, confirmResolver, direct, dnsbl: settings.dnsbl, webhooks, secret: webhookSecret, confirmAfterMs }).then((r) => {
+          logger.info({ event: 'monitor-round', targets: r.monitors, addresses: r.addresses, transitions: r.transitions.length, undecided: r.temporary, unconfirmed: r.unconfirmed }, `monitor round: ${r.addresses} address(es), ${r.transitions.length} transition(s)`);
+        }),
+        onError: (e) => logger.error({ event: 'error', where: 'monitor' }, `monitor round failed: ${(e as Error).message}`),
+      })
+    : undefined;
+  if (schedule) io.stdout(`ptrcheck monitoring every ${values['monitor-interval']} (first round in 10 s)\n`);
   await stopSignal;
   // A second signal means now: whatever is in flight is dropped (unacknowledged mail is the client's to retry).
   const now = (): never => {
@@ -141,7 +163,9 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   process.once('SIGTERM', now);
   io.stdout(`ptrcheck draining: not ready, new SMTP clients get 421 and new HTTP requests 503, messages in DATA and requests under way finish (at most ${drainSeconds} s)\n`);
   const deadline = Date.now() + drainSeconds * 1000;
-  await running.drain(deadline);
+  // A round under way finishes (its states are stored as it goes) or is abandoned at the deadline; the next start resumes.
+  await Promise.all([running.drain(deadline), schedule ? Promise.race([schedule.stop(), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]) : undefined]);
+  confirmResolver?.close();
   await metricsServer?.close();
   await Promise.race([running.close(), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
   store.close();
