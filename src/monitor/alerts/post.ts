@@ -102,7 +102,8 @@ type Outcome = { ok: boolean; retry: boolean; status?: number; error?: string };
 function judge(res: Response): Outcome {
   const status = res.status;
   if (status >= 200 && status < 300) return { ok: true, retry: false, status };
-  if (res.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+  // Node's fetch with redirect: 'manual' gives an opaque redirect (status 0); the Workers types have no such Response.type.
+  if ((res.type as string) === 'opaqueredirect' || (status >= 300 && status < 400)) {
     return { ok: false, retry: false, ...(status ? { status } : {}), error: 'redirect not followed' };
   }
   return { ok: false, retry: status === 429 || status >= 500, status, error: `HTTP ${status}` };
