@@ -22,8 +22,12 @@ export function ReceiversCard(props: { receivers: readonly ReceiverVerdict[] }) 
               </td>
               <td>{r.outcome === 'accept' || r.outcome === 'unknown' ? '' : r.reply ? <code>{r.reply}</code> : <span class="muted">no published reply text</span>}</td>
               <td>
-                {r.verbatim ? <q>{r.requirement}</q> : r.requirement} <a href={r.source}>source</a> <span class="muted">(checked {r.checked})</span>
-                {r.rules.length ? <span class="muted"> · {r.rules.join(', ')}</span> : null}
+                {r.rules.length ? <span>{r.rules.join(', ')} </span> : null}
+                {/* The requirement behind it, folded: twenty-odd receivers' texts in full made the page too long to read (or to capture). */}
+                <details>
+                  <summary>{r.verbatim ? 'their requirement' : 'their requirement (our summary)'}</summary>
+                  {r.verbatim ? <q>{r.requirement}</q> : r.requirement} <a href={r.source}>source</a> <span class="muted">(checked {r.checked})</span>
+                </details>
               </td>
             </tr>
           ))}
