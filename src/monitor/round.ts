@@ -52,6 +52,9 @@ export interface RoundResult {
   notes: string[];
 }
 
+/** Addresses looked at, and their events written, a chunk at a time. */
+const CHUNK = 1024;
+
 /** Addresses one round looks at, at most: a round is bounded whatever the targets expand to. */
 export const MAX_ROUND_ADDRESSES = 1_000_000;
 
@@ -74,26 +77,34 @@ export async function runRound(d: RoundDeps): Promise<RoundResult> {
     }
     const room = MAX_ROUND_ADDRESSES - result.addresses;
     if (addresses.length > room) result.notes.push(`${m.target}: ${addresses.length - room} address(es) past the round's limit were not looked at`);
-    const looks = await mapLimit(addresses.slice(0, Math.max(0, room)), d.concurrency ?? 32, (ip) => look(ip, d));
-    for (const [i, l] of looks.entries()) {
-      const ip = addresses[i]!;
-      result.addresses++;
-      const at = d.now();
-      const before = confirmed.get(ip);
-      if (!l.state) {
-        result.temporary++;
-        events.push({ monitorId: m.id, ip, at, kind: 'temporary', data: { undecided: l.undecided, stands: before ?? null } });
-      } else if (!before) {
-        result.baselines++;
-        await d.store.setState(m.id, ip, l.state, at);
-        events.push({ monitorId: m.id, ip, at, kind: 'baseline', data: { ...l.state, score: l.score } });
-      } else if (sameState(before, l.state)) {
-        events.push({ monitorId: m.id, ip, at, kind: 'look', data: { verdict: l.state.verdict, score: l.score } });
-      } else {
-        result.changed++;
-        events.push({ monitorId: m.id, ip, at, kind: 'changed', data: { from: before, to: l.state, score: l.score } });
-        pending.push({ m, ip, from: before, seen: l.state, at });
+    const todo = addresses.slice(0, Math.max(0, room));
+    // In chunks: a /16 target's 65,536 looks are written and let go a chunk at a time, not held to the end.
+    for (let start = 0; start < todo.length; start += CHUNK) {
+      const chunk = todo.slice(start, start + CHUNK);
+      const looks = await mapLimit(chunk, d.concurrency ?? 32, (ip) => look(ip, d));
+      const baselines: { ip: string; state: AddressState; at: number }[] = [];
+      for (const [i, l] of looks.entries()) {
+        const ip = chunk[i]!;
+        result.addresses++;
+        const at = d.now();
+        const before = confirmed.get(ip);
+        if (!l.state) {
+          result.temporary++;
+          events.push({ monitorId: m.id, ip, at, kind: 'temporary', data: { undecided: l.undecided, stands: before ?? null } });
+        } else if (!before) {
+          result.baselines++;
+          baselines.push({ ip, state: l.state, at });
+          events.push({ monitorId: m.id, ip, at, kind: 'baseline', data: { ...l.state, score: l.score } });
+        } else if (sameState(before, l.state)) {
+          events.push({ monitorId: m.id, ip, at, kind: 'look', data: { verdict: l.state.verdict, score: l.score } });
+        } else {
+          result.changed++;
+          events.push({ monitorId: m.id, ip, at, kind: 'changed', data: { from: before, to: l.state, score: l.score } });
+          pending.push({ m, ip, from: before, seen: l.state, at });
+        }
       }
+      await d.store.setStates(m.id, baselines);
+      await d.store.record(events.splice(0));
     }
     await d.store.record(events);
   }

@@ -38,6 +38,8 @@ export interface MonitorStore {
   removeMonitor(id: string): Promise<boolean>;
   states(monitorId: string): Promise<Map<string, AddressState>>;
   setState(monitorId: string, ip: string, state: AddressState, at: number): Promise<void>;
+  /** Many states in one transaction (a round's baselines). */
+  setStates(monitorId: string, rows: readonly { ip: string; state: AddressState; at: number }[]): Promise<void>;
   record(events: MonitorEvent[]): Promise<void>;
   /** Events of one kind (all kinds when absent), oldest first, at most `limit`. */
   history(monitorId: string, kind?: MonitorEventKind, limit?: number): Promise<MonitorEvent[]>;

@@ -24,6 +24,16 @@ export function sqliteMonitorStore(db: DatabaseSync): MonitorStore & { purge(bef
   const dequeue = db.prepare('DELETE FROM monitor_outbox WHERE seq = ?');
   const purgeEvents = db.prepare('DELETE FROM monitor_events WHERE at < ?');
   const purgeOutbox = db.prepare('DELETE FROM monitor_outbox WHERE created_at < ?');
+  const inTransaction = (work: () => void): void => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      work();
+      db.exec('COMMIT');
+    } catch (err) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      throw err;
+    }
+  };
   return {
     async addMonitor(m) {
       add.run(m.id, m.target, m.kind, m.label ?? null, m.createdAt);
@@ -47,16 +57,16 @@ export function sqliteMonitorStore(db: DatabaseSync): MonitorStore & { purge(bef
     async setState(monitorId, ip, s, at) {
       setState.run(monitorId, ip, s.verdict, JSON.stringify(s.failing), at);
     },
+    async setStates(monitorId, rows) {
+      inTransaction(() => {
+        for (const r of rows) setState.run(monitorId, r.ip, r.state.verdict, JSON.stringify(r.state.failing), r.at);
+      });
+    },
     async record(events) {
       if (events.length === 0) return;
-      db.exec('BEGIN IMMEDIATE');
-      try {
+      inTransaction(() => {
         for (const e of events) insEvent.run(e.monitorId, e.ip ?? null, e.at, e.kind, JSON.stringify(e.data));
-        db.exec('COMMIT');
-      } catch (err) {
-        if (db.isTransaction) db.exec('ROLLBACK');
-        throw err;
-      }
+      });
     },
     async history(monitorId, kind, limit = 10_000) {
       const rows = (kind ? historyKind.all(monitorId, kind, limit) : historyAll.all(monitorId, limit)) as unknown as EventRow[];

@@ -50,12 +50,15 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
     if (sub === 'remove') return await remove(store.monitors, positionals, io);
     const round = async (only?: string[]): Promise<RoundResult> => {
       const dns = makeAuditDns(values, io.env, timeoutMs);
-      // A confirmation must not see the first look's cached answers.
+      // The looks go over pipelined TCP, as batch's do (over UDP a 10,000-address round cost 1.4 x batch, bench/monitor.ts);
+      // a confirmation must not see the first look's cached answers.
+      const looks = makeResolver({ dns: values.dns, timeoutMs, transport: 'tcp' }, io.env);
       const fresh = makeResolver({ dns: values.dns, timeoutMs, maxTtl: 0 }, io.env);
       try {
-        return await runMonitorRound({ store: store.monitors, resolver: dns.resolver, confirmResolver: fresh, direct: dns.direct, dnsbl, webhooks, secret, confirmAfterMs }, only);
+        return await runMonitorRound({ store: store.monitors, resolver: looks, confirmResolver: fresh, direct: dns.direct, dnsbl, webhooks, secret, confirmAfterMs }, only);
       } finally {
         fresh.close();
+        looks.close();
         dns.close();
       }
     };
