@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from './support/cli.js';
 import { startDnsNetwork, ZONE_SERVERS_DIR, type DnsNetwork } from './support/dns-network.js';
 import { tempDir } from './support/tmp.js';
+import { SMTPServer } from 'smtp-server';
 
 let net: DnsNetwork;
 let hook: http.Server;
@@ -159,6 +160,34 @@ describe('ptrcheck monitor', () => {
     ptr11(true);
   });
 
+  it('--alert-email: the round\'s transitions as one message through the SMTP relay', async () => {
+    const mails: { from: string; to: string[]; data: string }[] = [];
+    const relay = new SMTPServer({
+      authOptional: true, disabledCommands: ['STARTTLS'],
+      onData(stream, session, done) {
+        let data = '';
+        stream.setEncoding('utf8');
+        stream.on('data', (d: string) => (data += d));
+        stream.on('end', () => (mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), data }), done()));
+      },
+    });
+    await new Promise<void>((r) => relay.listen(0, '127.0.0.1', () => r()));
+    try {
+      received.length = 0;
+      // The PTR was restored after the last round: this round confirms the recovery.
+      const r = await run('--alert-email', 'ops@example.net', '--smtp-relay', `127.0.0.1:${(relay.server.address() as AddressInfo).port}`);
+      expect(r.stdout).toMatch(/1 confirmed transition\(s\)/);
+      expect(r.stdout).toMatch(/webhooks: 2 delivered/);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.to).toEqual(['ops@example.net']);
+      expect(mails[0]!.data).toMatch(/^Subject: ptrcheck: 1 change\r?$/m);
+      expect(mails[0]!.data).toMatch(/203\.0\.113\.11/);
+      expect(received).toHaveLength(1);
+    } finally {
+      await new Promise<void>((r) => relay.close(() => r()));
+    }
+  });
+
   it('remove: by id or target; then it is gone', async () => {
     expect((await monitor('remove', '203.0.113.11')).stdout).toBe(`${id}  203.0.113.11  removed\n`);
     expect((await monitor('list')).stdout).toBe('no targets are watched (ptrcheck monitor add <ip|cidr|domain>)\n');
@@ -173,6 +202,9 @@ describe('ptrcheck monitor', () => {
     [['run', '--webhook', 'ftp://example.net/x'], /--webhook 'ftp:\/\/example\.net\/x' must be an http\(s\) URL/],
     [['run', '--webhook-secret-file', '/no/such/file'], /cannot read --webhook-secret-file '\/no\/such\/file': no such file/],
     [['frobnicate'], /monitor needs one of add, list, remove, run, history/],
+    [['run', '--alert-email', 'ops@example.net'], /--alert-email and --smtp-relay go together/],
+    [['run', '--alert-email', 'not an address', '--smtp-relay', '127.0.0.1:25'], /--alert-email 'not an address' is not an e-mail address/],
+    [['run', '--alert-email', 'ops@example.net', '--smtp-relay', 'relay.example.net:25'], /--smtp-relay 'relay\.example\.net:25' is not HOST:PORT with an IP address host/],
   ])('refuses %j with one line and exit 2', async (args, message) => {
     const r = await monitor(...(args as string[]));
     expect(r.code).toBe(2);

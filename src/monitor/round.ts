@@ -30,6 +30,8 @@ export interface RoundDeps {
   /** Sends one transition to one webhook, retrying within the call; every attempt comes back. */
   deliver(url: string, event: TransitionEvent): Promise<{ ok: boolean; attempts: DeliveryAttempt[] }>;
   webhooks: readonly string[];
+  /** Channels that take a round's transitions as one message (e-mail): each returns its attempts. */
+  digests?: readonly ((events: TransitionEvent[]) => Promise<{ ok: boolean; attempts: DeliveryAttempt[] }>)[];
   confirmAfterMs: number;
   now(): number;
   sleep(ms: number): Promise<void>;
@@ -145,6 +147,15 @@ async function confirmChanges(d: RoundDeps, pending: { m: Monitor; ip: string; f
 
 /** Every transition to every webhook; what fails after its retries waits in the outbox for the next round. */
 async function deliverAll(d: RoundDeps, result: RoundResult): Promise<void> {
+  // Several changes in one round: one message per digest channel.
+  if (result.transitions.length > 0) {
+    for (const send of d.digests ?? []) {
+      const r = await send(result.transitions);
+      for (const t of result.transitions) await recordAttempts(d, t.monitor.id, t.ip, r.attempts);
+      if (r.ok) result.delivered++;
+      else result.failedDeliveries++;
+    }
+  }
   for (const t of result.transitions) {
     for (const url of d.webhooks) {
       const r = await d.deliver(url, t);

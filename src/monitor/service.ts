@@ -4,7 +4,7 @@
  * their input checked. Runtime-neutral: the caller passes the resolvers.
  */
 import type { DirectQuery, Resolver } from '../dns/types.js';
-import { runRound, type RoundResult } from './round.js';
+import { runRound, type RoundDeps, type RoundResult } from './round.js';
 import { expandTarget, parseMonitorTarget } from './targets/index.js';
 import { deliverWebhook } from './alerts/index.js';
 import type { Monitor, MonitorStore } from './store.js';
@@ -19,6 +19,8 @@ export interface RoundParts {
   dnsbl: readonly string[];
   webhooks: readonly string[];
   secret?: string | undefined;
+  /** One message per round with every transition (e-mail through a relay). */
+  digests?: RoundDeps['digests'];
   confirmAfterMs: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -30,7 +32,7 @@ export function runMonitorRound(p: RoundParts, only?: readonly string[]): Promis
     store: p.store, resolver: p.resolver, confirmResolver: p.confirmResolver, direct: p.direct, dnsbl: p.dnsbl,
     expand: (m) => expandTarget(parseMonitorTarget(m.target), p.resolver, { maxAddresses: 65_536 }),
     deliver: (url, event) => deliverWebhook(url, event, { ...(p.secret !== undefined ? { secret: p.secret } : {}), retries: 2 }),
-    webhooks: p.webhooks, confirmAfterMs: p.confirmAfterMs,
+    webhooks: p.webhooks, confirmAfterMs: p.confirmAfterMs, ...(p.digests ? { digests: p.digests } : {}),
     now: p.now ?? Date.now, sleep: p.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
     ...(only ? { only } : {}),
   });

@@ -18,6 +18,7 @@ import { parseMonitorTarget } from '../../monitor/targets/index.js';
 import type { Monitor, MonitorStore } from '../../monitor/store.js';
 import { addMonitor, runMonitorRound } from '../../monitor/service.js';
 import { secretFrom, webhookUrl } from '../monitor-args.js';
+import { emailAlerts, emailDigest } from '../alert-email.js';
 import { stateWords, transitionLine } from '../../monitor/words.js';
 
 type Values = ReturnType<typeof parse>['values'];
@@ -36,6 +37,7 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
   const confirmAfterMs = parseDuration(values['confirm-after'], '--confirm-after', 0, 3_600_000);
   const webhooks = (values.webhook ?? []).map(webhookUrl);
   const secret = values['webhook-secret-file'] !== undefined ? secretFrom(values['webhook-secret-file']) : undefined;
+  const email = emailAlerts(values['alert-email'], values['smtp-relay']);
   const timeoutMs = parseTimeout(values.timeout);
   const dnsbl = dnsblZones(values.dnsbl, io.env);
   let store: SqliteStore;
@@ -55,7 +57,7 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
       const looks = makeResolver({ dns: values.dns, timeoutMs, transport: 'tcp' }, io.env);
       const fresh = makeResolver({ dns: values.dns, timeoutMs, maxTtl: 0 }, io.env);
       try {
-        return await runMonitorRound({ store: store.monitors, resolver: looks, confirmResolver: fresh, direct: dns.direct, dnsbl, webhooks, secret, confirmAfterMs }, only);
+        return await runMonitorRound({ store: store.monitors, resolver: looks, confirmResolver: fresh, direct: dns.direct, dnsbl, webhooks, secret, confirmAfterMs, ...(email ? { digests: [emailDigest(email)] } : {}) }, only);
       } finally {
         fresh.close();
         looks.close();

@@ -14,6 +14,7 @@ import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
 import { parseDuration, parseTimeout, wholeNumber } from '../args.js';
 import { secretFrom, webhookUrl } from '../monitor-args.js';
+import { emailAlerts, emailDigest } from '../alert-email.js';
 import { runMonitorRound } from '../../monitor/service.js';
 import { startSchedule } from '../../monitor/schedule.js';
 import { readServerSettings } from '../../config/server.js';
@@ -77,6 +78,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const confirmAfterMs = parseDuration(values['confirm-after'], '--confirm-after', 0, 3_600_000);
   const webhooks = (values.webhook ?? []).map(webhookUrl);
   const webhookSecret = values['webhook-secret-file'] !== undefined ? secretFrom(values['webhook-secret-file']) : undefined;
+  const email = emailAlerts(values['alert-email'], values['smtp-relay']);
   const prober = values['probe-smtp'] ? makeProber(values['probe-port'], timeoutMs, true) : undefined;
   // A public server asks only public nameserver addresses, unless the operator set a port (a lab, the tests).
   const logFormat = values['log-format'];
@@ -146,7 +148,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const schedule = confirmResolver
     ? startSchedule({
         intervalMs: monitorIntervalMs,
-        round: () => runMonitorRound({ store: store.monitors, resolver, confirmResolver, direct, dnsbl: settings.dnsbl, webhooks, secret: webhookSecret, confirmAfterMs }).then((r) => {
+        round: () => runMonitorRound({ store: store.monitors, resolver, confirmResolver, direct, dnsbl: settings.dnsbl, webhooks, secret: webhookSecret, confirmAfterMs, ...(email ? { digests: [emailDigest(email, settings.publicUrl)] } : {}) }).then((r) => {
           logger.info({ event: 'monitor-round', targets: r.monitors, addresses: r.addresses, transitions: r.transitions.length, undecided: r.temporary, unconfirmed: r.unconfirmed }, `monitor round: ${r.addresses} address(es), ${r.transitions.length} transition(s)`);
         }),
         onError: (e) => logger.error({ event: 'error', where: 'monitor' }, `monitor round failed: ${(e as Error).message}`),
