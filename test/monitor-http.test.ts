@@ -120,3 +120,48 @@ describe('serve: --admin-token-file and PTRCHECK_ADMIN_TOKEN', () => {
     }
   });
 });
+
+describe('the /monitors pages', () => {
+  it('do not exist without an admin token; ask for it with a form; the login sets an HttpOnly cookie only for /monitors', async () => {
+    expect((await createApp({ resolver, store, config: { rateLimitPerMinute: 0 } }).request('/monitors')).status).toBe(404);
+    const app = withAdmin();
+    const ask = await app.request('/monitors');
+    expect(ask.status).toBe(401);
+    expect(await ask.text()).toContain('<form method="post" action="/monitors/login">');
+    const wrong = await app.request('/monitors/login', { method: 'POST', body: new URLSearchParams({ token: 'nope' }) });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+    const right = await app.request('/monitors/login', { method: 'POST', body: new URLSearchParams({ token: TOKEN }) });
+    expect(right.status).toBe(303);
+    expect(right.headers.get('location')).toBe('/monitors');
+    expect(right.headers.get('set-cookie')).toBe(`ptrcheck_admin=${encodeURIComponent(TOKEN)}; Path=/monitors; HttpOnly; SameSite=Strict; Max-Age=86400`);
+    expect((await app.request('/monitors', { headers: { cookie: `ptrcheck_admin=${encodeURIComponent(TOKEN)}` } })).status).toBe(200);
+    expect((await app.request('/monitors', { headers: { cookie: 'ptrcheck_admin=nope' } })).status).toBe(401);
+    // The cookie opens the pages, never the API.
+    expect((await app.request('/api/v1/monitors', { headers: { cookie: `ptrcheck_admin=${encodeURIComponent(TOKEN)}` } })).status).toBe(401);
+  });
+
+  it('list the targets, and a target\'s timeline as an SVG chart with its transitions; hostile labels are text', async () => {
+    const app = withAdmin();
+    const label = '<script>window.__x=1</script>';
+    const { monitors } = (await (await app.request('/api/v1/monitors', json({ target: '198.51.100.20', label }))).json()) as { monitors: { id: string }[] };
+    const id = monitors[0]!.id;
+    const t0 = Date.parse('2026-12-07T00:00:00Z');
+    await store.monitors.setState(id, '198.51.100.20', { verdict: 'fail', failing: ['ptr-present'] }, t0 + 7_200_000);
+    await store.monitors.record([
+      { monitorId: id, ip: '198.51.100.20', at: t0, kind: 'baseline', data: { verdict: 'pass', failing: [], score: 100 } },
+      { monitorId: id, ip: '198.51.100.20', at: t0 + 3_600_000, kind: 'look', data: { verdict: 'pass', score: 100 } },
+      { monitorId: id, ip: '198.51.100.20', at: t0 + 7_200_000, kind: 'transition', data: { from: { verdict: 'pass', failing: [] }, to: { verdict: 'fail', failing: ['ptr-present'] }, score: 40 } },
+    ]);
+    const cookie = { cookie: `ptrcheck_admin=${encodeURIComponent(TOKEN)}` };
+    const list = await (await app.request('/monitors', { headers: cookie })).text();
+    expect(list).toContain(`<a href="/monitors/${id}">198.51.100.20</a>`);
+    expect(list).toContain('&lt;script&gt;window.__x=1&lt;/script&gt;');
+    expect(list).not.toContain(label);
+    const page = await (await app.request(`/monitors/${id}`, { headers: cookie })).text();
+    expect(page).toContain('<polyline class="score" fill="none" points="8.0,8.0 320.0,8.0 632.0,94.4"');
+    expect(page).toContain('<circle class="transition" cx="632.0" cy="94.4" r="4">');
+    expect(page).toContain('2026-12-07T02:00:00.000Z 198.51.100.20 pass → fail (ptr-present)');
+    expect((await app.request('/monitors/m_AAAAAAAAAAAA', { headers: cookie })).status).toBe(404);
+  });
+});

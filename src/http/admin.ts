@@ -3,15 +3,38 @@
  * configured, and only with it. Without a token the routes do not exist
  * (404); with a wrong or missing one, 401. Compared in constant time.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { errorJson } from './errors.js';
 
-export function requireAdmin(token: string): MiddlewareHandler {
+/** The cookie the monitors pages' login sets (HttpOnly, SameSite=Strict, only under /monitors). */
+export const ADMIN_COOKIE = 'ptrcheck_admin';
+
+/** Whether the request carries the token: Authorization: Bearer, or (for the pages) the login cookie. */
+export function isAdmin(c: Context, token: string, cookie = false): boolean {
+  const header = c.req.header('authorization') ?? '';
+  const bearer = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
   const want = new TextEncoder().encode(token);
+  if (sameBytes(new TextEncoder().encode(bearer), want)) return true;
+  if (!cookie) return false;
+  const jar = c.req.header('cookie') ?? '';
+  const at = jar.indexOf(`${ADMIN_COOKIE}=`);
+  if (at < 0 || jar.length > 16 * 1024) return false;
+  const end = jar.indexOf(';', at);
+  const value = decodeURIComponentSafe(jar.slice(at + ADMIN_COOKIE.length + 1, end < 0 ? undefined : end).trim());
+  return sameBytes(new TextEncoder().encode(value), want);
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return '';
+  }
+}
+
+export function requireAdmin(token: string): MiddlewareHandler {
   return async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const given = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-    if (!sameBytes(new TextEncoder().encode(given), want)) {
+    if (!isAdmin(c, token)) {
       c.header('WWW-Authenticate', 'Bearer realm="ptrcheck admin"');
       return errorJson(c, 401, 'unauthorized', 'an admin token is required: Authorization: Bearer <token>');
     }

@@ -11,7 +11,7 @@ import type { HttpDeps } from './deps.js';
 import { AuditTimeout, errorJson, ServerBusy } from './errors.js';
 import { clientKey, rateLimit } from './rate-limit.js';
 import { apiRoutes } from './routes/api.js';
-import { monitorRoutes } from './routes/monitors.js';
+import { monitorPages, monitorRoutes } from './routes/monitors.js';
 import { pageRoutes } from './routes/pages.js';
 import { securityHeaders } from './security.js';
 import { auditService } from './service.js';
@@ -97,7 +97,10 @@ export function createApp(deps: HttpDeps): OpenAPIHono {
   app.on('POST', ['/api/v1/inbox', '/inbox'], limiter); // creating addresses is limited; polling them is not
   app.route('/api/v1', apiRoutes(service, validation as ConstructorParameters<typeof OpenAPIHono>[0], inbox));
   app.route('/', pageRoutes(service, limiter, base, inbox));
-  if (deps.admin) app.route('/api/v1', monitorRoutes(deps.admin));
+  if (deps.admin) {
+    app.route('/api/v1', monitorRoutes(deps.admin));
+    app.route('/', monitorPages(deps.admin));
+  }
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'ptrcheck', version: '1', description: 'Reverse DNS, HELO and sender-domain audits for mail deliverability.' },

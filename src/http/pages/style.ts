@@ -39,6 +39,7 @@ th, td { text-align:left; padding:.3rem .4rem; border-bottom:1px solid var(--lin
 form.audit { display:grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap:.75rem; align-items:end; }
 label { display:grid; gap:.25rem; font-size:.9rem; color:var(--muted); }
 table.receivers td { word-break: normal; overflow-wrap: anywhere; }
+svg.chart { max-width: 100%; } svg.chart .grid { stroke: var(--muted); stroke-width: 0.5; opacity: 0.5; } svg.chart .score { stroke: var(--pass); stroke-width: 1.5; } svg.chart .transition { fill: var(--fail); }
 table.receivers td:nth-child(1), table.receivers td:nth-child(2) { min-width: 7rem; overflow-wrap: normal; }
 label.check { display:flex; gap:.5rem; align-items:flex-start; grid-column: 1 / -1; }
 label.check input { margin-top:.2rem; }
