@@ -11,8 +11,9 @@ import { judge } from '../pipeline/judge.js';
 import type { BatchReport } from './records.js';
 
 const IP_KEYS = new Set(['ip', 'ptr', 'forward', 'reverseZone']);
-const IP_RULES = catalogue.filter((r) => r.meta.requires.every((k) => IP_KEYS.has(k)));
-const WITH_DNSBL = catalogue.filter((r) => IP_RULES.includes(r) || r.meta.id === 'dnsbl-clean');
+/** The IP's own rules (what a batch record and a monitor look judge), and with dnsbl-clean. */
+export const IP_RULES = catalogue.filter((r) => r.meta.requires.every((k) => IP_KEYS.has(k)));
+export const WITH_DNSBL = catalogue.filter((r) => IP_RULES.includes(r) || r.meta.id === 'dnsbl-clean');
 
 export async function auditForBatch(ip: string, resolver: Resolver, dnsbl: readonly string[] = []): Promise<BatchReport> {
   const { evidence, results, score } = await judge({ ip }, dnsbl.length > 0 ? { resolver, config: { dnsbl } } : { resolver }, dnsbl.length > 0 ? WITH_DNSBL : IP_RULES);

@@ -10,11 +10,9 @@ import { catalogue } from '../../rules/index.js';
 import type { DirectQuery, Resolver } from '../dns/types.js';
 import { judge } from '../pipeline/judge.js';
 import { scoreResults } from '../core/score.js';
+import { IP_RULES, WITH_DNSBL } from '../batch/audit.js';
 import type { AddressState } from './store.js';
 
-const IP_KEYS = new Set(['ip', 'ptr', 'forward', 'reverseZone']);
-const IP_RULES = catalogue.filter((r) => r.meta.requires.every((k) => IP_KEYS.has(k)));
-const WITH_DNSBL = catalogue.filter((r) => IP_RULES.includes(r) || r.meta.id === 'dnsbl-clean');
 const AT_SOURCE = catalogue.filter((r) => r.meta.id === 'ptr-propagated' || r.meta.id === 'forward-propagated');
 
 export interface Look {
