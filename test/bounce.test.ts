@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
 import { useNetworkHttpServer } from './support/http.js';
-import { useBrowser } from './support/browser.js';
+import { useBrowser, screenshot } from './support/browser.js';
 import { repoRoot } from './support/repo-root.js';
 import type { BounceResult } from '../src/bounce/check.js';
 
@@ -128,7 +128,7 @@ describe('"Paste a bounce" on the page (no JavaScript)', () => {
       expect(await page.getByRole('heading', { name: 'How receivers will treat this' }).count()).toBe(1);
       const gmailRow = await page.locator('tr', { hasText: 'Gmail' }).first().innerText();
       expect(gmailRow).toMatch(/rejects \(5xx\)/);
-      await page.screenshot({ path: join('test-artifacts', 'bounce-report.png'), fullPage: true });
+      await screenshot(page, join('test-artifacts', 'bounce-report.png'));
       await page.locator('section', { hasText: 'How receivers will treat this' }).screenshot({ path: join('test-artifacts', 'receivers-table.png') });
     } finally {
       await page.close();

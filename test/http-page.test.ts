@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import { launchBrowser, screenshot } from './support/browser.js';
 import { useHttpServer } from './support/http.js';
 import { repoRoot } from './support/repo-root.js';
 import type { Report } from '../src/core/types.js';
@@ -58,7 +58,7 @@ describe('report page in chromium', () => {
     expect(text).toContain(helo);
     expect(text).toContain('<img/src=x/onerror=window.__xss=3>.example.com');
     expect(text).toContain('onerror="window.__xss=2"');
-    await page.screenshot({ path: join(artifacts, 'report-hostile.png'), fullPage: true });
+    await screenshot(page, join(artifacts, 'report-hostile.png'));
     await page.close();
   });
 
@@ -72,11 +72,11 @@ describe('report page in chromium', () => {
     expect(await page.locator('pre', { hasText: 'noaddr.example.com. 3600 IN A 192.0.2.17' }).count()).toBe(1);
     // The stylesheet loaded under the CSP: the gauge is round.
     expect(await page.locator('.gauge').evaluate((el) => getComputedStyle(el).borderRadius)).toBe('50%');
-    await page.screenshot({ path: join(artifacts, 'report.png'), fullPage: true });
+    await screenshot(page, join(artifacts, 'report.png'));
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.screenshot({ path: join(artifacts, 'report-dark.png'), fullPage: true });
+    await screenshot(page, join(artifacts, 'report-dark.png'));
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: join(artifacts, 'report-mobile.png'), fullPage: true });
+    await screenshot(page, join(artifacts, 'report-mobile.png'));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.close();

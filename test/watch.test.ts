@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { CLI, runCli, withAuthoritativePort } from './support/cli.js';
 import { ZONE_SERVERS_DIR } from './support/dns-network.js';
 import { useNetworkHttpServer } from './support/http.js';
-import { useBrowser } from './support/browser.js';
+import { useBrowser, screenshot } from './support/browser.js';
 import type { WatchState } from '../src/watch/poll.js';
 
 const srv = useNetworkHttpServer();
@@ -188,13 +188,13 @@ describe('GET /api/v1/watch and the watch page', () => {
       expect(await page.getByRole('status').innerText()).toMatch(/Not published at every one of the zone's own servers yet/);
       const rows = await page.locator('table').first().locator('tbody tr').allInnerTexts();
       expect(rows.map((r) => r.split('\t').slice(0, 2).join(' '))).toEqual(['not yet ns1.rdns.test-isp.example', 'not yet ns2.rdns.test-isp.example', "not yet resolver (this server's)"]);
-      await page.screenshot({ path: join('test-artifacts', 'watch-pending.png'), fullPage: true });
+      await screenshot(page, join('test-artifacts', 'watch-pending.png'));
       publish(true);
       // What the refresh would load (its URL, as the meta tag gives it).
       await page.goto(`${srv.url}${refresh!.replace(/^30;url=/, '')}`);
       expect(await page.getByRole('status').innerText()).toBe('Done: every server and resolver shows it.');
       expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(0);
-      await page.screenshot({ path: join('test-artifacts', 'watch-done.png'), fullPage: true });
+      await screenshot(page, join('test-artifacts', 'watch-done.png'));
     } finally {
       await page.close();
       publish(false);

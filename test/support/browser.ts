@@ -8,7 +8,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoRoot } from './repo-root.js';
 
 // Our own flags, not the package's `args`: those disable web security, which
@@ -96,4 +96,21 @@ export function useBrowser(): { readonly browser: Browser } {
     await fx.browser?.close();
   });
   return fx;
+}
+
+/**
+ * A full-page screenshot for test-artifacts/: a picture for people, not an assertion. Headless
+ * Chromium without a GPU sometimes answers "Unable to capture screenshot" for a tall page; then it
+ * is tried once more, and else the visible part is kept, so a test never fails for its picture.
+ */
+export async function screenshot(page: Page, path: string): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await page.screenshot({ path, fullPage: true });
+      return;
+    } catch (e) {
+      if (!/Unable to capture screenshot/i.test((e as Error).message)) throw e;
+    }
+  }
+  await page.screenshot({ path });
 }
