@@ -131,7 +131,7 @@ describe('ptrcheck monitor', () => {
     ptr11(true);
     const r = await run();
     expect(r.stdout).toMatch(/203\.0\.113\.11: fail → warn \(ptr-hostname\)/);
-    expect(r.stdout).toMatch(/webhooks: 1 delivered, 0 kept for the next round/);
+    expect(r.stdout).toMatch(/alerts: 1 delivered, 0 not delivered/);
     expect(received).toHaveLength(3);
     expect(new Set(received.map((x) => x.body)).size).toBe(1);
   });
@@ -150,17 +150,17 @@ describe('ptrcheck monitor', () => {
     answers = [500, 500, 500];
     ptr11(false);
     const first = await run();
-    expect(first.stdout).toMatch(/webhooks: 0 delivered, 1 kept for the next round/);
+    expect(first.stdout).toMatch(/alerts: 0 delivered, 1 not delivered/);
     expect(received).toHaveLength(3);
     const second = await run();
     expect(second.stdout).toMatch(/0 changed, 0 confirmed transition\(s\)/);
-    expect(second.stdout).toMatch(/webhooks: 1 delivered|^monitor round/m);
+    expect(second.stdout).toMatch(/alerts: 1 delivered|^monitor round/m);
     expect(received).toHaveLength(4);
     expect(received[3]!.body).toBe(received[0]!.body);
     ptr11(true);
   });
 
-  it('--alert-email: the round\'s transitions as one message through the SMTP relay', async () => {
+  it('--alert-email and --slack-webhook: the round\'s transitions as one message each', async () => {
     const mails: { from: string; to: string[]; data: string }[] = [];
     const relay = new SMTPServer({
       authOptional: true, disabledCommands: ['STARTTLS'],
@@ -175,14 +175,17 @@ describe('ptrcheck monitor', () => {
     try {
       received.length = 0;
       // The PTR was restored after the last round: this round confirms the recovery.
-      const r = await run('--alert-email', 'ops@example.net', '--smtp-relay', `127.0.0.1:${(relay.server.address() as AddressInfo).port}`);
+      const r = await run('--alert-email', 'ops@example.net', '--smtp-relay', `127.0.0.1:${(relay.server.address() as AddressInfo).port}`, '--slack-webhook', hookUrl.replace('/hook', '/slack'));
       expect(r.stdout).toMatch(/1 confirmed transition\(s\)/);
-      expect(r.stdout).toMatch(/webhooks: 2 delivered/);
+      expect(r.stdout).toMatch(/alerts: 3 delivered/);
       expect(mails).toHaveLength(1);
       expect(mails[0]!.to).toEqual(['ops@example.net']);
       expect(mails[0]!.data).toMatch(/^Subject: ptrcheck: 1 change\r?$/m);
       expect(mails[0]!.data).toMatch(/203\.0\.113\.11/);
-      expect(received).toHaveLength(1);
+      // The signed JSON webhook and one Slack-compatible message.
+      expect(received).toHaveLength(2);
+      const slack = received.find((x) => !x.headers['x-ptrcheck-event'])!;
+      expect((JSON.parse(slack.body) as { text: string }).text).toMatch(/203\.0\.113\.11/);
     } finally {
       await new Promise<void>((r) => relay.close(() => r()));
     }

@@ -2,16 +2,19 @@
 import { readFileSync } from 'node:fs';
 import { shown } from '../core/errors.js';
 import { UsageError } from './usage.js';
+import { emailDigest } from './alert-email.js';
+import { deliverSlack, type TransitionEvent } from '../monitor/alerts/index.js';
+import type { RoundDeps } from '../monitor/round.js';
 
 /** A webhook given on the command line is the operator's own choice (a loopback receiver included): http(s) only. */
-export function webhookUrl(text: string): string {
+export function webhookUrl(text: string, what = '--webhook'): string {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`--webhook '${shown(text)}' is not a URL`);
+    throw new UsageError(`${what} '${shown(text)}' is not a URL`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--webhook '${shown(text)}' must be an http(s) URL`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`${what} '${shown(text)}' must be an http(s) URL`);
   return url.toString();
 }
 
@@ -24,4 +27,13 @@ export function secretFrom(path: string, what = '--webhook-secret-file'): string
   }
   if (text === '' || text.length > 4096) throw new UsageError(`${what} '${shown(path)}' must hold a secret of 1 to 4096 characters`);
   return text;
+}
+
+/** The digest channels given on the command line (Slack-compatible webhooks, e-mail through a relay), one message per round each. */
+export function digestChannels(values: { 'slack-webhook'?: string[] | undefined }, email: Parameters<typeof emailDigest>[0] | undefined, publicUrl?: string): RoundDeps['digests'] {
+  const slack = (values['slack-webhook'] ?? []).map((u) => webhookUrl(u, '--slack-webhook'));
+  return [
+    ...slack.map((url) => (events: TransitionEvent[]) => deliverSlack(url, events, { retries: 2 })),
+    ...(email ? [emailDigest(email, publicUrl)] : []),
+  ];
 }

@@ -17,8 +17,8 @@ import type { RoundResult } from '../../monitor/round.js';
 import { parseMonitorTarget } from '../../monitor/targets/index.js';
 import type { Monitor, MonitorStore } from '../../monitor/store.js';
 import { addMonitor, runMonitorRound } from '../../monitor/service.js';
-import { secretFrom, webhookUrl } from '../monitor-args.js';
-import { emailAlerts, emailDigest } from '../alert-email.js';
+import { digestChannels, secretFrom, webhookUrl } from '../monitor-args.js';
+import { emailAlerts } from '../alert-email.js';
 import { stateWords, transitionLine } from '../../monitor/words.js';
 
 type Values = ReturnType<typeof parse>['values'];
@@ -35,9 +35,9 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
   const { values, positionals } = parse(rest);
   // Every setting is checked before the database is opened or anything is asked.
   const confirmAfterMs = parseDuration(values['confirm-after'], '--confirm-after', 0, 3_600_000);
-  const webhooks = (values.webhook ?? []).map(webhookUrl);
+  const webhooks = (values.webhook ?? []).map((u) => webhookUrl(u));
   const secret = values['webhook-secret-file'] !== undefined ? secretFrom(values['webhook-secret-file']) : undefined;
-  const email = emailAlerts(values['alert-email'], values['smtp-relay']);
+  const digests = digestChannels(values, emailAlerts(values['alert-email'], values['smtp-relay']));
   const timeoutMs = parseTimeout(values.timeout);
   const dnsbl = dnsblZones(values.dnsbl, io.env);
   let store: SqliteStore;
@@ -57,7 +57,7 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
       const looks = makeResolver({ dns: values.dns, timeoutMs, transport: 'tcp' }, io.env);
       const fresh = makeResolver({ dns: values.dns, timeoutMs, maxTtl: 0 }, io.env);
       try {
-        return await runMonitorRound({ store: store.monitors, resolver: looks, confirmResolver: fresh, direct: dns.direct, dnsbl, webhooks, secret, confirmAfterMs, ...(email ? { digests: [emailDigest(email)] } : {}) }, only);
+        return await runMonitorRound({ store: store.monitors, resolver: looks, confirmResolver: fresh, direct: dns.direct, dnsbl, webhooks, secret, confirmAfterMs, digests }, only);
       } finally {
         fresh.close();
         looks.close();
@@ -158,7 +158,7 @@ function roundText(r: RoundResult): string {
     `monitor round: ${r.monitors} target(s), ${r.addresses} address(es) looked at; ${r.baselines} baseline(s), ${r.changed} changed, ${r.transitions.length} confirmed transition(s), ${r.unconfirmed} not confirmed, ${r.temporary} undecided (a lookup failed: the last confirmed state stands)`,
   ];
   for (const t of r.transitions) lines.push(`  ${t.monitor.target}  ${t.ip}: ${t.from ? `${t.from.verdict}` : 'first look'} → ${t.to.verdict}${t.to.failing.length ? ` (${t.to.failing.join(', ')})` : ''}`);
-  if (r.delivered + r.failedDeliveries > 0) lines.push(`  webhooks: ${r.delivered} delivered, ${r.failedDeliveries} kept for the next round`);
+  if (r.delivered + r.failedDeliveries > 0) lines.push(`  alerts: ${r.delivered} delivered, ${r.failedDeliveries} not delivered (webhooks kept for the next round)`);
   for (const n of r.notes) lines.push(`  note: ${n}`);
   return `${lines.join('\n')}\n`;
 }

@@ -13,8 +13,8 @@ import { observedDirect, observedResolver } from '../../dns/observed.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
 import { parseDuration, parseTimeout, wholeNumber } from '../args.js';
-import { secretFrom, webhookUrl } from '../monitor-args.js';
-import { emailAlerts, emailDigest } from '../alert-email.js';
+import { digestChannels, secretFrom, webhookUrl } from '../monitor-args.js';
+import { emailAlerts } from '../alert-email.js';
 import { runMonitorRound } from '../../monitor/service.js';
 import { startSchedule } from '../../monitor/schedule.js';
 import { readServerSettings } from '../../config/server.js';
@@ -76,9 +76,9 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const adminToken = values['admin-token-file'] !== undefined ? secretFrom(values['admin-token-file'], '--admin-token-file') : io.env.PTRCHECK_ADMIN_TOKEN?.trim() || undefined;
   const monitorIntervalMs = parseDuration(values['monitor-interval'], '--monitor-interval', 60_000, 7 * 86_400_000);
   const confirmAfterMs = parseDuration(values['confirm-after'], '--confirm-after', 0, 3_600_000);
-  const webhooks = (values.webhook ?? []).map(webhookUrl);
+  const webhooks = (values.webhook ?? []).map((u) => webhookUrl(u));
   const webhookSecret = values['webhook-secret-file'] !== undefined ? secretFrom(values['webhook-secret-file']) : undefined;
-  const email = emailAlerts(values['alert-email'], values['smtp-relay']);
+  const digests = digestChannels(values, emailAlerts(values['alert-email'], values['smtp-relay']), settings.publicUrl);
   const prober = values['probe-smtp'] ? makeProber(values['probe-port'], timeoutMs, true) : undefined;
   // A public server asks only public nameserver addresses, unless the operator set a port (a lab, the tests).
   const logFormat = values['log-format'];
@@ -148,7 +148,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const schedule = confirmResolver
     ? startSchedule({
         intervalMs: monitorIntervalMs,
-        round: () => runMonitorRound({ store: store.monitors, resolver, confirmResolver, direct, dnsbl: settings.dnsbl, webhooks, secret: webhookSecret, confirmAfterMs, ...(email ? { digests: [emailDigest(email, settings.publicUrl)] } : {}) }).then((r) => {
+        round: () => runMonitorRound({ store: store.monitors, resolver, confirmResolver, direct, dnsbl: settings.dnsbl, webhooks, secret: webhookSecret, confirmAfterMs, digests }).then((r) => {
           logger.info({ event: 'monitor-round', targets: r.monitors, addresses: r.addresses, transitions: r.transitions.length, undecided: r.temporary, unconfirmed: r.unconfirmed }, `monitor round: ${r.addresses} address(es), ${r.transitions.length} transition(s)`);
         }),
         onError: (e) => logger.error({ event: 'error', where: 'monitor' }, `monitor round failed: ${(e as Error).message}`),
