@@ -18,8 +18,14 @@ const MAX_DEPTH = 4;
 export function tokenize(raw: string): Token[] {
   const text = raw.length > MAX_RECEIVED_CHARS ? raw.slice(0, MAX_RECEIVED_CHARS) : raw;
   const state = { at: 0 };
-  return readTokens(text, state, 0, false);
+  const tokens = readTokens(text, state, 0, false);
+  // RFC 5322: the date follows the last top-level ';' (SquirrelMail writes one before `by` too).
+  const last = tokens.findLastIndex((t) => t === SEMICOLON);
+  return (last < 0 ? tokens : tokens.slice(0, last)).filter((t) => t !== SEMICOLON);
 }
+
+/** A top-level ';', kept while reading: the last one starts the date. */
+const SEMICOLON: Token = { kind: 'word', text: ';' };
 
 function readTokens(text: string, state: { at: number }, depth: number, inComment: boolean): Token[] {
   const out: Token[] = [];
@@ -38,7 +44,7 @@ function readTokens(text: string, state: { at: number }, depth: number, inCommen
       continue;
     }
     if (c === ';') {
-      if (!inComment) break; // the date follows
+      if (!inComment) out.push(SEMICOLON);
       state.at++;
       continue;
     }

@@ -69,13 +69,22 @@ export function parseReceived(raw: string): ReceivedHop {
   // CommuniGate Pro writes the client's address before the HELO (`from [IP] (account … HELO …)`, `from NAME ([IP] verified)`):
   // whatever follows its HELO claim is the client's text.
   const communigate = byMentions(clauses, 'communigate');
-  for (const t of rest) {
+  const exim3 = byMentions(clauses, 'exim 3');
+  for (const [i, t] of rest.entries()) {
     if (communigate && claimed) break;
     if (t.kind === 'literal') {
       trailing ??= addressOf(t.text);
       continue;
     }
     if (t.kind !== 'comment') continue;
+    // Exim 3 writes `from RDNS (HELO) [IP]` when they differ: a lone name in a comment before the address literal.
+    const only = t.tokens.length === 1 ? t.tokens[0] : undefined;
+    const lone = only?.kind === 'word' ? only.text : undefined;
+    if (exim3 && lone && !lone.includes('=') && !addressOf(lone) && rest[i + 1]?.kind === 'literal' && !claimed) {
+      claim = lone;
+      claimed = true;
+      continue;
+    }
     const c = readComment(t.tokens);
     if (c.helo !== undefined && !claimed) {
       claim = c.helo;
@@ -89,10 +98,12 @@ export function parseReceived(raw: string): ReceivedHop {
   const ip = facts?.ip ?? trailing;
   const rdnsWord = facts?.rdns;
   const identAddress = facts?.ident ?? false;
-  const nameIp = name !== undefined ? addressOf(name.startsWith('[') ? name.slice(1, -1) : name) : undefined;
+  // MDaemon writes the client's HELO as the name and records no address: a literal there is the client's claim.
+  const mdaemon = byMentions(clauses, 'mdaemon');
+  const nameIp = name !== undefined && !mdaemon ? addressOf(name.startsWith('[') ? name.slice(1, -1) : name) : undefined;
   // The name is the client's address only when nothing the receiver recorded says otherwise (Exim `from [IP] (helo=…)`).
   hop.ip = ip ?? nameIp;
-  const http = /^https?$/i.test(protocol ?? '');
+  const http = /^https?$/i.test(protocol ?? '') || byMentions(clauses, 'via http');
   const hostName = name !== undefined && nameIp === undefined && name.toLowerCase() !== 'unknown' ? name : undefined;
   if (claimed) {
     // qmail, Exim, CommuniGate, Momentum: the HELO is in a comment, the name is the looked-up name (or the address).
@@ -102,10 +113,16 @@ export function parseReceived(raw: string): ReceivedHop {
   } else {
     if (name !== undefined && !http && !(ip === undefined && nameIp !== undefined)) hop.helo = name;
     if (rdnsWord) hop.rdns = rdnsWord;
-    // qmail leaves out `(HELO …)` when it equals the name it looked up (`from RDNS (ident@IP)`); Exim `from NAME ([IP])` likewise.
-    else if (hostName && (identAddress || (exim && ip !== undefined) || byMentions(clauses, 'exim'))) hop.rdns = canonicalName(hostName);
+    // qmail leaves out `(HELO …)` when it equals the name it looked up (`from RDNS (ident@IP)`, `from RDNS (IP) … with SMTP`: a bare
+    // address, where Microsoft's `from HELO (IP)` says "with Microsoft SMTP…"); Exim `from NAME ([IP])` likewise.
+    else if (hostName && (identAddress || (exim && ip !== undefined) || byMentions(clauses, 'exim') || (facts?.bare && /^e?smtp/i.test(protocol ?? '')))) hop.rdns = canonicalName(hostName);
   }
-  if (http) delete hop.helo; // a webmail or API submission sends no HELO
+  if (http) {
+    delete hop.helo; // a webmail or API submission sends no HELO
+    // …and a webmail's `from NAME ([IP])` names the client as it looked it up (SquirrelMail's REMOTE_HOST); Microsoft's
+    // `from NAME (IP) … with HTTPS` names the client by its own name.
+    if (!hop.rdns && hostName && facts && !facts.bare) hop.rdns = canonicalName(hostName);
+  }
   return hop;
 }
 
@@ -141,8 +158,17 @@ function notAHop(raw: string, clauses: Map<string, Token[]>, protocol: string | 
   if (!clauses.has('from') && !clauses.has('by')) return 'no from or by part';
   // Postfix's pickup: `by host (Postfix, from userid 1000) id …`
   if (!clauses.has('from') && (clauses.get('by') ?? []).some((t) => t.kind === 'comment' && /\bfrom userid\b/i.test(t.text))) return 'a local submission';
+  // Sendmail's `(from user@localhost) by host (…/Submit) id …`: a local submission.
+  if (!clauses.has('from') && lead?.kind === 'comment' && /^from \S+@/i.test(lead.text)) return 'a local submission';
   const p = (protocol ?? '').toLowerCase();
-  if (p === 'local' || p === 'local-esmtp' || p === 'local-smtp' || p === 'local-bsmtp') return 'a local submission';
+  if (p === 'local' || p === 'local-esmtp' || p === 'local-smtp' || p === 'local-bsmtp' || p === 'pipe') return 'a local submission';
+  if (p.includes('scanned') || p.includes('scanner')) return 'a scanner\'s note';
+  const from = clauses.get('from') ?? [];
+  // OpenSMTPD's `from localhost (localhost [local])`, Exchange's `from mail pickup service`: no network client.
+  if (from.some((t) => t.kind === 'comment' && t.tokens.some((x) => x.kind === 'literal' && x.text.toLowerCase() === 'local'))) return 'a local submission';
+  if (/^from mail pickup service\b/i.test(raw.trimStart())) return 'a local submission';
+  // Neither an address nor a protocol: a note of the receiving host's own (Sendmail's `from localhost (localhost) by … id`, a signing daemon).
+  if (!protocol && !from.some((t) => t.kind === 'literal' || (t.kind === 'comment' && t.tokens.some((x) => x.kind === 'literal' || (x.kind === 'word' && addressOf(x.text.slice(x.text.lastIndexOf('@') + 1)))))) && !(from[0]?.kind === 'word' && addressOf(from[0].text))) return 'a local submission';
   if (p === 'pop3' || p === 'imap' || p === 'imap4' || p === 'pop' || p === 'pop3s' || p === 'imaps' || p === 'odmr' || p === 'etrn') return 'a retrieval (fetchmail)';
   if (p.startsWith('qmail-scanner') || /\bwith qmail-scanner/i.test(raw.slice(0, 4096))) return 'a scanner\'s note';
   return undefined;
@@ -165,12 +191,14 @@ interface CommentFacts {
   rdns?: string;
   /** qmail's `ident@IP`. */
   ident: boolean;
+  /** The address stood alone, not in brackets and with no name before it (qmail's, Microsoft's `(IP)`). */
+  bare: boolean;
   eximStyle: boolean;
 }
 
 /** One comment of the `from` part: its HELO claim (never an address source) and the address the receiver recorded. */
 function readComment(tokens: Token[]): CommentFacts {
-  const out: CommentFacts = { ident: false, eximStyle: false };
+  const out: CommentFacts = { ident: false, eximStyle: false, bare: false };
   const first = tokens[0];
   if (first?.kind === 'word' && HELO_WORDS.has(first.text.toLowerCase())) {
     out.helo = claimText(tokens.slice(1));
@@ -198,12 +226,22 @@ function readComment(tokens: Token[]): CommentFacts {
         out.helo = claimText(tokens.slice(i + 1));
         return out;
       }
+      // ZMailer: `([IP]:port "EHLO helo" rhost-flags-…)`: the quoted HELO is the client's claim.
+      if (/^"(HELO|EHLO|LHLO)$/i.test(t.text)) {
+        const next = tokens[i + 1];
+        out.helo = next?.kind === 'word' ? next.text.replace(/"$/, '') : next?.kind === 'literal' ? `[${next.text}]` : '';
+        i++;
+        continue;
+      }
       if (!out.ip) {
         const at = t.text.lastIndexOf('@');
-        const address = addressOf(at >= 0 ? t.text.slice(at + 1) : t.text);
+        const tail = at >= 0 ? t.text.slice(at + 1) : t.text;
+        // qmail-ldap writes `ident@[IP]`
+        const address = addressOf(tail.startsWith('[') && tail.endsWith(']') ? tail.slice(1, -1) : tail);
         if (address) {
           out.ip = address;
           out.ident = at >= 0;
+          out.bare = at < 0 && tokens.length === 1;
         }
       }
       continue;
@@ -233,7 +271,8 @@ function claimText(tokens: Token[]): string {
 function rdnsOf(word: string): string | undefined {
   const name = word.slice(word.lastIndexOf('@') + 1).replace(/\.$/, '');
   const lower = name.toLowerCase();
-  if (name === '' || lower === 'unknown' || lower === '<unknown>' || addressOf(name)) return undefined;
+  // Courier writes "softdnserr" when the lookup failed for now.
+  if (name === '' || lower === 'unknown' || lower === '<unknown>' || lower === 'softdnserr' || addressOf(name)) return undefined;
   return canonicalName(name);
 }
 
