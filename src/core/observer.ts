@@ -10,6 +10,15 @@ import type { Report } from './report.js';
 
 export type AuditMode = 'ip' | 'message' | 'sink' | 'bounce';
 
+export interface MonitorGauge {
+  id: string;
+  /** The worst confirmed verdict among its addresses; 'none' before the first look. */
+  verdict: 'pass' | 'warn' | 'fail' | 'none';
+  /** Confirmed failing rules, counted over its addresses. */
+  failing: number;
+  addresses: number;
+}
+
 export interface Observer {
   request?(e: { id: string; method: string; path: string; route: string; status: number; ms: number; client: string }): void;
   audit?(e: { mode: AuditMode; report: Report; url?: string; client?: string; requestId?: string }): void;
@@ -19,5 +28,7 @@ export interface Observer {
   smtpRefused?(e: { id: string; reason: string }): void;
   smtpMessage?(e: { id: string; ip: string; helo?: string | undefined; bytes: number; recipients: number; storeMs: number; result: 'accepted' | 'too-large' | 'store-failed' }): void;
   auditQueue?(e: { depth: number; lagSeconds?: number }): void;
+  /** After each monitoring round: every watched target's confirmed state (its worst address), by target id only. */
+  monitors?(e: { at: number; targets: MonitorGauge[] }): void;
   error?(e: { where: string; message: string }): void;
 }

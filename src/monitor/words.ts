@@ -21,3 +21,15 @@ export function transitionLine(e: MonitorEvent): string {
   const side = (s: AddressState) => `${s.verdict}${s.failing.length ? ` (${s.failing.join(', ')})` : ''}`;
   return `${new Date(e.at).toISOString()} ${e.ip ?? ''} ${from ? side(from) : 'first look'} → ${side(to)}`;
 }
+
+/** A target's gauge from its confirmed states: the worst verdict, the failing rules counted, the addresses. */
+export function gaugeOf(id: string, states: ReadonlyMap<string, AddressState>): { id: string; verdict: 'pass' | 'warn' | 'fail' | 'none'; failing: number; addresses: number } {
+  const order = ['pass', 'warn', 'fail'] as const;
+  let worst = -1;
+  let failing = 0;
+  for (const s of states.values()) {
+    worst = Math.max(worst, order.indexOf(s.verdict));
+    failing += s.failing.length;
+  }
+  return { id, verdict: worst < 0 ? 'none' : order[worst]!, failing, addresses: states.size };
+}

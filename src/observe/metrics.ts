@@ -25,6 +25,11 @@ export function createMetrics(): Metrics {
   const messages = new Counter({ name: 'ptrcheck_smtp_messages_total', help: 'Messages received, by result (accepted, too-large, store-failed)', labelNames: ['result'], ...r });
   const messageBytes = new Histogram({ name: 'ptrcheck_smtp_message_bytes', help: 'Size of accepted messages', buckets: [1e3, 1e4, 1e5, 1e6, 5e6, 1e7, 2.5e7], ...r });
   const storeSeconds = new Histogram({ name: 'ptrcheck_store_write_seconds', help: 'SQLite commit time of accepted messages (fsync included)', buckets: [0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1], ...r });
+  // Labelled by target id only (no address, no target text): the series are bounded by the number of targets, and reset each round.
+  const monitorVerdict = new Gauge({ name: 'ptrcheck_monitor_verdict', help: 'Each watched target\'s worst confirmed verdict: 0 pass, 1 warn, 2 fail, -1 not looked at yet', labelNames: ['monitor'], ...r });
+  const monitorFailing = new Gauge({ name: 'ptrcheck_monitor_failing_rules', help: 'Confirmed failing rules over each watched target\'s addresses', labelNames: ['monitor'], ...r });
+  const monitorAddresses = new Gauge({ name: 'ptrcheck_monitor_addresses', help: 'Addresses each watched target covers with a confirmed state', labelNames: ['monitor'], ...r });
+  const monitorLastRound = new Gauge({ name: 'ptrcheck_monitor_last_round_timestamp_seconds', help: 'When the last monitoring round ended', ...r });
   const queueDepth = new Gauge({ name: 'ptrcheck_audit_queue_depth', help: 'Accepted messages waiting for their audit', ...r });
   const lag = new Histogram({ name: 'ptrcheck_audit_lag_seconds', help: 'Time from a message stored (end of DATA) to its report', buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60], ...r });
   const limited = new Counter({ name: 'ptrcheck_rate_limited_total', help: 'Requests refused by the per-client rate limit, by route', labelNames: ['route'], ...r });
@@ -53,6 +58,15 @@ export function createMetrics(): Metrics {
         messageBytes.observe(e.bytes);
         storeSeconds.observe(e.storeMs / 1000);
       }
+    },
+    monitors: ({ at, targets }) => {
+      for (const g of [monitorVerdict, monitorFailing, monitorAddresses]) g.reset();
+      for (const t of targets) {
+        monitorVerdict.set({ monitor: t.id }, t.verdict === 'none' ? -1 : ['pass', 'warn', 'fail'].indexOf(t.verdict));
+        monitorFailing.set({ monitor: t.id }, t.failing);
+        monitorAddresses.set({ monitor: t.id }, t.addresses);
+      }
+      monitorLastRound.set(at / 1000);
     },
     auditQueue: ({ depth, lagSeconds }) => {
       queueDepth.set(depth);

@@ -17,6 +17,7 @@ import { digestChannels, secretFrom, webhookUrl } from '../monitor-args.js';
 import { emailAlerts } from '../alert-email.js';
 import { runMonitorRound } from '../../monitor/service.js';
 import { startSchedule } from '../../monitor/schedule.js';
+import { gaugeOf } from '../../monitor/words.js';
 import { readServerSettings } from '../../config/server.js';
 import { DEFAULT_SINK_DOMAIN } from '../../config/defaults.js';
 import { SERVE_OPTIONS } from '../options.js';
@@ -150,6 +151,10 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
         intervalMs: monitorIntervalMs,
         round: () => runMonitorRound({ store: store.monitors, resolver, confirmResolver, direct, dnsbl: settings.dnsbl, webhooks, secret: webhookSecret, confirmAfterMs, digests }).then((r) => {
           logger.info({ event: 'monitor-round', targets: r.monitors, addresses: r.addresses, transitions: r.transitions.length, undecided: r.temporary, unconfirmed: r.unconfirmed }, `monitor round: ${r.addresses} address(es), ${r.transitions.length} transition(s)`);
+        }).then(async () => {
+          if (!observer.monitors) return;
+          const targets = await Promise.all((await store.monitors.monitors()).map(async (m) => gaugeOf(m.id, await store.monitors.states(m.id))));
+          observer.monitors({ at: Date.now(), targets });
         }),
         onError: (e) => logger.error({ event: 'error', where: 'monitor' }, `monitor round failed: ${(e as Error).message}`),
       })
