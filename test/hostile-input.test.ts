@@ -126,6 +126,9 @@ const CLI_CASES: [string, Case][] = [
   ['serve: a --webhook with an escape', { args: serve('--monitor', '--webhook', 'http://x\u001b[2J'), code: 2, stderr: /^ptrcheck: --webhook 'http:\/\/x\\x1b\[2J' is not a URL\n$/ }],
   ['monitor: a 100 KB target', { args: ['monitor', 'add', 'x'.repeat(100_000), '--db', join(dir, 'mon.sqlite')], code: 2, stderr: /^ptrcheck: .* is not an IP address, a CIDR or a domain name|^ptrcheck: .*253/ }],
   ['monitor: a target with an escape', { args: ['monitor', 'add', 'example.com\u001b[2J', '--db', join(dir, 'mon.sqlite')], code: 2, stderr: /\\x1b\[2J/ }],
+  ['monitor: a --slack-webhook that is no http(s) URL', { args: ['monitor', 'run', '--slack-webhook', 'javascript:alert(1)', '--db', join(dir, 'mon.sqlite')], code: 2, stderr: /^ptrcheck: --slack-webhook 'javascript:alert\(1\)' must be an http\(s\) URL\n$/ }],
+  ['monitor: an --alert-email with an escape', { args: ['monitor', 'run', '--alert-email', 'ops@example.net\u001b[2J', '--smtp-relay', '127.0.0.1:25', '--db', join(dir, 'mon.sqlite')], code: 2, stderr: /^ptrcheck: --alert-email 'ops@example\.net\\x1b\[2J' is not an e-mail address\n$/ }],
+  ['monitor: a 100 KB --alert-email', { args: ['monitor', 'run', '--alert-email', `${'a'.repeat(100_000)}@example.net`, '--smtp-relay', '127.0.0.1:25', '--db', join(dir, 'mon.sqlite')], code: 2, stderr: /is not an e-mail address\n$/ }],
   // Issue 25: the ceilings' settings.
   ['serve: --max-audits 0', { args: serve('--max-audits', '0'), code: 2, stderr: /^ptrcheck: --max-audits '0' must be a whole number from 1 to 10000\n$/ }],
   ['serve: --max-audits with an escape', { args: serve('--max-audits', '8\u001b[2J'), code: 2, stderr: /^ptrcheck: --max-audits '8\\x1b\[2J' must be a whole number from 1 to 10000\n$/ }],

@@ -21,7 +21,7 @@ export interface EmailAlerts {
 export function emailAlerts(to: string | undefined, relay: string | undefined, from = 'ptrcheck <ptrcheck@localhost>'): EmailAlerts | undefined {
   if (to === undefined && relay === undefined) return undefined;
   if (to === undefined || relay === undefined) throw new UsageError('--alert-email and --smtp-relay go together');
-  if (!/^[^\s@<>]{1,64}@[^\s@<>]{1,253}$/.test(to)) throw new UsageError(`--alert-email '${shown(to)}' is not an e-mail address`);
+  if (!/^[^\s@<>\u0000-\u001f\u007f]{1,64}@[^\s@<>\u0000-\u001f\u007f]{1,253}$/.test(to)) throw new UsageError(`--alert-email '${shown(to)}' is not an e-mail address`);
   return { to, from, relay: parseServer(relay, '--smtp-relay') };
 }
 
