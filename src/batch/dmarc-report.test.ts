@@ -36,4 +36,21 @@ describe('DMARC aggregate reports', () => {
     await expect(readDmarcReport(bytes, 'x')).rejects.toThrow(InputError);
     await expect(readDmarcReport(bytes, 'x')).rejects.toThrow(message);
   });
+  it('refuses a zip whose central directory points past its end as a damaged archive', async () => {
+    const zip = await zipOne('r.xml', xml);
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    view.setUint32(18, 0, true); // no size in the local header: the central directory is asked
+    view.setUint32(zip.length - 22 + 16, 0x7fffffff, true);
+    await expect(readDmarcReport(zip, 'r.zip')).rejects.toThrow(/central directory is out of place/);
+  });
+  // Reports reach the sink from anyone: text built to make a pattern backtrack is read in linear time.
+  it.each([
+    ['a long run of spaces in a field', `<feedback><record><row><source_ip>${' '.repeat(2_000_000)}x</record></feedback>`, 1],
+    ['a million records never closed', `<feedback>${'<record><source_ip>'.repeat(1_000_000)}</feedback>`, 0],
+    ['a million fields never closed', `<feedback><record>${'<header_from><x>'.repeat(1_000_000)}</record></feedback>`, 1],
+  ])('reads %s quickly', async (_what, text, rows) => {
+    const started = performance.now();
+    expect((await readDmarcReport(new TextEncoder().encode(text), 'x')).rows).toHaveLength(rows);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
 });

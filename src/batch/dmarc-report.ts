@@ -31,11 +31,9 @@ export async function readDmarcReport(bytes: Uint8Array, name: string): Promise<
 
 function parseXml(xml: string, name: string): DmarcReport {
   if (!/<feedback[\s>]/.test(xml)) throw new InputError(`${name} is not a DMARC aggregate report (no <feedback> element)`);
-  const tag = (s: string, t: string) => new RegExp(`<${t}>\\s*([^<]*?)\\s*</${t}>`).exec(s)?.[1] ?? '';
   const rows: DmarcRow[] = [];
-  for (const m of xml.matchAll(/<record>([\s\S]*?)<\/record>/g)) {
-    const rec = m[1]!;
-    const policy = /<policy_evaluated>([\s\S]*?)<\/policy_evaluated>/.exec(rec)?.[1] ?? '';
+  for (const rec of elements(xml, 'record')) {
+    const policy = elements(rec, 'policy_evaluated').next().value ?? '';
     rows.push({
       ip: tag(rec, 'source_ip'),
       count: Number(tag(rec, 'count')) || 0,
@@ -45,7 +43,39 @@ function parseXml(xml: string, name: string): DmarcReport {
       headerFrom: tag(rec, 'header_from'),
     });
   }
-  return { org: tag(xml, 'org_name'), reportId: tag(xml, 'report_id'), domain: tag(/<policy_published>([\s\S]*?)<\/policy_published>/.exec(xml)?.[1] ?? '', 'domain'), rows };
+  const published = elements(xml, 'policy_published').next().value ?? '';
+  return { org: tag(xml, 'org_name'), reportId: tag(xml, 'report_id'), domain: tag(published, 'domain'), rows };
+}
+
+/*
+ * Found with indexOf, never with a pattern: the report may come from anyone (mail to the sink's report
+ * address), and /<t>\s*([^<]*?)\s*<\/t>/ over a long run of spaces backtracks for minutes. Each scan
+ * below only moves forward, so reading a report is linear in its size.
+ */
+
+/** The contents of each <t>…</t>, in order (the first closing tag after each opening one). */
+function* elements(s: string, t: string): Generator<string, undefined> {
+  const open = `<${t}>`;
+  const close = `</${t}>`;
+  for (let at = s.indexOf(open); at >= 0; ) {
+    const end = s.indexOf(close, at + open.length);
+    if (end < 0) return;
+    yield s.slice(at + open.length, end);
+    at = s.indexOf(open, end + close.length);
+  }
+}
+
+/** The trimmed text of the first <t>…</t> that holds only text (no markup), or ''. */
+function tag(s: string, t: string): string {
+  const open = `<${t}>`;
+  const close = `</${t}>`;
+  for (let at = s.indexOf(open); at >= 0; ) {
+    const lt = s.indexOf('<', at + open.length);
+    if (lt < 0) return '';
+    if (s.startsWith(close, lt)) return s.slice(at + open.length, lt).trim();
+    at = s.indexOf(open, lt);
+  }
+  return '';
 }
 
 /** Real aggregate reports are kilobytes to a few megabytes; a larger one decompressed is a bomb, refused while it inflates. */
@@ -76,6 +106,8 @@ async function firstZipEntry(zip: Uint8Array, name: string): Promise<Uint8Array>
     // Sizes in a data descriptor: take them from the central directory.
     const eocd = findEocd(view);
     const cd = view.getUint32(eocd + 16, true);
+    // An offset past the end is a damaged archive, said so (not a RangeError).
+    if (cd + 24 > view.byteLength) throw new InputError(`${name}: the zip archive's central directory is out of place`);
     size = view.getUint32(cd + 20, true);
   }
   const body = zip.subarray(start, start + size);
