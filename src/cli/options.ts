@@ -83,6 +83,7 @@ export const SERVE_OPTIONS = {
   'sink-domain': { type: 'string', default: DEFAULT_SINK_DOMAIN, arg: 'DOMAIN', help: 'test addresses are <token>@DOMAIN; mail for any other domain is refused' },
   'public-url': { type: 'string', arg: 'URL', help: 'the base URL of report links (default: each request\'s origin)' },
   'no-smtp': { type: 'boolean', default: false, help: 'run without the SMTP sink' },
+  'dmarc-local-part': { type: 'string', default: 'dmarc', arg: 'LOCAL', help: 'DMARC aggregate reports mailed to LOCAL@<sink domain> (rua=mailto:…) add each source IP that passed DMARC for a watched domain to the monitor targets; off: no report address' },
   'tls-key': { type: 'string', arg: 'FILE', help: 'STARTTLS key (PEM), with --tls-cert; default: a self-signed pair kept beside the database' },
   'tls-cert': { type: 'string', arg: 'FILE', help: 'STARTTLS certificate chain (PEM)' },
   'trusted-network': { type: 'string', multiple: true, arg: 'ADDR|CIDR', help: 'peers whose XCLIENT/XFORWARD is honoured (default: loopback)' },

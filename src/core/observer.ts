@@ -28,6 +28,8 @@ export interface Observer {
   smtpRefused?(e: { id: string; reason: string }): void;
   smtpMessage?(e: { id: string; ip: string; helo?: string | undefined; bytes: number; recipients: number; storeMs: number; result: 'accepted' | 'too-large' | 'store-failed' }): void;
   auditQueue?(e: { depth: number; lagSeconds?: number }): void;
+  /** A message to the sink's DMARC report address, read: what its reports added to the watch list, what was refused and why. */
+  dmarcMail?(e: { id: string; ip: string; domains: string[]; added: number; already: number; skipped: number; refused: string[]; note?: string }): void;
   /** After each monitoring round: every watched target's confirmed state (its worst address), by target id only. */
   monitors?(e: { at: number; targets: MonitorGauge[] }): void;
   error?(e: { where: string; message: string }): void;

@@ -37,6 +37,7 @@ export function logObserver(log: Logger): Observer {
     smtpSession: (e) => log.info({ event: `smtp-${e.event}`, sessionId: e.id, ip: e.ip }, 'smtp session'),
     smtpRefused: (e) => log.info({ event: 'smtp-refused', sessionId: e.id, reason: e.reason }, 'smtp refused'),
     smtpMessage: (e) => log.info({ event: 'smtp-message', sessionId: e.id, ip: e.ip, helo: e.helo, bytes: e.bytes, recipients: e.recipients, result: e.result, storeMs: Math.round(e.storeMs * 10) / 10 }, 'smtp message'),
+    dmarcMail: (e) => log.info({ event: 'dmarc-report', sessionId: e.id, ip: e.ip, domains: e.domains, added: e.added, already: e.already, skipped: e.skipped, refused: e.refused, note: e.note }, 'dmarc report'),
     error: (e) => log.error({ event: 'error', where: e.where, message: e.message }, 'error'),
   };
 }

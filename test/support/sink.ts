@@ -26,8 +26,13 @@ export interface SinkFixture {
   report(id: string, timeoutMs?: number): Promise<Report>;
 }
 
-/** `issued`: test addresses (tokens) issued before the tests run; the sink refuses mail for any other. */
-export function useSink(smtp: Partial<Omit<SinkOptions, 'store' | 'publicUrl' | 'onStored'>> = {}, zoneTexts: string[] = [], issued: readonly string[] = []): SinkFixture {
+type SinkSettings = Partial<Omit<SinkOptions, 'store' | 'publicUrl' | 'onStored'>>;
+
+/**
+ * `issued`: test addresses (tokens) issued before the tests run; the sink refuses mail for any other.
+ * `smtp` may be a function of the store, for settings that need it (the DMARC report address's monitors).
+ */
+export function useSink(smtp: SinkSettings | ((store: SqliteStore) => SinkSettings) = {}, zoneTexts: string[] = [], issued: readonly string[] = []): SinkFixture {
   const fx = {} as SinkFixture;
   let resolver: ClosableResolver;
   beforeAll(async () => {
@@ -39,7 +44,7 @@ export function useSink(smtp: Partial<Omit<SinkOptions, 'store' | 'publicUrl' | 
     const tls = await loadOrCreateTls(join(dir, 'key.pem'), join(dir, 'cert.pem'), SINK_DOMAIN);
     fx.running = await startServe({
       resolver, store: fx.store, port: 0, host: '127.0.0.1', config: { rateLimitPerMinute: 0 },
-      smtp: { domain: SINK_DOMAIN, port: 0, host: '127.0.0.1', tls, ...smtp },
+      smtp: { domain: SINK_DOMAIN, port: 0, host: '127.0.0.1', tls, ...(typeof smtp === 'function' ? smtp(fx.store) : smtp) },
     });
     fx.http = fx.running.http.url;
     fx.smtpPort = fx.running.smtp!.port;

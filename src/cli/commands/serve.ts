@@ -24,6 +24,7 @@ import { SERVE_OPTIONS } from '../options.js';
 import { httpConfig } from '../../http/deps.js';
 import { isIP } from 'node:net';
 import { shown } from '../../core/errors.js';
+import { isToken } from '../../sink/tokens.js';
 
 /** Runs until SIGINT/SIGTERM. */
 export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
@@ -66,6 +67,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--trusted-network: ${(e as Error).message}`);
   }
   if (Boolean(values['tls-key']) !== Boolean(values['tls-cert'])) throw new UsageError('--tls-key and --tls-cert go together');
+  const reportsLocal = dmarcLocalPart(values['dmarc-local-part']);
   // Listening addresses are IP literals (or localhost): a name would be resolved through the system's resolver.
   if (!isIP(values.host) && values.host !== 'localhost') throw new UsageError(`--host '${shown(values.host)}' is not an IP address to listen on (e.g. 127.0.0.1, ::1, 0.0.0.0)`);
   // Every setting is checked before anything opens or listens: a bad one is one line and exit 2.
@@ -117,6 +119,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       domain, port: smtpPort, host: values.host, trustedNetworks, maxMessageBytes,
       ...(tls ? { tls } : {}),
       ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
+      ...(reportsLocal ? { reports: { localPart: reportsLocal, monitors: store.monitors } } : {}),
     },
   }).catch((e: Error) => {
     // Nothing may keep running after a failed start (startServe closed what it had opened).
@@ -137,6 +140,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   if (metricsServer) io.stdout(`ptrcheck metrics on ${metricsServer.url}\n`);
   if (running.smtp) {
     io.stdout(`ptrcheck SMTP sink on ${values.host}:${running.smtp.port} for *@${domain}\n`);
+    if (reportsLocal) io.stdout(`ptrcheck DMARC aggregate reports to ${reportsLocal}@${domain} add their passing sources to the monitor targets\n`);
     // Test mail reaches the sink only through the domain's MX: say so at start rather than leave users waiting (in the background: a slow resolver must not hold up a shutdown).
     void resolver.query(domain, 'MX').then((mx) => {
       if (mx.outcome !== 'ok' && !stopping) {
@@ -182,6 +186,14 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   // Anything still open (a stuck client past the deadline) must not keep the process alive.
   setImmediate(() => process.exit(0));
   return 0;
+}
+
+/** --dmarc-local-part: a local part as test addresses are written (lower case), or off. */
+function dmarcLocalPart(value: string): string | undefined {
+  if (value === 'off') return undefined;
+  const local = value.toLowerCase();
+  if (!isToken(local)) throw new UsageError(`--dmarc-local-part '${shown(value)}' is not a local part (letters, digits, '.', '_', '+', '-'), or off`);
+  return local;
 }
 
 function tlsFromFiles(key: string, cert: string) {

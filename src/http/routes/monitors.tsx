@@ -1,6 +1,7 @@
 /**
  * The monitor API (DESIGN "Monitoring"), mounted only with an admin token:
- * GET|POST /api/v1/monitors, GET|DELETE /api/v1/monitors/{id}.
+ * GET|POST /api/v1/monitors, GET|DELETE /api/v1/monitors/{id}, and
+ * POST /api/v1/monitors/dmarc (a DMARC aggregate report's passing sources).
  */
 import { Hono } from 'hono';
 import { InputError } from '../../core/errors.js';
@@ -11,6 +12,8 @@ import { ADMIN_COOKIE, isAdmin, requireAdmin, sameBytes } from '../admin.js';
 import { MonitorPage, MonitorsLogin, MonitorsPage } from '../pages/monitors.js';
 import { bodyLimit } from 'hono/body-limit';
 import { parseMonitorTarget } from '../../monitor/targets/index.js';
+import { addDmarcSources } from '../../monitor/dmarc.js';
+import { MAX_REPORT_BYTES } from '../../batch/dmarc-report.js';
 
 export interface AdminDeps {
   token: string;
@@ -19,6 +22,8 @@ export interface AdminDeps {
 }
 
 const MAX_TARGETS = 1000;
+/** A report as sent (gzip'd or zipped, kilobytes to a few megabytes); it decompresses to MAX_REPORT_BYTES at most. */
+const MAX_DMARC_BODY = Math.min(MAX_REPORT_BYTES, 10 * 1024 * 1024);
 
 export function monitorRoutes(a: AdminDeps): Hono {
   const api = new Hono();
@@ -56,6 +61,18 @@ export function monitorRoutes(a: AdminDeps): Hono {
         out.push({ ...(await view(r.monitor.id)), created: r.created });
       }
       return c.json({ monitors: out }, 201);
+    } catch (e) {
+      if (e instanceof InputError) return errorJson(c, 400, 'bad_request', e.message);
+      throw e;
+    }
+  });
+  // The body is the report itself (xml, gz or zip): its sources that passed DMARC for a watched domain are watched.
+  api.post('/monitors/dmarc', bodyLimit({ maxSize: MAX_DMARC_BODY, onError: (c) => errorJson(c, 413, 'too_large', `the report is larger than ${MAX_DMARC_BODY / 1024 / 1024} MB`) }), async (c) => {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.length === 0) return errorJson(c, 400, 'bad_request', 'the body must be a DMARC aggregate report (XML, gzip or zip)');
+    try {
+      const r = await addDmarcSources(a.monitors, bytes, 'the report', (a.now ?? Date.now)());
+      return c.json({ domain: r.domain, added: r.added, already: r.already, skipped: r.skipped }, r.added.length > 0 ? 201 : 200);
     } catch (e) {
       if (e instanceof InputError) return errorJson(c, 400, 'bad_request', e.message);
       throw e;

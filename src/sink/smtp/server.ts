@@ -2,6 +2,8 @@
  * The test SMTP sink: accepts mail for <token>@<sink domain> only (never a
  * relay), commits the message and its session to the store before the 250
  * reply, which carries the report URL, then lets the auditor judge it.
+ * With `reports`, <localPart>@<sink domain> also takes DMARC aggregate
+ * reports, read before the 250 (sink/report-mailbox.ts).
  */
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +15,8 @@ import type { SessionEvidence } from '../../core/types.js';
 import { networkMatcher } from './trust.js';
 import { isToken } from '../tokens.js';
 import { parseIp } from '../../core/ip.js';
+import type { MonitorStore } from '../../monitor/store.js';
+import { reportMailbox } from '../report-mailbox.js';
 
 export interface SinkOptions {
   store: SinkStore;
@@ -35,6 +39,11 @@ export interface SinkOptions {
   socketTimeoutMs?: number;
   /** Called after a message was committed (wake the auditor). */
   onStored?: (rows: StoredMessage[]) => void;
+  /**
+   * Mail to <localPart>@<domain> is DMARC aggregate reports (rua=mailto:…): each source IP that
+   * passed DMARC for a watched domain is watched in `monitors` before the 250 (sink/report-mailbox.ts).
+   */
+  reports?: { localPart: string; monitors: MonitorStore } | undefined;
 }
 
 export interface RunningSink {
@@ -62,6 +71,8 @@ export async function startSink(o: SinkOptions): Promise<RunningSink> {
   const maxBytes = o.maxMessageBytes ?? DEFAULT_NETWORK_MESSAGE_BYTES;
   const maxRcpt = o.maxRecipients ?? 10;
   const domain = o.domain.toLowerCase();
+  const reportsLocal = o.reports?.localPart.toLowerCase();
+  const mailbox = o.reports ? reportMailbox(o.reports.monitors) : undefined;
   /** The peer address as accepted, before any XCLIENT. */
   const peers = new Map<string, string>();
   let draining = false;
@@ -110,6 +121,10 @@ export async function startSink(o: SinkOptions): Promise<RunningSink> {
       const refuse = (reason: string, err: Error) => (obs?.smtpRefused?.({ id: session.id, reason }), callback(err));
       if (at < 1 || rcptDomain !== domain) return refuse('relay', smtpError(550, `5.7.1 relaying denied: this sink accepts mail for @${domain} only`));
       const token = local.toLowerCase();
+      if (token === reportsLocal && mailbox) {
+        if (session.envelope.rcptTo.length >= maxRcpt) return refuse('too-many-recipients', smtpError(452, `4.5.3 too many recipients (at most ${maxRcpt})`));
+        return callback();
+      }
       if (!isToken(token)) return refuse('unknown-address', smtpError(550, '5.1.1 no such test address'));
       if (session.envelope.rcptTo.length >= maxRcpt) return refuse('too-many-recipients', smtpError(452, `4.5.3 too many recipients (at most ${maxRcpt})`));
       // Only addresses this server issued (and has not yet expired) take mail: random mail cannot fill the database.
@@ -142,21 +157,41 @@ export async function startSink(o: SinkOptions): Promise<RunningSink> {
         if (stream.sizeExceeded) return (report('too-large'), callback(smtpError(552, `5.3.4 message larger than ${maxBytes} bytes`)));
         const raw = Buffer.concat(chunks);
         const facts = sessionFacts(session, peers.get(session.id));
-        const tokens = [...new Set(session.envelope.rcptTo.map((r) => r.address.slice(0, r.address.lastIndexOf('@')).toLowerCase()))];
+        const locals = [...new Set(session.envelope.rcptTo.map((r) => r.address.slice(0, r.address.lastIndexOf('@')).toLowerCase()))];
+        const toReports = mailbox !== undefined && locals.includes(reportsLocal!);
+        const tokens = locals.filter((t) => !toReports || t !== reportsLocal);
         const now = Date.now();
         const rows: StoredMessage[] = tokens.map((token) => ({ id: newReportId(), token, receivedAt: now, session: facts, raw }));
         const storing = performance.now();
-        o.store.storeMessages(rows).then(
+        // Reports first: when they cannot be kept, nothing is stored and the 451 has the whole message sent again.
+        (async () => {
+          if (toReports) await readReports(session.id, facts.ip, raw);
+          if (rows.length > 0) await o.store.storeMessages(rows);
+        })().then(
           () => {
             report('accepted', performance.now() - storing);
-            callback(null, `2.0.0 accepted; report: ${rows.map((r) => `${o.publicUrl}/r/${r.id}`).join(' ')}`);
-            o.onStored?.(rows);
+            callback(null, rows.length > 0 ? `2.0.0 accepted; report: ${rows.map((r) => `${o.publicUrl}/r/${r.id}`).join(' ')}` : '2.0.0 accepted: DMARC report received');
+            if (rows.length > 0) o.onStored?.(rows);
           },
           () => (report('store-failed', performance.now() - storing), callback(smtpError(451, '4.3.0 could not store the message; try again later'))),
         );
       });
     },
   });
+  /** A message to the report address, read; what it added and what it refused are logged, never answered (the watch list is no one else's business). */
+  const readReports = async (id: string, ip: string, raw: Uint8Array): Promise<void> => {
+    const out = await mailbox!(raw).catch((e: unknown) => {
+      obs?.error?.({ where: 'dmarc-report', message: (e as Error).message });
+      throw e;
+    });
+    const sum = (f: (r: (typeof out.reports)[number]) => number) => out.reports.reduce((n, r) => n + f(r), 0);
+    const note = out.reports.length + out.refused.length === 0 ? 'no report attached (no XML, gzip or zip part)' : out.cut ? 'some parts were not read (too many)' : undefined;
+    obs?.dmarcMail?.({
+      id, ip, domains: [...new Set(out.reports.map((r) => r.domain))],
+      added: sum((r) => r.added.length), already: sum((r) => r.already.length), skipped: sum((r) => r.skipped),
+      refused: out.refused.map((r) => `${r.name}: ${r.reason}`), ...(note ? { note } : {}),
+    });
+  };
   server.on('error', () => undefined); // per-connection errors are answered on the connection
   // smtp-server writes a reply in pieces; with Nagle's algorithm each piece waits for the client's
   // delayed ACK (~40 ms), which throttles a pipelining client to a few messages a second.
