@@ -12,6 +12,8 @@ import { auditConfig } from './http/deps.js';
 import { startAuditor } from './sink/auditor.js';
 import { receiveEmail, type IncomingEmail } from './sink/email-routing.js';
 import { ConfigError, readSettings, type WorkerEnv, type WorkerSettings } from './workers/env.js';
+import { isMonitorId, runMonitorRound } from './monitor/service.js';
+import { enqueueMonitors, roundDue, type MonitorBatch } from './workers/monitor-queue.js';
 
 interface Wired {
   env: WorkerEnv;
@@ -31,6 +33,7 @@ function wire(env: WorkerEnv): Wired {
     config: settings.config,
     ...(settings.sinkDomain ? { sink: { store: settings.store, domain: settings.sinkDomain, via: 'email-routing' as const } } : {}),
     ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
+    ...(settings.monitoring.adminToken ? { admin: { token: settings.monitoring.adminToken, monitors: settings.monitors } } : {}),
   });
   wired = { env, settings, app };
   return wired;
@@ -69,7 +72,7 @@ export default {
     console.log(JSON.stringify({ event: 'email', to: message.to, outcome: outcome.kind, ...('id' in outcome ? { id: outcome.id } : {}) }));
   },
 
-  async scheduled(_controller: unknown, env: WorkerEnv): Promise<void> {
+  async scheduled(controller: { scheduledTime?: number } | undefined, env: WorkerEnv): Promise<void> {
     const { settings: s } = wire(env);
     const auditor = startAuditor({
       sink: s.store,
@@ -79,6 +82,26 @@ export default {
       log: (line) => console.error(`ptrcheck: ${line}`),
     });
     await auditor.idle();
-    if (s.retentionDays > 0) await s.store.deleteOlderThan(Date.now() - s.retentionDays * 86_400_000);
+    if (s.retentionDays > 0) {
+      await s.store.deleteOlderThan(Date.now() - s.retentionDays * 86_400_000);
+      await s.monitors.purge(Date.now() - s.retentionDays * 86_400_000);
+    }
+    // Monitoring: each watched target becomes one queue message; the consumer below looks at them, a few at a time.
+    const at = controller?.scheduledTime ?? Date.now();
+    if (env.MONITOR_QUEUE && roundDue(at, s.monitoring.everyMinutes)) await enqueueMonitors(s, env.MONITOR_QUEUE);
+  },
+
+  /** A batch of watched targets from the queue: one round over them; a failure retries the batch (the queue's backoff). */
+  async queue(batch: MonitorBatch, env: WorkerEnv): Promise<void> {
+    const { settings: s } = wire(env);
+    const ids = batch.messages.map((m) => (m.body as { monitorId?: unknown } | null)?.monitorId).filter((id): id is string => typeof id === 'string' && isMonitorId(id));
+    try {
+      const r = await runMonitorRound({ store: s.monitors, resolver: s.resolver, confirmResolver: s.freshResolver, dnsbl: s.config.dnsbl, webhooks: s.monitoring.webhooks, secret: s.monitoring.secret, confirmAfterMs: s.monitoring.confirmAfterMs }, ids);
+      console.log(JSON.stringify({ event: 'monitor-round', targets: r.monitors, addresses: r.addresses, transitions: r.transitions.length, undecided: r.temporary }));
+      for (const m of batch.messages) m.ack();
+    } catch (e) {
+      console.error(`ptrcheck: monitor round failed: ${(e as Error).message}`);
+      for (const m of batch.messages) m.retry();
+    }
   },
 };

@@ -37,11 +37,14 @@ export async function look(ip: string, deps: LookDeps): Promise<Look> {
   return { ...(undecided.length === 0 ? { state: { verdict: score.verdict, failing } } : {}), undecided, score: score.score };
 }
 
-/** The same look, then what the reverse zone's own servers (and the PTR name's DNS host) publish. */
-export async function confirm(ip: string, deps: LookDeps & { direct: DirectQuery }): Promise<Look> {
+/**
+ * The same look, then what the reverse zone's own servers (and the PTR name's DNS host) publish. Without `direct`
+ * (a Worker cannot open sockets to them) the confirmation is the second, uncached look alone.
+ */
+export async function confirm(ip: string, deps: LookDeps & { direct?: DirectQuery | undefined }): Promise<Look> {
   const base = deps.dnsbl.length > 0 ? WITH_DNSBL : IP_RULES;
   const rules = [...base, ...AT_SOURCE];
-  const j = await judge({ ip }, { resolver: deps.resolver, direct: deps.direct, config: { dnsbl: deps.dnsbl, authoritative: true } }, rules);
+  const j = await judge({ ip }, { resolver: deps.resolver, ...(deps.direct ? { direct: deps.direct } : {}), config: { dnsbl: deps.dnsbl, authoritative: true } }, rules);
   const own = j.results.filter((r) => base.some((b) => b.meta.id === r.rule));
   const undecided = j.results.filter((r) => r.status === 'error').map((r) => r.rule);
   const score = scoreResults(own, j.metaOf);

@@ -24,7 +24,8 @@ export interface RoundDeps {
   resolver: Resolver;
   /** Uncached: a confirmation must not see the first look's answers again. */
   confirmResolver: Resolver;
-  direct: DirectQuery;
+  /** The zones' own servers (Node); absent on a Worker: a confirmation is then a second, uncached look. */
+  direct?: DirectQuery | undefined;
   dnsbl: readonly string[];
   expand(m: Monitor): Promise<Expansion>;
   /** Sends one transition to one webhook, retrying within the call; every attempt comes back. */
@@ -60,10 +61,20 @@ const CHUNK = 1024;
 /** Addresses one round looks at, at most: a round is bounded whatever the targets expand to. */
 export const MAX_ROUND_ADDRESSES = 1_000_000;
 
+/** The named monitors only, each read by its id: a Workers queue batch of ten must not read all 100,000. */
+async function chosen(store: RoundDeps['store'], ids: readonly string[]): Promise<Monitor[]> {
+  const found: Monitor[] = [];
+  for (const id of new Set(ids)) {
+    const m = await store.findMonitor(id);
+    if (m && m.id === id) found.push(m);
+  }
+  return found;
+}
+
 export async function runRound(d: RoundDeps): Promise<RoundResult> {
   const result: RoundResult = { monitors: 0, addresses: 0, baselines: 0, temporary: 0, changed: 0, unconfirmed: 0, transitions: [], delivered: 0, failedDeliveries: 0, notes: [] };
   await retryOutbox(d, result);
-  const monitors = (await d.store.monitors()).filter((m) => !d.only || d.only.includes(m.id));
+  const monitors = d.only ? await chosen(d.store, d.only) : await d.store.monitors();
   const pending: { m: Monitor; ip: string; from: AddressState; seen: AddressState; at: number }[] = [];
   for (const m of monitors) {
     result.monitors++;

@@ -15,7 +15,7 @@ export interface RoundParts {
   resolver: Resolver;
   /** Uncached: a confirmation must not see the first look's answers again. */
   confirmResolver: Resolver;
-  direct: DirectQuery;
+  direct?: DirectQuery | undefined;
   dnsbl: readonly string[];
   webhooks: readonly string[];
   secret?: string | undefined;
@@ -29,7 +29,7 @@ export interface RoundParts {
 /** One round over every target (or `only` these). */
 export function runMonitorRound(p: RoundParts, only?: readonly string[]): Promise<RoundResult> {
   return runRound({
-    store: p.store, resolver: p.resolver, confirmResolver: p.confirmResolver, direct: p.direct, dnsbl: p.dnsbl,
+    store: p.store, resolver: p.resolver, confirmResolver: p.confirmResolver, ...(p.direct ? { direct: p.direct } : {}), dnsbl: p.dnsbl,
     expand: (m) => expandTarget(parseMonitorTarget(m.target), p.resolver, { maxAddresses: 65_536 }),
     deliver: (url, event) => deliverWebhook(url, event, { ...(p.secret !== undefined ? { secret: p.secret } : {}), retries: 2 }),
     webhooks: p.webhooks, confirmAfterMs: p.confirmAfterMs, ...(p.digests ? { digests: p.digests } : {}),

@@ -10,6 +10,7 @@ import { httpConfig, type HttpConfig } from '../http/deps.js';
 import { ConfigError, httpUrl, wholeNumber } from '../config/parse.js';
 import { readServerSettings } from '../config/server.js';
 import { openD1Store, type D1Like } from '../store/d1.js';
+import { d1MonitorStore } from '../store/monitor-d1.js';
 import type { ReportStore, SinkStore } from '../store/types.js';
 
 /** wrangler.toml's bindings; every var arrives as a string. */
@@ -33,6 +34,22 @@ export interface WorkerEnv {
   PUBLIC_URL?: string;
   /** Comma-separated DNS blocklist zones for dnsbl-clean (empty: skipped). */
   DNSBL_ZONES?: string;
+  /** Turns on the monitor API and pages (a secret: `wrangler secret put ADMIN_TOKEN`). */
+  ADMIN_TOKEN?: string;
+  /** Monitoring rounds: the cron sends each watched target to this queue; its consumer looks at them. */
+  MONITOR_QUEUE?: QueueLike;
+  /** Comma-separated webhook URLs for confirmed transitions, and their HMAC secret (a secret binding). */
+  MONITOR_WEBHOOKS?: string;
+  MONITOR_WEBHOOK_SECRET?: string;
+  /** How long after a change the consumer looks again before it counts (default 60000; at most 600000). */
+  MONITOR_CONFIRM_AFTER_MS?: string;
+  /** Minutes between monitoring rounds: a multiple of the cron's 10, from 10 to 1440 (default 60). */
+  MONITOR_EVERY_MINUTES?: string;
+}
+
+/** The part of a Cloudflare Queue producer binding used here. */
+export interface QueueLike {
+  sendBatch(messages: { body: unknown }[]): Promise<unknown>;
 }
 
 export const DEFAULT_DOH_URL = 'https://cloudflare-dns.com/dns-query';
@@ -40,7 +57,11 @@ export const EMAIL_ROUTING_RECEIVERS = ['mx.cloudflare.net', '*.mx.cloudflare.ne
 
 export interface WorkerSettings {
   resolver: Resolver;
+  /** The same DoH resolver without the cache: a monitoring confirmation must not see the first look's answers. */
+  freshResolver: Resolver;
   store: ReportStore & SinkStore;
+  monitors: ReturnType<typeof d1MonitorStore>;
+  monitoring: { webhooks: string[]; secret?: string; confirmAfterMs: number; everyMinutes: number; adminToken?: string };
   config: HttpConfig;
   sinkDomain?: string;
   publicUrl?: string;
@@ -75,8 +96,17 @@ export function readSettings(env: WorkerEnv): WorkerSettings {
     },
     'env',
   );
+  const webhooks = (env.MONITOR_WEBHOOKS ?? '').split(',').map((u) => u.trim()).filter(Boolean).map((u) => httpUrl(u, 'MONITOR_WEBHOOKS'));
+  const confirmAfterMs = env.MONITOR_CONFIRM_AFTER_MS?.trim() ? wholeNumber(env.MONITOR_CONFIRM_AFTER_MS, 'MONITOR_CONFIRM_AFTER_MS', 0, 600_000) : 60_000;
+  const everyMinutes = env.MONITOR_EVERY_MINUTES?.trim() ? wholeNumber(env.MONITOR_EVERY_MINUTES, 'MONITOR_EVERY_MINUTES', 10, 1440) : 60;
+  if (everyMinutes % 10 !== 0) throw new ConfigError('MONITOR_EVERY_MINUTES must be a multiple of 10 (the cron runs every 10 minutes)');
+  const adminToken = env.ADMIN_TOKEN?.trim() || undefined;
+  const secret = env.MONITOR_WEBHOOK_SECRET?.trim() || undefined;
   return {
     resolver,
+    freshResolver: inner,
+    monitors: d1MonitorStore(env.DB),
+    monitoring: { webhooks, confirmAfterMs, everyMinutes, ...(secret ? { secret } : {}), ...(adminToken ? { adminToken } : {}) },
     store: openD1Store(env.DB),
     config: httpConfig(s),
     ...(s.sinkDomain ? { sinkDomain: s.sinkDomain } : {}),

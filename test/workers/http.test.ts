@@ -112,6 +112,10 @@ describe('Worker configuration', () => {
     [{ SINK_DOMAIN: 'not a domain' }, /SINK_DOMAIN 'not a domain' is not a domain name/],
     [{ DB: undefined }, /the D1 binding DB is missing/],
     [{ DNSBL_ZONES: 'zen.example.org, not a zone' }, /DNSBL_ZONES: 'not a zone' is not a DNS zone name/],
+    [{ MONITOR_EVERY_MINUTES: '15' }, /MONITOR_EVERY_MINUTES must be a multiple of 10/],
+    [{ MONITOR_EVERY_MINUTES: '5' }, /MONITOR_EVERY_MINUTES '5'/],
+    [{ MONITOR_WEBHOOKS: 'https://hooks.example/a, gopher://x' }, /MONITOR_WEBHOOKS 'gopher:\/\/x' is not an http\(s\) URL/],
+    [{ MONITOR_CONFIRM_AFTER_MS: '-1' }, /MONITOR_CONFIRM_AFTER_MS '-1'/],
   ])('a bad binding %o answers 503 naming it, not a crash', async (change, message) => {
     const res = await call('/api/v1/audit?ip=192.0.2.10', undefined, { ...env, ...change } as typeof env);
     expect(res.status).toBe(503);
