@@ -48,11 +48,13 @@ export function useHttpServer(config: Partial<HttpConfig> = {}, zoneTexts: strin
 export interface NetworkHttpFixture {
   url: string;
   net: DnsNetwork;
+  /** The server's store (its monitors too, for the /monitors pages). */
+  store: SqliteStore;
   get(path: string, init?: RequestInit): Promise<Response>;
 }
 
 /** The same server in front of the zone-servers world (fixtures/zone-servers): a stale resolver and the zones' own servers. */
-export function useNetworkHttpServer(): NetworkHttpFixture {
+export function useNetworkHttpServer(o: { adminToken?: string } = {}): NetworkHttpFixture {
   const fx = {} as NetworkHttpFixture;
   let http: RunningHttp;
   let resolver: ClosableResolver;
@@ -63,7 +65,9 @@ export function useNetworkHttpServer(): NetworkHttpFixture {
     resolver = createNodeResolver({ servers: [{ host: '127.0.0.1', port: fx.net.port }], timeoutMs: 300, retries: 1 });
     direct = createNodeDirectQuery({ port: fx.net.port, allowPrivate: true, timeoutMs: 300, retries: 1 });
     store = openSqliteStore(join(tempDir('http-net'), 'reports.sqlite'));
-    http = await startHttp({ resolver, direct, store, port: 0, host: '127.0.0.1', config: { rateLimitPerMinute: 0, reportCacheSeconds: 0 } });
+    fx.store = store;
+    const admin = o.adminToken ? { admin: { token: o.adminToken, monitors: store.monitors } } : {};
+    http = await startHttp({ resolver, direct, store, port: 0, host: '127.0.0.1', config: { rateLimitPerMinute: 0, reportCacheSeconds: 0 }, ...admin });
     fx.url = http.url;
     fx.get = (path, init) => fetch(`${fx.url}${path}`, init);
   });
