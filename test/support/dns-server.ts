@@ -226,6 +226,9 @@ export async function startDnsServer(options: DnsServerOptions = {}): Promise<Dn
 
   const conns = new Set<net.Socket>();
   const tcp = net.createServer((sock) => {
+    // Each answer goes out when written: with Nagle, an answer behind an unacknowledged one waits for the
+    // client's delayed ACK (40 ms on Linux), which made pipelined rounds stall (bench/monitor: 0.55 s or 0.85 s).
+    sock.setNoDelay(true);
     conns.add(sock);
     sock.on('close', () => conns.delete(sock));
     sock.on('error', () => sock.destroy());
