@@ -83,4 +83,44 @@ describe('monitoring on Workers', () => {
     expect(await s.findMonitor('192.0.2.41')).toMatchObject({ kind: 'ip', label: 'dmarc: example.com' });
     for (const m of await s.monitors()) await s.removeMonitor(m.id);
   });
+
+  it('100,000 targets: the cron splits them into 1,000 sends of 100, each target once', async () => {
+    // Inserted in one statement: the split is what is tested, not 100,000 round trips to D1.
+    await env.DB.prepare(
+      "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 99999) INSERT INTO monitors (id, target, kind, label, created_at) SELECT printf('m_big%09d', i), printf('10.%d.%d.%d', i / 65536, (i / 256) % 256, i % 256), 'ip', NULL, i FROM n",
+    ).run();
+    try {
+      const queue = recordingQueue();
+      await worker.scheduled({ scheduledTime: Date.UTC(2026, 11, 7, 3, 0) }, { ...env, MONITOR_QUEUE: queue } as unknown as WorkerEnv);
+      expect(queue.batches.length).toBe(1_000);
+      expect(queue.batches.every((b) => b.length === 100)).toBe(true);
+      const ids = new Set(queue.batches.flat().map((m) => (m.body as { monitorId: string }).monitorId));
+      expect(ids.size).toBe(100_000);
+      expect(ids.has('m_big000000000') && ids.has('m_big000099999')).toBe(true);
+    } finally {
+      await env.DB.prepare("DELETE FROM monitors WHERE id LIKE 'm_big%'").run();
+    }
+  });
+
+  it('a round that fails (D1 unavailable) retries its whole batch through the queue, and nothing is acked', async () => {
+    const s = store();
+    await s.addMonitor({ id: 'm_retry0000001', target: '23.192.228.80', kind: 'ip', createdAt: 1 });
+    const failing = new Proxy(env.DB, {
+      get(db, key) {
+        if (key !== 'prepare') return Reflect.get(db, key, db) as unknown;
+        return (sql: string) => {
+          if (sql.includes('monitor_outbox')) throw new Error('D1_ERROR: storage unavailable');
+          return db.prepare(sql);
+        };
+      },
+    });
+    const acked: string[] = [];
+    const retried: string[] = [];
+    const message = (monitorId: string) => ({ body: { monitorId }, ack: () => void acked.push(monitorId), retry: () => void retried.push(monitorId) });
+    await worker.queue({ messages: [message('m_retry0000001'), message('m_retry0000002')] }, { ...env, DB: failing } as unknown as WorkerEnv);
+    expect(acked).toEqual([]);
+    expect(retried).toEqual(['m_retry0000001', 'm_retry0000002']);
+    expect((await s.states('m_retry0000001')).size).toBe(0);
+    await s.removeMonitor('m_retry0000001');
+  });
 });
