@@ -55,10 +55,22 @@ describe('serve --monitor: SIGTERM during a round, then a restart', () => {
     afterFirst.close();
 
     const asked = ptrAsked();
-    const second = await spawnServe(dns, ['--monitor', '--log-format', 'json'], db);
+    const restartedAt = Date.now();
+    const second = await spawnServe(dns, ['--monitor', '--log-format', 'json', '--metrics-port', '0'], db);
     await until(() => rounds(second.out()).length >= 1, 'the restarted server\'s first round');
     expect(ptrAsked()).toBeGreaterThan(asked);
     expect(JSON.parse(rounds(second.out())[0]!)).toMatchObject({ targets: 1, addresses: 1, transitions: 0, undecided: 0 });
+    // The round's gauges: the confirmed verdict, and when the target was last looked at (in this process's round).
+    // Set just after the round's log line: read until they are there (a cap on a hang, not a speed bound).
+    let metrics = '';
+    for (let i = 0; i < 600 && !metrics.includes(`ptrcheck_monitor_last_look_timestamp_seconds{monitor="${ID}"}`); i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 50));
+      metrics = await (await fetch(second.metricsUrl!)).text();
+    }
+    expect(metrics).toContain(`ptrcheck_monitor_verdict{monitor="${ID}"} 0`);
+    const lastLook = Number(/ptrcheck_monitor_last_look_timestamp_seconds\{monitor="m_restart00001"\} (\S+)/.exec(metrics)?.[1]) * 1000;
+    expect(lastLook).toBeGreaterThanOrEqual(restartedAt);
+    expect(lastLook).toBeLessThanOrEqual(Date.now());
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
 

@@ -17,6 +17,8 @@ export interface MonitorGauge {
   /** Confirmed failing rules, counted over its addresses. */
   failing: number;
   addresses: number;
+  /** When it was last looked at with a result (ms); absent until then, or when this process has not seen one. */
+  lastLook?: number;
 }
 
 export interface Observer {

@@ -53,6 +53,8 @@ export interface RoundResult {
   delivered: number;
   failedDeliveries: number;
   notes: string[];
+  /** Per monitor id, when its last look this round decided a state (none when every look failed temporarily). */
+  lastLook: Map<string, number>;
 }
 
 /** Addresses looked at, and their events written, a chunk at a time. */
@@ -72,7 +74,7 @@ async function chosen(store: RoundDeps['store'], ids: readonly string[]): Promis
 }
 
 export async function runRound(d: RoundDeps): Promise<RoundResult> {
-  const result: RoundResult = { monitors: 0, addresses: 0, baselines: 0, temporary: 0, changed: 0, unconfirmed: 0, transitions: [], delivered: 0, failedDeliveries: 0, notes: [] };
+  const result: RoundResult = { monitors: 0, addresses: 0, baselines: 0, temporary: 0, changed: 0, unconfirmed: 0, transitions: [], delivered: 0, failedDeliveries: 0, notes: [], lastLook: new Map() };
   await retryOutbox(d, result);
   const monitors = d.only ? await chosen(d.store, d.only) : await d.store.monitors();
   const pending: { m: Monitor; ip: string; from: AddressState; seen: AddressState; at: number }[] = [];
@@ -101,6 +103,7 @@ export async function runRound(d: RoundDeps): Promise<RoundResult> {
         result.addresses++;
         const at = d.now();
         const before = confirmed.get(ip);
+        if (l.state) result.lastLook.set(m.id, at);
         if (!l.state) {
           result.temporary++;
           events.push({ monitorId: m.id, ip, at, kind: 'temporary', data: { undecided: l.undecided, stands: before ?? null } });

@@ -1,5 +1,6 @@
 /** Monitoring's states and transitions in words, for the terminal and the pages. Pure. */
 import type { AddressState, MonitorEvent } from './store.js';
+import type { MonitorGauge } from '../core/observer.js';
 
 /** "3 addresses: 2 pass, 1 fail (ptr-present)" or "no address looked at yet". */
 export function stateWords(states: ReadonlyMap<string, AddressState>): string {
@@ -23,7 +24,7 @@ export function transitionLine(e: MonitorEvent): string {
 }
 
 /** A target's gauge from its confirmed states: the worst verdict, the failing rules counted, the addresses. */
-export function gaugeOf(id: string, states: ReadonlyMap<string, AddressState>): { id: string; verdict: 'pass' | 'warn' | 'fail' | 'none'; failing: number; addresses: number } {
+export function gaugeOf(id: string, states: ReadonlyMap<string, AddressState>, lastLook?: number): MonitorGauge {
   const order = ['pass', 'warn', 'fail'] as const;
   let worst = -1;
   let failing = 0;
@@ -31,5 +32,5 @@ export function gaugeOf(id: string, states: ReadonlyMap<string, AddressState>): 
     worst = Math.max(worst, order.indexOf(s.verdict));
     failing += s.failing.length;
   }
-  return { id, verdict: worst < 0 ? 'none' : order[worst]!, failing, addresses: states.size };
+  return { id, verdict: worst < 0 ? 'none' : order[worst]!, failing, addresses: states.size, ...(lastLook !== undefined ? { lastLook } : {}) };
 }

@@ -29,6 +29,7 @@ export function createMetrics(): Metrics {
   const monitorVerdict = new Gauge({ name: 'ptrcheck_monitor_verdict', help: 'Each watched target\'s worst confirmed verdict: 0 pass, 1 warn, 2 fail, -1 not looked at yet', labelNames: ['monitor'], ...r });
   const monitorFailing = new Gauge({ name: 'ptrcheck_monitor_failing_rules', help: 'Confirmed failing rules over each watched target\'s addresses', labelNames: ['monitor'], ...r });
   const monitorAddresses = new Gauge({ name: 'ptrcheck_monitor_addresses', help: 'Addresses each watched target covers with a confirmed state', labelNames: ['monitor'], ...r });
+  const monitorLastLook = new Gauge({ name: 'ptrcheck_monitor_last_look_timestamp_seconds', help: 'When each watched target was last looked at with a result (a look that failed temporarily does not count)', labelNames: ['monitor'], ...r });
   const monitorLastRound = new Gauge({ name: 'ptrcheck_monitor_last_round_timestamp_seconds', help: 'When the last monitoring round ended', ...r });
   const queueDepth = new Gauge({ name: 'ptrcheck_audit_queue_depth', help: 'Accepted messages waiting for their audit', ...r });
   const lag = new Histogram({ name: 'ptrcheck_audit_lag_seconds', help: 'Time from a message stored (end of DATA) to its report', buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60], ...r });
@@ -60,11 +61,12 @@ export function createMetrics(): Metrics {
       }
     },
     monitors: ({ at, targets }) => {
-      for (const g of [monitorVerdict, monitorFailing, monitorAddresses]) g.reset();
+      for (const g of [monitorVerdict, monitorFailing, monitorAddresses, monitorLastLook]) g.reset();
       for (const t of targets) {
         monitorVerdict.set({ monitor: t.id }, t.verdict === 'none' ? -1 : ['pass', 'warn', 'fail'].indexOf(t.verdict));
         monitorFailing.set({ monitor: t.id }, t.failing);
         monitorAddresses.set({ monitor: t.id }, t.addresses);
+        if (t.lastLook !== undefined) monitorLastLook.set({ monitor: t.id }, t.lastLook / 1000);
       }
       monitorLastRound.set(at / 1000);
     },

@@ -150,14 +150,20 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   }
   // Rounds on a schedule, resumed at every start; a confirmation asks an uncached resolver.
   const confirmResolver = values.monitor ? makeResolver({ dns: values.dns, doh: values.doh, timeoutMs, maxTtl: 0 }, io.env) : undefined;
+  const lastLooks = new Map<string, number>();
   const schedule = confirmResolver
     ? startSchedule({
         intervalMs: monitorIntervalMs,
         round: () => runMonitorRound({ store: store.monitors, resolver, confirmResolver, direct, dnsbl: settings.dnsbl, webhooks, secret: webhookSecret, confirmAfterMs, digests }).then((r) => {
           logger.info({ event: 'monitor-round', targets: r.monitors, addresses: r.addresses, transitions: r.transitions.length, undecided: r.temporary, unconfirmed: r.unconfirmed }, `monitor round: ${r.addresses} address(es), ${r.transitions.length} transition(s)`);
+          for (const [id, at] of r.lastLook) lastLooks.set(id, at);
         }).then(async () => {
           if (!observer.monitors) return;
-          const targets = await Promise.all((await store.monitors.monitors()).map(async (m) => gaugeOf(m.id, await store.monitors.states(m.id))));
+          const watched = await store.monitors.monitors();
+          // A removed target's last look goes with it: the map stays bounded by the targets.
+          const ids = new Set(watched.map((m) => m.id));
+          for (const id of lastLooks.keys()) if (!ids.has(id)) lastLooks.delete(id);
+          const targets = await Promise.all(watched.map(async (m) => gaugeOf(m.id, await store.monitors.states(m.id), lastLooks.get(m.id))));
           observer.monitors({ at: Date.now(), targets });
         }),
         onError: (e) => logger.error({ event: 'error', where: 'monitor' }, `monitor round failed: ${(e as Error).message}`),
