@@ -116,6 +116,8 @@ describe('Worker configuration', () => {
     [{ MONITOR_EVERY_MINUTES: '5' }, /MONITOR_EVERY_MINUTES '5'/],
     [{ MONITOR_WEBHOOKS: 'https://hooks.example/a, gopher://x' }, /MONITOR_WEBHOOKS 'gopher:\/\/x' is not an http\(s\) URL/],
     [{ MONITOR_CONFIRM_AFTER_MS: '-1' }, /MONITOR_CONFIRM_AFTER_MS '-1'/],
+    [{ MONITOR_WEBHOOKS: 'http://x\u001b[2J' }, /^MONITOR_WEBHOOKS 'http:\/\/x\\x1b\[2J' is not an http\(s\) URL/],
+    [{ MONITOR_EVERY_MINUTES: '6'.repeat(100_000) }, /MONITOR_EVERY_MINUTES '6{1,200}/],
   ])('a bad binding %o answers 503 naming it, not a crash', async (change, message) => {
     const res = await call('/api/v1/audit?ip=192.0.2.10', undefined, { ...env, ...change } as typeof env);
     expect(res.status).toBe(503);
