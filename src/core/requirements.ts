@@ -1,0 +1,115 @@
+/**
+ * What each big receiver requires of senders, requirement by requirement
+ * (rules/requirements/*.ts), and whether this audit shows each one met.
+ * A requirement is judged from rule results only, like a receiver's
+ * prediction (receivers.ts): met, not met, or cannot tell, and why not.
+ * A rule in `error` (a temporary failure) is never "not met".
+ */
+import type { RuleResult, Status } from './result.js';
+import type { Quote } from './receivers.js';
+
+/**
+ * How a requirement is shown by rules: every rule meets it (`all`), one is
+ * enough (`any`), or nothing this audit can see shows it (`cannotTell`,
+ * with why: a spam rate is visible only at the receiver).
+ */
+export type RequirementCheck =
+  | { all: readonly string[]; warnMeets?: boolean }
+  | { any: readonly string[]; warnMeets?: boolean }
+  | { cannotTell: string };
+
+export interface RequirementSpec {
+  /** Stable within its program: ptr, fcrdns, spf, dkim, dmarc, tls, … */
+  id: string;
+  /** In our words, short: "The sending IP has a PTR record". */
+  title: string;
+  /** The receiver's own words, where and when read. */
+  quote: Quote;
+  check: RequirementCheck;
+  /** Applies only to mail over this IP version (Gmail's IPv6 rule). */
+  ipVersion?: 4 | 6;
+  /** The reply a sender gets when it is not met, as the receiver publishes it. */
+  reply?: string;
+}
+
+/** One receiver's requirements for one kind of sender (Gmail for all senders; Gmail for bulk senders). */
+export interface ProgramSpec {
+  id: string;
+  /** The receiver in rules/receivers whose verdict this program explains. */
+  receiver: string;
+  name: string;
+  /** Who it applies to, in the receiver's terms where it gives them (5,000 messages a day to its users). */
+  appliesTo: string;
+  requirements: readonly RequirementSpec[];
+}
+
+export type RequirementState = 'met' | 'not-met' | 'cannot-tell';
+
+export interface RequirementResult {
+  id: string;
+  title: string;
+  state: RequirementState;
+  /** The rules that show it (those that decided, or all the check names). */
+  rules: string[];
+  /** With cannot-tell: why (not visible here; needs a message; a lookup failed and will be tried again). */
+  why?: string;
+  /** True when a rule it needs failed temporarily: ask again, it is not a verdict. */
+  temporary?: boolean;
+  quote: string;
+  verbatim: boolean;
+  source: string;
+  checked: string;
+  reply?: string;
+}
+
+export interface ProgramResult {
+  id: string;
+  receiver: string;
+  name: string;
+  appliesTo: string;
+  met: number;
+  notMet: number;
+  cannotTell: number;
+  requirements: RequirementResult[];
+}
+
+const MEETS: readonly Status[] = ['pass', 'info'];
+
+/** Why a skipped rule shows nothing: what it needs that this audit did not have. */
+export type SkipReason = (rule: string) => string;
+
+export function judgeRequirement(spec: RequirementSpec, results: ReadonlyMap<string, RuleResult>, skipReason: SkipReason): RequirementResult {
+  const q = spec.quote;
+  const base = { id: spec.id, title: spec.title, quote: q.text, verbatim: q.verbatim, source: q.source, checked: q.checked, ...(spec.reply ? { reply: spec.reply } : {}) };
+  const check = spec.check;
+  if ('cannotTell' in check) return { ...base, state: 'cannot-tell', rules: [], why: check.cannotTell };
+  const names = 'all' in check ? check.all : check.any;
+  const meets = (s: Status) => MEETS.includes(s) || (check.warnMeets === true && s === 'warn');
+  const statuses = names.map((rule) => ({ rule, status: results.get(rule)?.status ?? 'skip' }));
+  const yes = statuses.filter((s) => meets(s.status));
+  const no = statuses.filter((s) => s.status === 'fail' || (s.status === 'warn' && !check.warnMeets));
+  const errors = statuses.filter((s) => s.status === 'error');
+  const skipped = statuses.filter((s) => s.status === 'skip');
+  const cannot = (why: string, rules: string[], temporary: boolean): RequirementResult => ({ ...base, state: 'cannot-tell', rules, why, ...(temporary ? { temporary } : {}) });
+  const failedLookups = (rs: typeof errors) => `a lookup for ${rs.map((s) => s.rule).join(', ')} failed temporarily; ask again`;
+  if ('all' in check) {
+    if (no.length > 0) return { ...base, state: 'not-met', rules: no.map((s) => s.rule) };
+    if (errors.length > 0) return cannot(failedLookups(errors), errors.map((s) => s.rule), true);
+    if (skipped.length > 0) return cannot(skipped.map((s) => skipReason(s.rule)).join('; '), skipped.map((s) => s.rule), false);
+    return { ...base, state: 'met', rules: [...names] };
+  }
+  if (yes.length > 0) return { ...base, state: 'met', rules: yes.map((s) => s.rule) };
+  if (errors.length > 0) return cannot(failedLookups(errors), errors.map((s) => s.rule), true);
+  // One that was not judged could still meet it.
+  if (skipped.length > 0) return cannot(skipped.map((s) => skipReason(s.rule)).join('; '), skipped.map((s) => s.rule), false);
+  return { ...base, state: 'not-met', rules: no.map((s) => s.rule) };
+}
+
+export function judgePrograms(specs: readonly ProgramSpec[], results: readonly RuleResult[], ipVersion: 4 | 6, skipReason: SkipReason): ProgramResult[] {
+  const byRule = new Map(results.map((r) => [r.rule, r]));
+  return specs.map((p) => {
+    const requirements = p.requirements.filter((r) => r.ipVersion === undefined || r.ipVersion === ipVersion).map((r) => judgeRequirement(r, byRule, skipReason));
+    const count = (s: RequirementState) => requirements.filter((r) => r.state === s).length;
+    return { id: p.id, receiver: p.receiver, name: p.name, appliesTo: p.appliesTo, met: count('met'), notMet: count('not-met'), cannotTell: count('cannot-tell'), requirements };
+  });
+}
