@@ -193,6 +193,17 @@ export interface SessionEvidence {
   tlsCipher?: string;
 }
 
+/** Whether the receiver's Received: line says the session used TLS (message/hop-tls.ts). */
+export interface HopTls {
+  /** True: TLS; false: the receiver wrote a plain-text protocol and no TLS note. */
+  used: boolean;
+  /** The TLS version as the receiver wrote it, normalised (TLSv1.3). */
+  protocol?: string;
+  cipher?: string;
+  /** What said so: the protocol word, or the note. */
+  how: string;
+}
+
 /** Where the connecting IP and HELO of a message came from. */
 export interface MessageEvidence {
   size: number;
@@ -200,7 +211,7 @@ export interface MessageEvidence {
   messageId?: string;
   subject?: string;
   /** The Received: header judged to be the receiving side's own, when one was used, and why it was chosen. */
-  hop?: { index: number; raw: string; by?: string; reason?: string };
+  hop?: { index: number; raw: string; by?: string; reason?: string; tls?: HopTls };
   ipSource: 'received' | 'caller' | 'session';
   heloSource: 'received' | 'caller' | 'session' | 'none';
   receivedCount: number;
