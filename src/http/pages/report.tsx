@@ -12,6 +12,7 @@ import { DISPLAY_ORDER } from '../../core/status.js';
 import { PTR_RULES } from '../../report/remediation.js';
 import { ZoneServersCard } from './zone-servers.js';
 import { ReceiversCard } from './receivers.js';
+import { RequirementsCard } from './requirements.js';
 import { HeloSeenCard } from './helo-seen.js';
 
 
@@ -41,6 +42,8 @@ export function ReportPage(props: { report: Report; metaOf: (id: string) => Rule
           </p>
         </div>
       </section>
+
+      {r.requirements?.length ? <RequirementsCard programs={r.requirements} /> : null}
 
       {fixes.length > 0 ? (
         <section class="card" aria-labelledby="fix">

@@ -1,0 +1,48 @@
+/**
+ * "What the big receivers require": a compact checklist near the top of the
+ * report, one row per program with its counts; each row opens to the
+ * requirements, the rules that show them and the receiver's own words.
+ */
+import type { ProgramResult, RequirementResult } from '../../core/types.js';
+
+const STATE = { met: { pill: 's-pass', word: 'met' }, 'not-met': { pill: 's-fail', word: 'not met' }, 'cannot-tell': { pill: 's-error', word: 'cannot tell' } } as const;
+
+export function RequirementsCard(props: { programs: readonly ProgramResult[] }) {
+  return (
+    <section class="card" aria-labelledby="requirements">
+      <h2 id="requirements">What the big receivers require</h2>
+      <ul class="requirements">
+        {props.programs.map((p) => (
+          <li>
+            <details open={p.notMet > 0}>
+              <summary>
+                <strong>{p.name}</strong>: <span class="s-pass">{p.met} met</span> · <span class={p.notMet ? 's-fail' : 'muted'}>{p.notMet} not met</span> · <span class={p.cannotTell ? 's-error' : 'muted'}>{p.cannotTell} cannot tell</span>
+              </summary>
+              <p class="muted">Applies to: {p.appliesTo}</p>
+              <ul class="checks">
+                {p.requirements.map((r) => <RequirementRow r={r} />)}
+              </ul>
+            </details>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function RequirementRow(props: { r: RequirementResult }) {
+  const { r } = props;
+  const s = STATE[r.state];
+  return (
+    <li class={`requirement ${r.state}`}>
+      <span class={`pill ${s.pill}`}>{s.word}</span> {r.title}
+      {r.rules.length ? <span class="muted"> ({r.rules.join(', ')})</span> : null}
+      {r.why ? <div class="muted">{r.temporary ? 'Not a verdict: ' : ''}{r.why}</div> : null}
+      {r.reply && r.state === 'not-met' ? <div><code>{r.reply}</code></div> : null}
+      <details>
+        <summary>{r.verbatim ? 'in their words' : 'their requirement (our summary)'}</summary>
+        {r.verbatim ? <q>{r.quote}</q> : r.quote} <a href={r.source}>source</a> <span class="muted">(checked {r.checked})</span>
+      </details>
+    </li>
+  );
+}
