@@ -73,7 +73,7 @@ export const gmailAll: ProgramSpec = {
       id: 'auth',
       title: 'SPF or DKIM passes',
       quote: quote('Set up SPF or DKIM email authentication for your sending domains.'),
-      check: { any: ['spf-pass', 'dkim-pass'] },
+      check: { any: ['spf-pass', 'dkim-pass'], warnMeets: ['dkim-pass'] },
       reply: '550 5.7.26 This email has been blocked because the sender is unauthenticated. Gmail requires all senders to authenticate with either SPF or DKIM. Authentication results: DKIM = did not pass SPF [domain-name] with ip: [ip-address] = did not pass. For instructions on setting up authentication, go to Email sender guidelines.',
     },
     PTR,

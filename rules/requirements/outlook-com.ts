@@ -27,6 +27,8 @@ export const outlookHighVolume: ProgramSpec = {
   receiver: 'outlook-com',
   name: 'Outlook.com, high-volume senders',
   appliesTo: 'domains sending more than 5,000 messages a day to Outlook.com, Hotmail and Live addresses',
+  // Enforced together since 2025-05-05: SPF pass and DKIM pass and aligned DMARC, else 5.7.515 (stricter than DMARC alone).
+  enforced: { requirements: ['spf', 'dkim', 'dmarc'], reply: REJECTED },
   requirements: [
     {
       id: 'spf',

@@ -79,24 +79,26 @@ interface Row {
   reply?: Record<string, RegExp>;
   /** Requirement ids that must be temporary (a failed lookup, never a verdict). */
   temporary?: string[];
+  /** The program's enforced verdict, where it has one (Outlook.com's 5.7.515). */
+  verdict?: { outcome: 'accept' | 'rejected' | 'unknown'; because: string[] };
 }
 
 const ROWS: Row[] = [
   {
     why: 'Outlook.com: SPF, DKIM and DMARC pass: all three met',
     program: 'outlook-com-high-volume', results: {},
-    states: { spf: 'met', dkim: 'met', dmarc: 'met' },
+    states: { spf: 'met', dkim: 'met', dmarc: 'met' }, verdict: { outcome: 'accept', because: [] },
   },
   {
     why: 'Outlook.com: SPF passes, DKIM fails: not met, with the 5.7.515 reply',
     program: 'outlook-com-high-volume', results: { 'dkim-pass': 'fail' },
-    states: { spf: 'met', dkim: 'not-met', dmarc: 'met' },
+    states: { spf: 'met', dkim: 'not-met', dmarc: 'met' }, verdict: { outcome: 'rejected', because: ['dkim'] },
     reply: { dkim: /^550 5\.7\.515 Access denied, sending domain \[SendingDomain\] does not meet the required authentication level\.$/ },
   },
   {
     why: 'Outlook.com: the DKIM key lookup failed: cannot tell (temporary), never not met',
     program: 'outlook-com-high-volume', results: { 'dkim-pass': 'error' },
-    states: { spf: 'met', dkim: 'cannot-tell', dmarc: 'met' }, temporary: ['dkim'],
+    states: { spf: 'met', dkim: 'cannot-tell', dmarc: 'met' }, temporary: ['dkim'], verdict: { outcome: 'unknown', because: ['dkim'] },
   },
   {
     why: 'Outlook.com: a valid DKIM signature in another domain is DKIM passing; DMARC passes through SPF',
@@ -106,7 +108,17 @@ const ROWS: Row[] = [
   {
     why: 'Outlook.com: SPF softfail is not SPF passing; no DMARC policy is not DMARC passing',
     program: 'outlook-com-high-volume', results: { 'spf-pass': 'warn', 'dmarc-pass': 'warn' },
-    states: { spf: 'not-met', dmarc: 'not-met', dkim: 'met' },
+    states: { spf: 'not-met', dmarc: 'not-met', dkim: 'met' }, verdict: { outcome: 'rejected', because: ['spf', 'dmarc'] },
+  },
+  {
+    why: 'Outlook.com: an IP audit (no message: DKIM and DMARC not judged) cannot tell, even when SPF passes',
+    program: 'outlook-com-high-volume', results: { 'dkim-pass': 'skip', 'dmarc-pass': 'skip' },
+    states: { spf: 'met', dkim: 'cannot-tell', dmarc: 'cannot-tell' }, verdict: { outcome: 'unknown', because: ['dkim', 'dmarc'] },
+  },
+  {
+    why: 'Outlook.com: SPF fails and DKIM was not judged: rejected all the same (all three are required)',
+    program: 'outlook-com-high-volume', results: { 'spf-pass': 'fail', 'dkim-pass': 'skip' },
+    states: { spf: 'not-met', dkim: 'cannot-tell' }, verdict: { outcome: 'rejected', because: ['spf'] },
   },
   {
     why: 'Outlook.com: a dynamic pool PTR name is dynamic space, refused with DY-001',
@@ -218,6 +230,9 @@ describe('requirement programs: judged', () => {
     for (const [id, state] of Object.entries(row.states)) expect(byId.get(id)?.state, id).toBe(state);
     for (const [id, reply] of Object.entries(row.reply ?? {})) expect(byId.get(id)?.reply, id).toMatch(reply);
     for (const id of row.temporary ?? []) expect(byId.get(id)?.temporary, id).toBe(true);
+    if (row.verdict) expect(result.verdict).toMatchObject(row.verdict);
+    if (row.verdict?.outcome === 'rejected') expect(result.verdict?.reply).toMatch(/^550 5\.7\.515 /);
+    else expect(result.verdict?.reply).toBeUndefined();
     // A rule in error is never "not met", in any row.
     for (const r of result.requirements) if (r.temporary) expect(r.state).toBe('cannot-tell');
     expect(result.met + result.notMet + result.cannotTell).toBe(result.requirements.length);

@@ -27,10 +27,10 @@ const DNS: RequirementSpec = {
 
 const RFC: RequirementSpec = {
   id: 'rfc5321-5322',
-  title: 'The session and message follow RFC 5321 and 5322 (checked here: the HELO form, and sender domains that exist and accept mail)',
+  title: 'The session and message follow RFC 5321 and 5322 (checked here: the HELO form, sender domains that exist and accept mail, and an envelope sender that can take bounces)',
   quote: quote('Comply with RFCs 5321 and 5322.'),
   // Yahoo's error-code page lists an unresolvable RFC 5321 or 5322 From domain, and a null MX, among its refusals.
-  check: { all: ['helo-fqdn', 'from-domain-resolves'] },
+  check: { all: ['helo-fqdn', 'from-domain-resolves', 'mail-from-bounces'] },
 };
 
 const SPAM_RATE: RequirementSpec = {
@@ -58,7 +58,7 @@ export const yahooAll: ProgramSpec = {
       id: 'auth',
       title: 'SPF or DKIM passes',
       quote: quote('Authenticate your mail: implement SPF or DKIM at a minimum.'),
-      check: { any: ['spf-pass', 'dkim-pass'] },
+      check: { any: ['spf-pass', 'dkim-pass'], warnMeets: ['dkim-pass'] },
       reply: '550 5.7.9 This mail has been blocked because the sender is unauthenticated. Yahoo requires all senders to authenticate with either SPF or DKIM.',
     },
     SPAM_RATE,

@@ -43,6 +43,9 @@ const ROWS: Row[] = [
   { why: 'any: all fail', check: { any: ['a', 'b'] }, statuses: { a: 'fail', b: 'fail' }, state: 'not-met', rules: ['a', 'b'] },
   { why: 'any: warn and fail without warnMeets', check: { any: ['a', 'b'] }, statuses: { a: 'warn', b: 'fail' }, state: 'not-met', rules: ['a', 'b'] },
   { why: 'any: warn with warnMeets meets', check: { any: ['a', 'b'], warnMeets: true }, statuses: { a: 'warn', b: 'fail' }, state: 'met', rules: ['a'] },
+  { why: 'any: warnMeets naming b: b\'s warn meets (another domain\'s DKIM signature)', check: { any: ['a', 'b'], warnMeets: ['b'] }, statuses: { a: 'warn', b: 'warn' }, state: 'met', rules: ['b'] },
+  { why: 'any: warnMeets naming b: a\'s warn still does not (an SPF softfail)', check: { any: ['a', 'b'], warnMeets: ['b'] }, statuses: { a: 'warn', b: 'fail' }, state: 'not-met', rules: ['a', 'b'] },
+  { why: 'all: warnMeets naming a: b\'s warn is not met', check: { all: ['a', 'b'], warnMeets: ['a'] }, statuses: { a: 'warn', b: 'warn' }, state: 'not-met', rules: ['b'] },
   { why: 'cannotTell: whatever the rules say', check: { cannotTell: 'visible only at the receiver' }, statuses: { a: 'fail' }, state: 'cannot-tell', rules: [], reason: 'visible only at the receiver' },
 ];
 

@@ -124,6 +124,10 @@ export const ReportSchema = z
               source: z.string(), checked: z.string(), reply: z.string().optional(),
             }),
           ),
+          verdict: z
+            .object({ outcome: z.enum(['accept', 'rejected', 'unknown']), because: z.array(z.string()), reply: z.string().optional() })
+            .optional()
+            .openapi({ description: 'Where the receiver enforces some requirements together (Outlook.com: SPF and DKIM and DMARC, else 550 5.7.515): rejected when one is not met, unknown while one cannot be told' }),
         }),
       )
       .optional()

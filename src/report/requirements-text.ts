@@ -17,6 +17,8 @@ export function requirementSummaryLines(programs: readonly ProgramResult[], pain
     const counts = `${paint('green', `${p.met} ✔`)}  ${paint(p.notMet ? 'red' : 'dim', `${p.notMet} ✖`)}  ${paint(p.cannotTell ? 'magenta' : 'dim', `${p.cannotTell} ?`)}`;
     const missing = p.requirements.filter((r) => r.state === 'not-met').map((r) => r.title);
     out.push(`  ${p.name.padEnd(width)}  ${counts}${missing.length ? `   not met: ${missing.join('; ')}` : ''}`);
+    if (p.verdict?.outcome === 'rejected') out.push(`  ${' '.repeat(width)}  ${paint('red', `rejected: ${p.verdict.reply ?? ''}`)}`);
+    else if (p.verdict?.outcome === 'unknown') out.push(`  ${' '.repeat(width)}  ${paint('magenta', `cannot tell whether it accepts: ${p.verdict.because.join(', ')} not shown`)}`);
   }
   return out;
 }

@@ -19,6 +19,8 @@ export function RequirementsCard(props: { programs: readonly ProgramResult[] }) 
                 <strong>{p.name}</strong>: <span class="s-pass">{p.met} met</span> · <span class={p.notMet ? 's-fail' : 'muted'}>{p.notMet} not met</span> · <span class={p.cannotTell ? 's-error' : 'muted'}>{p.cannotTell} cannot tell</span>
               </summary>
               <p class="muted">Applies to: {p.appliesTo}</p>
+              {p.verdict?.outcome === 'rejected' ? <p><span class="pill s-fail">rejected</span> because {p.verdict.because.join(', ')} {p.verdict.because.length === 1 ? 'is' : 'are'} not met: <code>{p.verdict.reply}</code></p>
+                : p.verdict?.outcome === 'unknown' ? <p><span class="pill s-error">cannot tell</span> whether it accepts: {p.verdict.because.join(', ')} not shown by this audit</p> : null}
               <ul class="checks">
                 {p.requirements.map((r) => <RequirementRow r={r} />)}
               </ul>
