@@ -48,6 +48,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+function program(report: Report, id: string): NonNullable<Report['requirements']>[number] {
+  const p = report.requirements?.find((x) => x.id === id);
+  if (!p) throw new Error(`no requirement program ${id} in the report`);
+  return p;
+}
+
 async function message(args: string[], stdin?: string): Promise<{ code: number | null; report: Report; stdout: string; stderr: string }> {
   const run = await runCli(['message', ...args, '--json', '--timeout', '300'], { PTRCHECK_DNS: server.address }, stdin);
   let report = {} as Report;
@@ -98,6 +104,31 @@ describe('ptrcheck message', () => {
     expect(report.verdict).toBe('fail');
     expect(statuses(report)).toMatchObject({ 'dkim-pass': 'fail', 'spf-pass': 'fail', 'dmarc-pass': 'fail' });
     expect(report.results.find((r) => r.rule === 'dkim-pass')?.message).toMatch(/d=example\.com s=test2026/);
+    // Outlook.com's high-volume rule: SPF and DKIM and DMARC, else 5.7.515.
+    const outlook = program(report, 'outlook-com-high-volume');
+    expect(outlook.verdict).toEqual({ outcome: 'rejected', because: ['spf', 'dkim', 'dmarc'], reply: '550 5.7.515 Access denied, sending domain [SendingDomain] does not meet the required authentication level.' });
+    expect(outlook.requirements.find((r) => r.id === 'dkim')).toMatchObject({ state: 'not-met', rules: ['dkim-pass'] });
+  });
+
+  it('judges each receiver\'s requirements for a signed, aligned message over TLS: Outlook.com accepts, what no audit sees cannot be told', async () => {
+    const { report } = await message([file('signed.eml')]);
+    const outlook = program(report, 'outlook-com-high-volume');
+    expect(outlook.verdict).toEqual({ outcome: 'accept', because: [] });
+    expect(Object.fromEntries(outlook.requirements.map((r) => [r.id, r.state]))).toEqual({
+      spf: 'met', dkim: 'met', dmarc: 'met', ptr: 'met', 'not-dynamic': 'met', 'sender-address': 'met', unsubscribe: 'cannot-tell', 'list-hygiene': 'cannot-tell',
+    });
+    const gmail = program(report, 'gmail-all');
+    expect(gmail.requirements.find((r) => r.id === 'tls')).toMatchObject({ state: 'met', rules: ['smtp-starttls'] });
+    expect(gmail.requirements.find((r) => r.id === 'spam-rate')).toMatchObject({ state: 'cannot-tell', why: expect.stringMatching(/Postmaster Tools/) });
+    expect(gmail.notMet).toBe(0);
+    // The receivers' words come with where and when they were read.
+    for (const p of report.requirements ?? []) for (const r of p.requirements) expect(r.source).toMatch(/^https:\/\//), expect(r.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('says the TLS requirement is not met when the receiver wrote a plain-text hop', async () => {
+    const { report } = await message([file('plaintext.eml')]);
+    expect(program(report, 'gmail-all').requirements.find((r) => r.id === 'tls')).toMatchObject({ state: 'not-met', rules: ['smtp-starttls'] });
+    expect(program(report, 'yahoo-all').requirements.find((r) => r.id === 'rfc5321-5322')).toMatchObject({ state: 'not-met', rules: ['from-domain-resolves', 'mail-from-bounces'] });
   });
 
   it('says a valid signature by another domain does not align', async () => {
