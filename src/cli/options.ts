@@ -162,6 +162,10 @@ export const RULES_OPTIONS = {
   json: { type: 'boolean', default: false, help: 'the catalogue as JSON' },
 } as const;
 
+export const REQUIREMENTS_OPTIONS = {
+  json: { type: 'boolean', default: false, help: 'the programs as JSON' },
+} as const;
+
 export const COMMAND_SPECS: Readonly<Record<string, CommandSpec>> = {
   audit: { usage: '<ip>', summary: 'audit one sending IP (IPv4 or IPv6)', options: AUDIT_OPTIONS },
   message: { usage: '<file.eml|->', summary: 'audit a received message: the IP and HELO of its trusted Received: hop, SPF, DKIM and DMARC', options: MESSAGE_OPTIONS },
@@ -172,4 +176,5 @@ export const COMMAND_SPECS: Readonly<Record<string, CommandSpec>> = {
   monitor: { usage: 'add <ip|cidr|domain>... | add --from-dmarc REPORT | list | remove <id|target> | run | history <id|target>', summary: 'watch senders over time: a round looks at every target, and only a change confirmed at the reverse zone\'s own servers is a transition (alerted by webhook)', options: MONITOR_OPTIONS },
   backup: { usage: '<file>', summary: 'a consistent copy of the database while serve keeps running (VACUUM INTO), checked', options: BACKUP_OPTIONS },
   rules: { usage: '', summary: 'the rule catalogue', options: RULES_OPTIONS },
+  requirements: { usage: '', summary: 'what each big receiver requires of senders (Gmail, Yahoo, Outlook.com, T-Online, GMX/Web.de, IONOS), the rules that show each requirement, and where the receiver says so', options: REQUIREMENTS_OPTIONS },
 };
