@@ -132,6 +132,7 @@ export const DNS_LISTS: readonly DnsList[] = [
   },
   {
     zone: 'bl.spamcop.net', name: 'SpamCop Blocking List (SCBL)', kind: 'block', role: 'scoring', keys: 'ip', ipv6: false,
+    // domaincare.io says "a 127.0.0.x response" with no categories; 127.0.0.2 is the usual one (not read on spamcop.net).
     codes: { '127.0.0.2': 'reported by SpamCop users as a spam source (expires about 24 hours after the last report)' },
     errors: {},
     delist: 'https://www.spamcop.net/bl.shtml',
@@ -184,7 +185,8 @@ export const DNS_LISTS: readonly DnsList[] = [
   },
   {
     zone: 'all.s5h.net', name: 's5h.net RBL', kind: 'block', role: 'scoring', keys: 'ip', ipv6: true,
-    codes: { '127.0.0.2': 'sent spam or abusive HTTP requests to s5h.net\'s honeypots' },
+    // Its codes were not found in the sources read (it says it follows RFC 5782): every answer reads as an undocumented listing.
+    codes: {},
     errors: {},
     delist: 'http://www.usenix.org.uk/content/rblremove', homepage: 'http://www.s5h.net/rblcheck',
     status: 'live', sources: ['http://www.s5h.net/rblcheck', 'https://whatismyipaddress.com/blacklist/s5h'],
