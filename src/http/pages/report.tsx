@@ -14,6 +14,7 @@ import { ZoneServersCard } from './zone-servers.js';
 import { ReceiversCard } from './receivers.js';
 import { RequirementsCard } from './requirements.js';
 import { HeloSeenCard } from './helo-seen.js';
+import { DnsblLists } from './dnsbl-lists.js';
 
 
 export function ReportPage(props: { report: Report; metaOf: (id: string) => RuleMeta | undefined }) {
@@ -135,6 +136,7 @@ function CheckRow(props: { result: ReportResult; meta: RuleMeta | undefined }) {
       <div>
         <h3>{result.title}</h3>
         <div>{result.message}</div>
+        {result.rule === 'dnsbl-clean' ? <DnsblLists result={result} /> : null}
         {meta ? (
           <details>
             <summary>Why it matters</summary>
