@@ -105,7 +105,19 @@ describe('doctor: Postfix from main.cf', () => {
     expect(result.advice.map((a) => a.text)).toEqual([
       'the HELO name nowhere.example.com does not resolve (no A/AAAA record): receivers that check it (Postfix\'s reject_unknown_helo_hostname, rspamd, SpamAssassin) refuse or score it; set `smtp_helo_name = mx1.example.com`, or publish nowhere.example.com. IN A 192.0.2.10',
       expect.stringMatching(/^Postfix sends from 192\.0\.2\.11, which has no PTR: Gmail, .* reject mail from it \(550 5\.7\.25 .*\); add the PTR at your provider, who holds the reverse zone 2\.0\.192\.in-addr\.arpa\. \(ns1\.isp\.example, ns2\.isp\.example\): 11\.2\.0\.192\.in-addr\.arpa\. 3600 IN PTR nowhere\.example\.com\.$/),
+      "the HELO name nowhere.example.com does not resolve (no A/AAAA record): receivers that check it (Postfix's reject_unknown_helo_hostname, rspamd, SpamAssassin) refuse or score it; publish nowhere.example.com. IN A 192.0.2.11",
     ]);
+  });
+
+  it.each([
+    ['a PTR name without an address: add its A record', '192.0.2.17', "192.0.2.17's PTR name noaddr.example.com does not resolve back to it: GMX / WEB.DE / mail.com, T-Online (Telekom), Comcast (Xfinity) refuse or defer such mail (554-No SMTP service 554-Bad DNS PTR resource record. 554 For explanati…); add the forward record noaddr.example.com. 3600 IN A 192.0.2.17"],
+    ['an IP address as the PTR name: change the PTR, then its A record', '192.0.2.21', "192.0.2.21's PTR name 192.0.2.21 does not resolve back to it: GMX / WEB.DE / mail.com, T-Online (Telekom), Comcast (Xfinity) refuse or defer such mail (554-No SMTP service 554-Bad DNS PTR resource record. 554 For explanati…); change the PTR at your provider, who holds the reverse zone 2.0.192.in-addr.arpa. (ns1.isp.example, ns2.isp.example): 21.2.0.192.in-addr.arpa. 3600 IN PTR mx1.example.com., and publish mx1.example.com. 3600 IN A 192.0.2.21"],
+    ['a residential pool name: ask for a real one', '192.0.2.30', "192.0.2.30's PTR name 192-0-2-30.dsl.dynamic.example.net looks like a provider's default or dynamic name: Outlook.com, GMX / WEB.DE / mail.com, T-Online (Telekom) reject such mail (550 DY-001 Unfortunately, messages from [192.0.2.30] weren't sent. Ple…); ask your provider for a PTR with your mail host's name, e.g. mx1.example.com"],
+  ])('%s (exit 1)', async (_why, ip, text) => {
+    const { code, result } = await doctorJson(['--postfix-config', conf('mail.example.com'), '--ip', ip]);
+    expect(code).toBe(1);
+    expect(result.addresses[0]!.verdict).toBe('rejected');
+    expect(result.advice.map((a) => a.text)).toEqual([text]);
   });
 
   it('IPv6 only (inet_protocols = ipv6, ${name?value}): an IPv4 address given anyway is audited and noted', async () => {

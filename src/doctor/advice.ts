@@ -71,27 +71,38 @@ function forAddress(mta: MtaView, a: DoctorAddress, out: Advice[], oneHelo: bool
   if (status(r, 'ptr-present') === 'fail') {
     const text = `${sendsOver(mta, a)}, which has no PTR${blockers.length > 0 ? `: ${who(a, blockers, verb)}` : ''}; add the PTR ${where}`;
     out.push({ ip: a.ip, ...(a.family === 'ipv6' && mta.kind === 'postfix' ? { setting: 'inet_protocols' } : {}), text: a.family === 'ipv6' ? `${text}, ${ipv6Off(mta)}` : text });
-    return;
-  }
-  if (status(r, 'fcrdns') === 'fail') {
-    const text = `${a.ip}'s PTR name ${r.ptr.join(', ')} does not resolve back to it${blockers.length > 0 ? `: ${who(a, blockers, 'refuse or defer such mail')}` : ''}; add the forward record ${rm.forwardRecord}`;
+  } else if (status(r, 'fcrdns') === 'fail') {
+    // The remediation's name is the PTR name when that one can be kept (only its A/AAAA is missing), else the name to switch to.
+    const keep = r.ptr.some((p) => bare(p) === bare(rm.hostname));
+    const fix = keep ? `add the forward record ${rm.forwardRecord}` : `change the PTR ${where}, and publish ${rm.forwardRecord}`;
+    const names = r.ptr.length <= 3 ? r.ptr.join(', ') : `${r.ptr.slice(0, 3).join(', ')} and ${r.ptr.length - 3} more`;
+    const text = `${a.ip}'s PTR ${r.ptr.length === 1 ? `name ${names} does` : `names ${names} do`} not resolve back to it${blockers.length > 0 ? `: ${who(a, blockers, 'refuse or defer such mail')}` : ''}; ${fix}`;
     out.push({ ip: a.ip, text: a.family === 'ipv6' ? `${text}, ${ipv6Off(mta)}` : text });
-    return;
-  }
-  if (status(r, 'ptr-not-generic') === 'fail' || status(r, 'ptr-hostname') === 'fail') {
+  } else if (status(r, 'ptr-not-generic') === 'fail' || status(r, 'ptr-hostname') === 'fail') {
     out.push({ ip: a.ip, text: `${a.ip}'s PTR name ${r.ptr[0] ?? ''} looks like a provider's default or dynamic name${blockers.length > 0 ? `: ${who(a, blockers, 'reject such mail')}` : ''}; ask your provider for a PTR with your mail host's name${a.helo ? `, e.g. ${a.helo}` : ''}` });
   }
+  if (a.helo === undefined) return;
   const setting = heloSetting(mta);
-  if (a.helo === undefined || a.report.ptr.length === 0 || status(r, 'fcrdns') !== 'pass') return;
-  const ptrName = r.ptr.find((p) => bare(p) === bare(a.helo!)) ?? r.ptr[0]!;
+  // The name to announce: the PTR name, once it is confirmed and a real host name (not a pool or default name).
+  const good = status(r, 'fcrdns') === 'pass' && r.ptr.length > 0 && status(r, 'ptr-not-generic') !== 'fail' && status(r, 'ptr-hostname') !== 'fail';
+  const ptrName = good ? r.ptr.find((p) => bare(p) === bare(a.helo!)) ?? r.ptr[0]! : undefined;
+  const head = { ...(setting ? { setting } : {}), ip: a.ip };
   if (status(r, 'helo-fqdn') === 'fail') {
-    const gmail = a.report.receivers.find((x) => x.id === 'gmail' && x.outcome === 'rejected');
-    out.push({ ...(setting ? { setting } : {}), ip: a.ip, text: `the HELO name ${shown(a.helo)} is not a fully qualified domain name${gmail ? `: Gmail rejects it (${shown(gmail.reply, 100)})` : ''}; ${set(mta, ptrName)}` });
+    const gmail = a.report.receivers.find((x) => x.id === 'gmail' && x.outcome === 'rejected' && x.rules.includes('helo-fqdn'));
+    out.push({ ...head, text: `the HELO name ${shown(a.helo)} is not a fully qualified domain name${gmail ? `: Gmail rejects it (${shown(gmail.reply, 100)})` : ''}; ${ptrName ? set(mta, ptrName) : `${set(mta, 'a fully qualified name')} (the PTR name, once the PTR is right)`}` });
   } else if (status(r, 'helo-resolves') === 'fail') {
-    out.push({ ...(setting ? { setting } : {}), ip: a.ip, text: `the HELO name ${shown(a.helo)} does not resolve (no A/AAAA record): receivers that check it (Postfix's reject_unknown_helo_hostname, rspamd, SpamAssassin) refuse or score it; ${set(mta, ptrName)}, or publish ${bare(a.helo)}. IN ${a.family === 'ipv4' ? 'A' : 'AAAA'} ${a.ip}` });
-  } else if (oneHelo && bare(a.helo) !== bare(ptrName)) {
-    out.push({ ...(setting ? { setting } : {}), ip: a.ip, text: `${mtaName(mta)} announces HELO ${shown(a.helo)} from ${a.ip}, whose PTR name is ${ptrName}: GMX and WEB.DE want the HELO to be the PTR name; ${set(mta, ptrName)}` });
+    const publish = `publish ${bare(a.helo)}. IN ${a.family === 'ipv4' ? 'A' : 'AAAA'} ${a.ip}`;
+    out.push({ ...head, text: `the HELO name ${shown(a.helo)} does not resolve (no A/AAAA record): receivers that check it (Postfix's reject_unknown_helo_hostname, rspamd, SpamAssassin) refuse or score it; ${ptrName ? `${set(mta, ptrName)}, or ${publish}` : publish}` });
+  } else if (oneHelo && ptrName !== undefined && bare(a.helo) !== bare(ptrName)) {
+    out.push({ ...head, text: `${mtaName(mta)} announces HELO ${shown(a.helo)} from ${a.ip}, whose PTR name is ${ptrName}: GMX and WEB.DE want the HELO to be the PTR name; ${set(mta, ptrName)}` });
   }
+}
+
+/** A rejection none of the advice above explains: name who rejects and the rules behind it, so it is never silent. */
+function unexplained(a: DoctorAddress, out: Advice[]): void {
+  if (a.verdict !== 'rejected' || out.some((x) => x.ip === a.ip)) return;
+  const rules = [...new Set(a.report.receivers.filter((r) => a.rejectedBy.includes(r.id)).flatMap((r) => r.rules))];
+  out.push({ ip: a.ip, text: `${a.ip}: ${who(a, a.rejectedBy, 'reject mail from it')}, for ${rules.join(', ') || 'their own reasons'}; the report's results (--json) say what to fix` });
 }
 
 export function advise(mta: MtaView, addresses: readonly DoctorAddress[]): Advice[] {
@@ -105,6 +116,7 @@ export function advise(mta: MtaView, addresses: readonly DoctorAddress[]): Advic
       continue;
     }
     forAddress(mta, a, out, confirmed.length <= 1);
+    unexplained(a, out);
   }
   if (confirmed.length > 1 && heloSetting(mta)) {
     out.push({ setting: heloSetting(mta)!, text: `the addresses have different PTR names (${confirmed.join(', ')}) but ${mtaName(mta)} announces one HELO${addresses[0]?.helo ? ` (${shown(addresses[0].helo)})` : ''}, and GMX and WEB.DE want the HELO to be the PTR name: give every sending address a PTR with the same name (that name with an A and an AAAA record for them), and ${set(mta, 'that name')}` });
