@@ -200,6 +200,13 @@ OUT`);
     expect(result.mta).toMatchObject({ kind: 'exim', source: 'exim', helo: 'mx1.example.com', settings: { primary_hostname: 'mx1.example.com', helo_data: '$primary_hostname' } });
     expect(result.addresses[0]).toMatchObject({ ip: '192.0.2.10', helo: 'mx1.example.com', verdict: 'ok' });
   });
+
+  it("Exim over IPv6 without a PTR: the advice is in Exim's terms (exit 1)", async () => {
+    const { code, result } = await doctorJson(['--exim-config', join(repoRoot(), 'fixtures', 'exim', 'exim.conf'), '--ip', '2001:db8::27']);
+    expect(code).toBe(1);
+    expect(result.advice).toHaveLength(1);
+    expect(result.advice[0]!.text).toMatch(/^Exim sends over IPv6 from 2001:db8::27, which has no PTR: Gmail, .*; add the PTR at your provider, .* IN PTR mx1\.example\.com\., or set `disable_ipv6 = true`$/);
+  });
 });
 
 describe('doctor: bad input is one line, exit 2, bounded', () => {

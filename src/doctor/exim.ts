@@ -21,6 +21,7 @@ const WANTED = ['primary_hostname', 'helo_data', 'disable_ipv6'] as const;
 /** Reads `name = value` lines (the last one wins; comments and blank lines skipped). */
 export function fromEximConfig(text: string, file: string, machine: string): EximView {
   const settings: EximView['settings'] = {};
+  const macros: string[] = [];
   let lines = 0;
   for (const raw of text.split('\n')) {
     if (++lines > 100_000) break;
@@ -29,9 +30,13 @@ export function fromEximConfig(text: string, file: string, machine: string): Exi
     const eq = line.indexOf('=');
     if (eq < 0) continue;
     const name = line.slice(0, eq).trim() as (typeof WANTED)[number];
-    if ((WANTED as readonly string[]).includes(name)) settings[name] = line.slice(eq + 1).trim().slice(0, 1000);
+    if (!(WANTED as readonly string[]).includes(name)) continue;
+    const value = line.slice(eq + 1).trim().slice(0, 1000);
+    // Debian's template: `primary_hostname = MAIN_HARDCODE_PRIMARY_HOSTNAME` inside `.ifdef`; a macro is not a value.
+    if (/^[A-Z][A-Z0-9_]*$/.test(value)) macros.push(`${name} = ${value}`);
+    else settings[name] = value;
   }
-  const notes: string[] = [];
+  const notes = macros.map((m) => `${m} is an Exim macro (set in a .ifdef block or a macro file), not evaluated here`);
   const host = settings.primary_hostname ?? machine;
   if (settings.primary_hostname === undefined) notes.push(`primary_hostname is not set in ${file}: Exim uses this machine's name (${shown(machine)})`);
   let helo: string | undefined = host;

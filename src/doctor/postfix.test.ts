@@ -109,6 +109,17 @@ describe('Exim', () => {
     expect(v.notes).toEqual(notes);
   });
 
+  it("does not take Debian's macros for values", () => {
+    const v = fromEximConfig('.ifdef MAIN_HARDCODE_PRIMARY_HOSTNAME\nprimary_hostname = MAIN_HARDCODE_PRIMARY_HOSTNAME\n.endif\n  helo_data = REMOTE_SMTP_HELO_DATA\n', 'f', 'vm.example.net');
+    expect(v.settings).toEqual({});
+    expect(v.helo).toBe('vm.example.net');
+    expect(v.notes).toEqual([
+      'primary_hostname = MAIN_HARDCODE_PRIMARY_HOSTNAME is an Exim macro (set in a .ifdef block or a macro file), not evaluated here',
+      'helo_data = REMOTE_SMTP_HELO_DATA is an Exim macro (set in a .ifdef block or a macro file), not evaluated here',
+      "primary_hostname is not set in f: Exim uses this machine's name (vm.example.net)",
+    ]);
+  });
+
   it('disable_ipv6 = true turns IPv6 off', () => {
     expect(eximFamilies(fromEximConfig('disable_ipv6 = true', 'f', 'x'))).toEqual({ ipv4: true, ipv6: false });
   });
