@@ -84,12 +84,14 @@ function runPostconf(bin: string, dir: string): Promise<{ ok: true; stdout: stri
   });
 }
 
+/** `flag`: the option that named the directory ('' for the default one), for the error line. */
 async function postfix(dir: string, flag: string, choice: MtaChoice, env: NodeJS.ProcessEnv): Promise<MtaView> {
+  const what = `${flag}${flag ? ' ' : ''}${shown(dir)}`;
   const st = statOf(dir);
-  if (!st) throw new UsageError(`${flag} ${shown(dir)}: no such directory`);
-  if (!st.isDirectory()) throw new UsageError(`${flag} ${shown(dir)}: not a directory`);
+  if (!st) throw new UsageError(`${what}: no such directory`);
+  if (!st.isDirectory()) throw new UsageError(`${what}: not a directory`);
   const file = join(dir, 'main.cf');
-  if (!statOf(file)) throw new UsageError(`${flag} ${shown(dir)}: no main.cf in it`);
+  if (!statOf(file)) throw new UsageError(`${what}: no main.cf in it`);
   const text = await readConfig(file);
   const machine = hostname();
   const bin = choice.postconf === 'none' ? undefined : choice.postconf ?? findPostconf(env);
@@ -111,7 +113,7 @@ export async function readMta(choice: MtaChoice, env: NodeJS.ProcessEnv): Promis
   if (choice.postfixConfig !== undefined && choice.eximConfig !== undefined) throw new UsageError('give --postfix-config or --exim-config, not both');
   if (choice.postfixConfig !== undefined) return postfix(choice.postfixConfig, '--postfix-config', choice, env);
   if (choice.eximConfig !== undefined) return exim(choice.eximConfig, '--exim-config');
-  if (statOf(join(DEFAULT_POSTFIX_DIR, 'main.cf'))) return postfix(DEFAULT_POSTFIX_DIR, DEFAULT_POSTFIX_DIR, choice, env);
+  if (statOf(join(DEFAULT_POSTFIX_DIR, 'main.cf'))) return postfix(DEFAULT_POSTFIX_DIR, '', choice, env);
   const found = EXIM_FILES.find((f) => statOf(f)?.isFile());
   if (found) return exim(found);
   return noMta([`${DEFAULT_POSTFIX_DIR}/main.cf`, ...EXIM_FILES]);
