@@ -6,46 +6,14 @@
  * results and receivers' predictions only; a rule that could not be judged
  * gives "could not tell", never a change to make.
  */
-import type { Report } from '../core/types.js';
 import { shown } from '../core/errors.js';
 import type { DoctorAddress } from './result.js';
 import type { MtaView } from './mta.js';
+import { heloAdvice } from './helo-advice.js';
+import { bare, fam, heloSetting, mtaName, set, status, who, type Advice } from './terms.js';
 
-export interface Advice {
-  /** The MTA setting the advice is about, when it is one. */
-  setting?: string;
-  /** The address it is about, when it is one. */
-  ip?: string;
-  text: string;
-}
+export type { Advice } from './terms.js';
 
-const status = (r: Report, rule: string) => r.results.find((x) => x.rule === rule)?.status;
-const fam = (a: DoctorAddress) => (a.family === 'ipv4' ? 'IPv4' : 'IPv6');
-const bare = (name: string) => name.toLowerCase().replace(/\.$/, '');
-
-function mtaName(mta: MtaView): string {
-  return mta.kind === 'postfix' ? 'Postfix' : mta.kind === 'exim' ? 'Exim' : 'This host';
-}
-
-/** The HELO setting's name in this MTA. */
-function heloSetting(mta: MtaView): string | undefined {
-  return mta.kind === 'postfix' ? 'smtp_helo_name' : mta.kind === 'exim' ? 'helo_data' : undefined;
-}
-
-function set(mta: MtaView, value: string): string {
-  const s = heloSetting(mta);
-  if (s === 'helo_data') return `set \`helo_data = ${value}\` in the remote_smtp transport`;
-  return s ? `set \`${s} = ${value}\`` : `make the MTA announce ${value} in HELO`;
-}
-
-/** "Gmail and Outlook.com reject …" with the first one's reply, shortened. */
-function who(a: DoctorAddress, ids: readonly string[], verb: string): string {
-  const rs = a.report.receivers.filter((r) => ids.includes(r.id));
-  const names = rs.map((r) => r.name);
-  const listed = names.length <= 3 ? names.join(names.length === 2 ? ' and ' : ', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
-  const reply = rs.find((r) => r.reply !== '')?.reply;
-  return `${listed} ${verb}${reply ? ` (${shown(reply, 70)})` : ''}`;
-}
 
 /** The IPv6 way out when the PTR cannot be fixed at once. */
 function ipv6Off(mta: MtaView): string {
@@ -81,21 +49,8 @@ function forAddress(mta: MtaView, a: DoctorAddress, out: Advice[], oneHelo: bool
   } else if (status(r, 'ptr-not-generic') === 'fail' || status(r, 'ptr-hostname') === 'fail') {
     out.push({ ip: a.ip, text: `${a.ip}'s PTR name ${r.ptr[0] ?? ''} looks like a provider's default or dynamic name${blockers.length > 0 ? `: ${who(a, blockers, 'reject such mail')}` : ''}; ask your provider for a PTR with your mail host's name${a.helo ? `, e.g. ${a.helo}` : ''}` });
   }
-  if (a.helo === undefined) return;
-  const setting = heloSetting(mta);
-  // The name to announce: the PTR name, once it is confirmed and a real host name (not a pool or default name).
-  const good = status(r, 'fcrdns') === 'pass' && r.ptr.length > 0 && status(r, 'ptr-not-generic') !== 'fail' && status(r, 'ptr-hostname') !== 'fail';
-  const ptrName = good ? r.ptr.find((p) => bare(p) === bare(a.helo!)) ?? r.ptr[0]! : undefined;
-  const head = { ...(setting ? { setting } : {}), ip: a.ip };
-  if (status(r, 'helo-fqdn') === 'fail') {
-    const gmail = a.report.receivers.find((x) => x.id === 'gmail' && x.outcome === 'rejected' && x.rules.includes('helo-fqdn'));
-    out.push({ ...head, text: `the HELO name ${shown(a.helo)} is not a fully qualified domain name${gmail ? `: Gmail rejects it (${shown(gmail.reply, 100)})` : ''}; ${ptrName ? set(mta, ptrName) : `${set(mta, 'a fully qualified name')} (the PTR name, once the PTR is right)`}` });
-  } else if (status(r, 'helo-resolves') === 'fail') {
-    const publish = `publish ${bare(a.helo)}. IN ${a.family === 'ipv4' ? 'A' : 'AAAA'} ${a.ip}`;
-    out.push({ ...head, text: `the HELO name ${shown(a.helo)} does not resolve (no A/AAAA record): receivers that check it (Postfix's reject_unknown_helo_hostname, rspamd, SpamAssassin) refuse or score it; ${ptrName ? `${set(mta, ptrName)}, or ${publish}` : publish}` });
-  } else if (oneHelo && ptrName !== undefined && bare(a.helo) !== bare(ptrName)) {
-    out.push({ ...head, text: `${mtaName(mta)} announces HELO ${shown(a.helo)} from ${a.ip}, whose PTR name is ${ptrName}: GMX and WEB.DE want the HELO to be the PTR name; ${set(mta, ptrName)}` });
-  }
+  const helo = heloAdvice(mta, a, oneHelo);
+  if (helo) out.push(helo);
 }
 
 /** A rejection none of the advice above explains: name who rejects and the rules behind it, so it is never silent. */
