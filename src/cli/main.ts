@@ -28,6 +28,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   bounce: async () => (await import('./commands/bounce.js')).bounceCommand,
   backup: async () => (await import('./commands/backup.js')).backupCommand,
   monitor: async () => (await import('./commands/monitor.js')).monitorCommand,
+  doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
