@@ -17,7 +17,9 @@
  * exit 0). No shell: pipes, redirections and substitutions are refused, so
  * what a reader copies is exactly what ran.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './repo-root.js';
 
 export interface DocCommand {
   argv: string[];
@@ -126,3 +128,16 @@ export function missingLines(expected: readonly string[], output: string): strin
   }
   return missing;
 }
+
+/** The README and every page under docs/. */
+export function docFiles(root = repoRoot()): string[] {
+  const docs = join(root, 'docs');
+  let pages: string[] = [];
+  try {
+    pages = readdirSync(docs).filter((f) => f.endsWith('.md')).map((f) => join(docs, f));
+  } catch {
+    pages = [];
+  }
+  return [join(root, 'README.md'), ...pages];
+}
+

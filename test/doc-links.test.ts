@@ -1,0 +1,30 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { docFiles } from './support/doc-examples.js';
+import { brokenLinks, headings, links, slug } from './support/doc-links.js';
+import { repoRoot } from './support/repo-root.js';
+import { tempDir } from './support/tmp.js';
+
+describe('links between the README and docs/', () => {
+  it.each(docFiles().map((f) => [relative(repoRoot(), f), f] as const))('%s: every relative link leads somewhere', (_name, file) => {
+    expect(brokenLinks(file)).toEqual([]);
+  });
+});
+
+describe('the link checker itself', () => {
+  it('makes GitHub\'s anchors', () => {
+    expect(slug('Run it on your mail server: doctor')).toBe('run-it-on-your-mail-server-doctor');
+    expect(slug('What each big receiver requires (requirements[], ptrcheck requirements)')).toBe('what-each-big-receiver-requires-requirements-ptrcheck-requirements');
+    expect([...headings('# A\n## A\n```\n# not a heading\n```\n### `code` b\n')]).toEqual(['a', 'a-1', 'code-b']);
+  });
+
+  it('finds a missing file, a missing heading, and ignores links in code and on the web', () => {
+    const dir = tempDir('links');
+    mkdirSync(join(dir, 'docs'));
+    writeFileSync(join(dir, 'docs', 'a.md'), '# Alpha\n[b](b.md) [c](c.md#nope) [self](#alpha) [web](https://example.com/x) [gone](#gone)\n```\n[code](missing.md)\n```\n');
+    writeFileSync(join(dir, 'docs', 'c.md'), '# Gamma\n');
+    expect(links('x [a](b.md "title") y')).toEqual(['b.md']);
+    expect(brokenLinks(join(dir, 'docs', 'a.md'))).toEqual(['b.md: no such file', 'c.md#nope: no heading #nope', '#gone: no heading #gone']);
+  });
+});
