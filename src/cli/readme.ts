@@ -1,6 +1,6 @@
 /**
- * The README's generated parts: the usage (`ptrcheck --help`) and the rule
- * catalogue (`ptrcheck rules`), between markers. `npm run docs` rewrites
+ * The docs' generated parts: the usage (`ptrcheck --help`), the rule
+ * catalogue (`ptrcheck rules`), the receivers' requirements, between markers. `npm run docs` rewrites
  * them; test/docs.test.ts fails when the README is behind the code.
  */
 import { catalogue } from '../../rules/index.js';
@@ -15,13 +15,22 @@ const SECTIONS: Record<string, () => string> = {
   'ptrcheck requirements': () => requirementsText(programs),
 };
 
-/** The README with every generated section brought up to date (an unknown or unclosed marker is an error). */
-export function renderReadme(readme: string): string {
-  return readme.replace(/<!-- generated: (.+?) -->\n[\s\S]*?<!-- end generated -->/g, (_whole, name: string) => {
-    const make = SECTIONS[name];
-    if (!make) throw new Error(`README: no generator for '${name}'`);
+/**
+ * A doc page (the README, docs/*.md) with every generated section brought up
+ * to date (an unknown marker is an error). `markdown` holds sections made
+ * elsewhere as Markdown, not as a terminal's text (the HTTP API reference,
+ * which needs the app: scripts/api-doc.ts).
+ */
+export function renderDoc(text: string, markdown: Readonly<Record<string, string>> = {}): string {
+  return text.replace(/<!-- generated: (.+?) -->\n[\s\S]*?<!-- end generated -->/g, (_whole, name: string) => {
+    const md = Object.hasOwn(markdown, name) ? markdown[name] : undefined;
+    if (md !== undefined) return `<!-- generated: ${name} -->\n${md.trimEnd()}\n<!-- end generated -->`;
+    const make = Object.hasOwn(SECTIONS, name) ? SECTIONS[name] : undefined;
+    if (!make) throw new Error(`no generator for '${name}'`);
     return `<!-- generated: ${name} -->\n\`\`\`\n${make().trimEnd()}\n\`\`\`\n<!-- end generated -->`;
   });
 }
+
+export const renderReadme = (readme: string): string => renderDoc(readme);
 
 export const GENERATED_SECTIONS = Object.keys(SECTIONS);

@@ -17,8 +17,8 @@
  * exit 0). No shell: pipes, redirections and substitutions are refused, so
  * what a reader copies is exactly what ran.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { docPages } from '../../src/cli/doc-pages.js';
 import { repoRoot } from './repo-root.js';
 
 export interface DocCommand {
@@ -131,13 +131,5 @@ export function missingLines(expected: readonly string[], output: string): strin
 
 /** The README and every page under docs/. */
 export function docFiles(root = repoRoot()): string[] {
-  const docs = join(root, 'docs');
-  let pages: string[] = [];
-  try {
-    pages = readdirSync(docs).filter((f) => f.endsWith('.md')).map((f) => join(docs, f));
-  } catch {
-    pages = [];
-  }
-  return [join(root, 'README.md'), ...pages];
+  return docPages(root);
 }
-
