@@ -44,6 +44,7 @@ testRule(rule, [
       orgPage({ name: 'a.example.de', outcome: 'too-many-redirects', detail: 'more than 5 redirects' }),
       orgPage({ name: 'b.example.de', outcome: 'not-html', detail: 'application/json' }),
       orgPage({ name: 'c.example.de', outcome: 'not-public', detail: 'c.example.de → 10.0.0.1' }),
+      orgPage({ name: 'd.example.de', outcome: 'bad-redirect', detail: 'port 25, which browsers refuse' }),
     ]),
     status: 'fail', messageId: 'none-found',
   },

@@ -21,11 +21,14 @@ import { tempDir } from './support/tmp.js';
 import { createNodeResolver, type ClosableResolver } from '../src/dns/node.js';
 import { createWebProber } from '../src/probe/web.js';
 import { makeWebProber } from '../src/cli/probe.js';
+import { startHttp } from '../src/node.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
+import { createNodeDirectQuery } from '../src/dns/direct-node.js';
 import type { Report } from '../src/core/types.js';
 
 const WEB_DIR = join(repoRoot(), 'fixtures', 'web');
 const ADDRESSES = ['127.0.0.81', '127.0.0.82', '127.0.0.83', '127.0.0.84', '127.0.0.85', '127.0.0.86', '127.0.0.87', '127.0.0.88', '127.0.0.90', '127.0.0.91'];
-const CERT_NAMES = ['mx1', 'mx2', 'mx3', 'mx4', 'mx5', 'mx6', 'mx7', 'mx9', 'mx10'].map((h) => `${h}.example.de`).concat(['example.at', 'mail.example.at']);
+const CERT_NAMES = ['mx1', 'mx2', 'mx3', 'mx4', 'mx5', 'mx6', 'mx7', 'mx9', 'mx10', 'mx11'].map((h) => `${h}.example.de`).concat(['example.at', 'mail.example.at']);
 
 let dns: DnsTestServer;
 let resolver: ClosableResolver;
@@ -63,6 +66,7 @@ function site(req: IncomingMessage, res: ServerResponse): void {
     case 'mx7.example.de': return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"impressum":"/impressum"}');
     case 'mx8.example.de': return void page('<a href="/impressum">Impressum</a>');
     case 'mx10.example.de': return void res.writeHead(301, { location: 'http://mx10.example.de/' }).end();
+    case 'mx11.example.de': return void res.writeHead(302, { location: 'https://mx1.example.de:25/' }).end();
     case 'mail.example.at': return void page('<h1>mail.example.at</h1><p>Nothing to see.</p>');
     case 'example.at': return void page('<footer><a href="/kontakt">Kontakt</a></footer>');
     default: return void res.writeHead(404).end();
@@ -264,6 +268,30 @@ describe('the web probe on a server', () => {
     expect(first.pages[0]!.cached).toBeUndefined();
     expect(second.pages[0]).toMatchObject({ outcome: 'found', cached: true });
     expect(requests.length - before).toBe(1);
+  });
+
+  it('serve --probe-web: an audit that asks (probeWeb=1) gets the look, one that does not is not fetched', async () => {
+    const webProber = await makeWebProber(String(port), undefined, { PTRCHECK_WEB_CA: caFile }, true);
+    const direct = createNodeDirectQuery({ port: dns.port, allowPrivate: true, timeoutMs: 300, retries: 0 });
+    const store = openSqliteStore(join(tempDir('web-http'), 'reports.sqlite'));
+    const http = await startHttp({ resolver, direct, webProber, store, port: 0, host: '127.0.0.1', config: { rateLimitPerMinute: 0 } });
+    try {
+      const website = async (query: string) => ((await (await fetch(`${http.url}/api/v1/audit?${query}`)).json()) as Report).results.find((r) => r.rule === 'ptr-website')!;
+      const before = requests.length;
+      expect(await website('ip=127.0.0.82')).toMatchObject({ status: 'skip', messageId: 'runner/unavailable' });
+      expect(requests.length).toBe(before);
+      expect(await website('ip=127.0.0.82&probeWeb=1')).toMatchObject({ status: 'fail', messageId: 'none-found' });
+      expect(requests.slice(before)).toEqual(['mx2.example.de/']);
+    } finally {
+      await http.close();
+      store.close();
+      direct.close();
+    }
+  });
+
+  it('does not follow a redirect to a port browsers refuse (no GET to an SMTP port)', async () => {
+    const r = await createWebProber({ port, allowLoopback: true, ca: pem.cert }).probe([{ name: 'mx11.example.de', role: 'ptr' }], resolver);
+    expect(r.pages).toMatchObject([{ outcome: 'bad-redirect', detail: 'port 25, which browsers refuse', redirects: ['https://mx1.example.de:25/'] }]);
   });
 
   it('without the lab CA the self-signed certificate is refused (certificates are always verified)', async () => {

@@ -9,12 +9,12 @@ import type { Resolver } from '../dns/types.js';
 /**
  * How one home page went. Definite: found, none, no-address, not-public,
  * refused, tls-error, http-status (4xx), not-html, too-many-redirects,
- * http-redirect. Temporary (a retry may differ): timeout, dns-failed,
+ * http-redirect, bad-redirect (a Location a browser would not follow). Temporary (a retry may differ): timeout, dns-failed,
  * http-status (5xx), error.
  */
 export type WebPageOutcome =
   | 'found' | 'none' | 'no-address' | 'not-public' | 'refused' | 'tls-error' | 'http-status' | 'not-html'
-  | 'too-many-redirects' | 'http-redirect' | 'timeout' | 'dns-failed' | 'error';
+  | 'too-many-redirects' | 'http-redirect' | 'bad-redirect' | 'timeout' | 'dns-failed' | 'error';
 
 /** The link that names an imprint or a contact: as the page wrote it, truncated, never trusted. */
 export interface ImprintLink {

@@ -35,6 +35,8 @@ export interface WebProbeOptions {
 }
 
 export const WEB_LIMITS = { headerTimeoutMs: 5000, pageTimeoutMs: 8000, maxBytes: 512 * 1024, maxRedirects: 5, maxPages: 4 } as const;
+/** The Fetch standard's "bad ports": no browser connects to them, so neither does a redirect here (no GET to an SMTP port). */
+const BAD_PORTS = new Set([0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080]);
 const USER_AGENT = 'ptrcheck/1 (looks for an imprint or contact link, as T-Online does)';
 
 type Ending = Pick<WebPage, 'outcome' | 'detail'>;
@@ -91,13 +93,14 @@ async function fetchPage(t: WebProbeTarget, resolver: Resolver, o: WebProbeOptio
         try {
           next = new URL(location, url);
         } catch {
-          throw end('error', `a redirect to '${location.slice(0, 100)}', not a URL`);
+          throw end('bad-redirect', `'${location.slice(0, 100)}' is not a URL`);
         }
         redirects.push(next.href.slice(0, 300));
         page.redirects = redirects;
         // Browsers follow it, but the page is then not https: a finding of its own, not fetched.
         if (next.protocol === 'http:') throw end('http-redirect', next.href.slice(0, 300));
-        if (next.protocol !== 'https:') throw end('error', `a redirect to a ${next.protocol} URL`);
+        if (next.protocol !== 'https:') throw end('bad-redirect', `a ${next.protocol.slice(0, 20)} URL`);
+        if (next.port !== '' && BAD_PORTS.has(Number(next.port))) throw end('bad-redirect', `port ${next.port}, which browsers refuse`);
         if (redirects.length > (o.maxRedirects ?? WEB_LIMITS.maxRedirects)) throw end('too-many-redirects', `more than ${o.maxRedirects ?? WEB_LIMITS.maxRedirects} redirects`);
         url = next;
         page.finalUrl = url.href.slice(0, 300);
