@@ -13,7 +13,12 @@ testRule(rule, [
   {
     why: 'the PTR host\'s home page links to its Impressum',
     evidence: probed([ptrPage({ outcome: 'found', link: { kind: 'imprint', text: 'Impressum', href: '/impressum' } }), noOrg]),
-    status: 'pass', messageId: 'found', data: { url: 'https://mx1.example.de/', kind: { messageId: 'kind-imprint' }, text: 'Impressum', href: '/impressum', via: '' },
+    status: 'pass', messageId: 'found', data: { url: 'https://mx1.example.de/', kind: { messageId: 'kind-imprint' }, label: { messageId: 'label', text: 'Impressum' }, href: '/impressum', via: '' },
+  },
+  {
+    why: 'an image link known by its href alone: no empty quotes',
+    evidence: probed([ptrPage({ outcome: 'found', link: { kind: 'imprint', text: '', href: '/de/impressum.html' } })]),
+    status: 'pass', messageId: 'found', data: { label: '', href: '/de/impressum.html' },
   },
   {
     why: 'the organisational domain\'s page (after a redirect to www) has a mailto: link',

@@ -45,7 +45,7 @@ export default defineRule({
     requires: ['ip', 'ptr', 'webProbe'],
     lookups: ['ptr', 'webProbe'],
     messages: {
-      found: '{url} links to {kind}: “{text}” ({href}){via}.',
+      found: '{url} links to {kind}{label} ({href}){via}.',
       'none-found': 'No imprint or contact link could be found from the PTR name: {pages}.',
       'http-only': 'No imprint or contact link could be checked over https: {pages}. ptrcheck fetches https pages only; check by hand that the http page shows an imprint.',
       temporary: 'Not judged: {pages}. A page that could not be fetched for now may hold the imprint (not a failure); try again.',
@@ -57,6 +57,7 @@ export default defineRule({
       'kind-about': 'an "about us" page',
       'kind-mailto': 'a contact address (mailto:)',
       via: ' (after redirects, at {finalUrl})',
+      label: ': “{text}”',
       truncated: ' in its first {kib} KiB',
       'page-found': '{url} links to an imprint or contact',
       'page-none': '{url}{via} has no imprint or contact link{truncated}',
@@ -83,7 +84,9 @@ export default defineRule({
     const found = pages.find((p) => p.outcome === 'found' && p.link);
     if (found?.link) {
       const via = found.finalUrl && found.finalUrl !== found.url ? { messageId: 'via', finalUrl: found.finalUrl } : '';
-      return { status: 'pass', messageId: 'found', data: { url: found.url, kind: { messageId: `kind-${found.link.kind}` }, text: found.link.text, href: found.link.href, via, name: found.name } };
+      // An image link or an empty one is known by its href alone.
+      const label = found.link.text ? { messageId: 'label', text: found.link.text } : '';
+      return { status: 'pass', messageId: 'found', data: { url: found.url, kind: { messageId: `kind-${found.link.kind}` }, label, href: found.link.href, via, name: found.name } };
     }
     const described = pages.map(describe);
     // A page that could not be fetched for now may be the one with the imprint: never a failure.

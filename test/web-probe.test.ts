@@ -236,6 +236,14 @@ describe('ptrcheck audit --probe-web (a lab on loopback)', () => {
     expect(connections.get('127.0.0.81') ?? 0).toBe(before);
   });
 
+  it('message --probe-web looks at the website of the IP the message came from', async () => {
+    const eml = join(repoRoot(), 'fixtures', 'messages', 'no-received.eml');
+    const run = await runCli(['message', eml, '--ip', '127.0.0.81', '--dns', dns.address, '--json', ...LAB()], { PTRCHECK_WEB_CA: caFile });
+    expect(run.stderr).toBe('');
+    const result = (JSON.parse(run.stdout) as Report).results.find((r) => r.rule === 'ptr-website');
+    expect(result).toMatchObject({ status: 'pass', messageId: 'found', message: 'https://mx1.example.de/ links to an imprint: “Impressum” (/impressum).' });
+  });
+
   it('is not run unless asked', async () => {
     const { result } = await audit('127.0.0.81', []);
     expect(result).toMatchObject({ status: 'skip', messageId: 'runner/unavailable' });
