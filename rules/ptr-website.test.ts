@@ -61,7 +61,12 @@ testRule(rule, [
   {
     why: 'a page timed out: unknown, never a failure',
     evidence: probed([ptrPage({ outcome: 'timeout', detail: 'no response headers in 5000 ms' }), noOrg]),
-    status: 'error', messageId: 'temporary',
+    status: 'error', messageId: 'temporary', data: { cached: '' },
+  },
+  {
+    why: 'a server kept the timeout from its last look (once per name per 10 minutes): says so',
+    evidence: probed([ptrPage({ outcome: 'timeout', detail: 'no response headers in 5000 ms', cached: true }), noOrg]),
+    status: 'error', messageId: 'temporary', data: { cached: { messageId: 'cached' } },
   },
   {
     why: 'the address lookup failed (SERVFAIL) or the server answered 503: unknown',

@@ -48,7 +48,7 @@ export default defineRule({
       found: '{url} links to {kind}{label} ({href}){via}.',
       'none-found': 'No imprint or contact link could be found from the PTR name: {pages}.',
       'http-only': 'No imprint or contact link could be checked over https: {pages}. ptrcheck fetches https pages only; check by hand that the http page shows an imprint.',
-      temporary: 'Not judged: {pages}. A page that could not be fetched for now may hold the imprint (not a failure); try again.',
+      temporary: 'Not judged: {pages}. A page that could not be fetched for now may hold the imprint (not a failure); try again{cached}.',
       'no-name': 'No PTR name whose website could be asked.',
     },
     fragments: {
@@ -58,6 +58,7 @@ export default defineRule({
       'kind-mailto': 'a contact address (mailto:)',
       via: ' (after redirects, at {finalUrl})',
       label: ': “{text}”',
+      cached: ' (this server looks at each name at most once per 10 minutes: that was its last look)',
       truncated: ' in its first {kib} KiB',
       'page-found': '{url} links to an imprint or contact',
       'page-none': '{url}{via} has no imprint or contact link{truncated}',
@@ -90,7 +91,7 @@ export default defineRule({
     }
     const described = pages.map(describe);
     // A page that could not be fetched for now may be the one with the imprint: never a failure.
-    if (pages.some(isTemporaryPage)) return { status: 'error', messageId: 'temporary', data: { pages: described } };
+    if (pages.some(isTemporaryPage)) return { status: 'error', messageId: 'temporary', data: { pages: described, cached: pages.some((p) => p.cached && isTemporaryPage(p)) ? { messageId: 'cached' } : '' } };
     const name = pages.find((p) => p.role === 'ptr')?.name ?? ptr.names[0] ?? '';
     const org = pages.find((p) => p.role === 'org')?.name ?? name;
     if (pages.some((p) => p.outcome === 'http-redirect')) return { status: 'warn', messageId: 'http-only', data: { pages: described, name, org } };
