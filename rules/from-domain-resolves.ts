@@ -1,7 +1,6 @@
 import { defineRule } from '../src/core/rule.js';
-import type { DomainEvidence, RuleOutcome } from '../src/core/types.js';
 import { worst } from '../src/core/status.js';
-import { isTemporary } from '../src/core/temporary.js';
+import { SENDER_DOMAIN_MESSAGES, SENDER_DOMAIN_REMEDIES, judgeSenderDomain } from './lib/sender-domain.js';
 
 export default defineRule({
   meta: {
@@ -9,46 +8,16 @@ export default defineRule({
     title: 'The sender domains exist and accept mail',
     failureTitle: 'A sender domain does not exist or cannot receive mail',
     rationale: 'Receivers refuse mail whose MAIL FROM or From domain does not exist or accepts no mail (Postfix reject_unknown_sender_domain, Gmail); replies and bounces must have somewhere to go.',
-    weight: 4,
+    // 3, not 4: the envelope half is also mail-from-bounces (weight 1), so a bad MAIL FROM domain costs what it did.
+    weight: 3,
     severity: 'major',
     refs: ['RFC 5321 §5.1 (implicit MX)', 'RFC 7505 (null MX)', 'Postfix reject_unknown_sender_domain'],
     requires: ['senders'],
     lookups: ['senders'],
-    messages: {
-      mx: '{domain} ({role}) has mail servers: {hosts}.',
-      'implicit-mx': '{domain} ({role}) has no MX but an address record, which serves as its mail server (RFC 5321 §5.1).',
-      'null-mx': '{domain} ({role}) publishes a null MX (RFC 7505): it says it accepts no mail, so replies and bounces cannot be delivered.',
-      nxdomain: '{domain} ({role}) does not exist (NXDOMAIN).',
-      'no-mail-host': '{domain} ({role}) exists but has neither MX nor A/AAAA records: it cannot receive mail.',
-      unusable: '{role} address {address} is unusable: {problem}.',
-      temporary: 'Looking up {domain} ({role}) failed temporarily ({rcode}).',
-    },
-    remedies: {
-      'null-mx': 'Send from a domain that receives mail, or remove the null MX and publish real MX records.',
-      nxdomain: 'Send from a domain that exists, with MX records.',
-      'no-mail-host': 'Publish MX records for the domain (or at least an A record of a host that accepts mail for it).',
-      unusable: 'Give a well-formed address: local-part@domain, with a domain that exists.',
-    },
+    messages: SENDER_DOMAIN_MESSAGES,
+    remedies: SENDER_DOMAIN_REMEDIES,
   },
   run({ senders }) {
-    return worst(senders.map(judge));
+    return worst(senders.map(judgeSenderDomain));
   },
 });
-
-function judge(s: DomainEvidence): RuleOutcome {
-  const role = s.role === 'from' ? 'header From' : 'MAIL FROM';
-  if (s.problem || !s.domain || !s.mx) return { status: 'fail', messageId: 'unusable', data: { role, address: s.address || '(empty)', problem: s.problem ?? 'no domain' } };
-  const data = { role, domain: s.domain };
-  const mx = s.mx;
-  if (s.nullMx) {
-    // A null-MX envelope sender cannot receive bounces; Postfix rejects it. A null-MX From only loses replies.
-    return { status: s.role === 'mail-from' ? 'fail' : 'warn', messageId: 'null-mx', data };
-  }
-  if (mx.outcome === 'ok') return { status: 'pass', messageId: 'mx', data: { ...data, hosts: mx.records.map((r) => r.data.split(' ')[1] ?? r.data) } };
-  const hasAddress = [s.a, s.aaaa].some((a) => a?.outcome === 'ok');
-  if (hasAddress) return { status: 'pass', messageId: 'implicit-mx', data };
-  const temp = [mx, s.a, s.aaaa].find((a) => a && isTemporary(a.outcome));
-  if (temp) return { status: 'error', messageId: 'temporary', data: { ...data, rcode: temp.rcode } };
-  if (mx.outcome === 'nxdomain') return { status: 'fail', messageId: 'nxdomain', data };
-  return { status: 'fail', messageId: 'no-mail-host', data };
-}

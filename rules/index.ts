@@ -27,6 +27,7 @@ import smtpStarttls from './smtp-starttls.js';
 import messageIdPresent from './message-id-present.js';
 import listUnsubscribe from './list-unsubscribe.js';
 import dnsblClean from './dnsbl-clean.js';
+import mailFromBounces from './mail-from-bounces.js';
 import ptrPropagated from './ptr-propagated.js';
 import forwardPropagated from './forward-propagated.js';
 import reverseZoneDelegation from './reverse-zone-delegation.js';
@@ -37,7 +38,7 @@ export const catalogue: readonly Rule[] = [
   ipPublic, ptrPresent, ptrSingle, ptrHostname, ptrNotGeneric, fcrdns, ptrWebsite,
   ptrPropagated, forwardPropagated, reverseZoneDelegation, reverseZoneServers, dnsblClean,
   heloFqdn, heloLiteralMatch, heloResolves, heloMatchesIp, heloMatchesPtr, heloNotGeneric, heloNotImpersonating,
-  fromDomainResolves, fromAligned, spfPass, dkimPass, dmarcPolicy, dmarcPass,
+  fromDomainResolves, mailFromBounces, fromAligned, spfPass, dkimPass, dmarcPolicy, dmarcPass,
   smtpStarttls, smtpBanner, messageIdPresent, listUnsubscribe,
 ];
 

@@ -32,6 +32,9 @@ beforeAll(async () => {
   writeFileSync(file('unaligned.eml'), await signMessage(buildMessage({ from: 'ceo@example.com', returnPath: '<ceo@example.com>', received: [fromElsewhere] }), orgKey));
   // A bounce: null reverse-path, HELO with its own SPF, From the domain's MAILER-DAEMON, DKIM-signed by the domain.
   writeFileSync(file('bounce.eml'), await signMessage(buildMessage({ from: 'Mail Delivery System <MAILER-DAEMON@example.com>', returnPath: '<>', received: [postfixHop('mta.example.com', 'mail.example.com', '23.192.228.80')], subject: 'Undelivered Mail Returned to Sender' }), comKey));
+  // The same sender, received in plain text (the receiver wrote `with ESMTP` and no TLS note), to a null-MX envelope domain.
+  const plainHop = fromGood.replace('\r\n\t(using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits))', '').replace('with ESMTPS', 'with ESMTP');
+  writeFileSync(file('plaintext.eml'), buildMessage({ from: 'Example News <news@example.com>', returnPath: '<bounce@nullmx.example.net>', received: [plainHop] }));
   writeFileSync(file('empty.eml'), '');
   writeFileSync(file('binary.eml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
   writeFileSync(file('text.eml'), 'Dear friend,\r\nplease find my message below.\r\n');
@@ -44,6 +47,12 @@ beforeAll(async () => {
   writeFileSync(file('big.eml'), buildMessage({ ...base, received: [fromGood], body: line.repeat(Math.ceil((30 * 1024 * 1024) / line.length)) }));
 });
 afterAll(() => server.close());
+
+function program(report: Report, id: string): NonNullable<Report['requirements']>[number] {
+  const p = report.requirements?.find((x) => x.id === id);
+  if (!p) throw new Error(`no requirement program ${id} in the report`);
+  return p;
+}
 
 async function message(args: string[], stdin?: string): Promise<{ code: number | null; report: Report; stdout: string; stderr: string }> {
   const run = await runCli(['message', ...args, '--json', '--timeout', '300'], { PTRCHECK_DNS: server.address }, stdin);
@@ -72,11 +81,21 @@ describe('ptrcheck message', () => {
       // DESIGN.md: in message mode the target says where the IP and HELO came from.
       entry: { header: expect.stringMatching(/^from mail\.example\.com \(mail\.example\.com \[23\.192\.228\.80\]\)/), reason: 'the first Received: hop whose client is outside the receiving side' },
     });
-    expect(statuses(report)).toMatchObject({ fcrdns: 'pass', 'helo-matches-ptr': 'pass', 'spf-pass': 'pass', 'dkim-pass': 'pass', 'dmarc-policy': 'pass', 'dmarc-pass': 'pass' });
-    expect(report.message).toMatchObject({ ipSource: 'received', heloSource: 'received', receivedCount: 1, hop: { index: 0, by: 'mx.receiver.example' }, messageId: '<test-1@example.com>' });
+    expect(statuses(report)).toMatchObject({ fcrdns: 'pass', 'helo-matches-ptr': 'pass', 'spf-pass': 'pass', 'dkim-pass': 'pass', 'dmarc-policy': 'pass', 'dmarc-pass': 'pass', 'smtp-starttls': 'pass', 'mail-from-bounces': 'pass' });
+    expect(report.message).toMatchObject({ ipSource: 'received', heloSource: 'received', receivedCount: 1, hop: { index: 0, by: 'mx.receiver.example', tls: { used: true, protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384' } }, messageId: '<test-1@example.com>' });
+    expect(report.results.find((r) => r.rule === 'smtp-starttls')?.message).toBe('The receiver (mx.receiver.example) wrote that the message came over TLS: with ESMTPS (using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)).');
     expect(report.authenticationResults).toBe(
       'Authentication-Results: ptrcheck; iprev=pass (mail.example.com) policy.iprev=23.192.228.80;\r\n\tspf=pass smtp.mailfrom=example.com;\r\n\tdkim=pass header.d=example.com header.s=test2026;\r\n\tdmarc=pass header.from=example.com',
     );
+  });
+
+  it('reads a plain-text entry hop from the receiver\'s own Received: line, and a null-MX envelope domain as unable to take bounces', async () => {
+    const { report } = await message([file('plaintext.eml')]);
+    expect(report.message?.hop?.tls).toEqual({ used: false, how: 'with ESMTP' });
+    const tls = report.results.find((r) => r.rule === 'smtp-starttls');
+    expect(tls).toMatchObject({ status: 'fail', messageId: 'hop-plaintext', message: 'The receiver (mx.receiver.example) wrote that the message came in plain text (with ESMTP, and no TLS note).' });
+    expect(tls?.remedy).toMatch(/smtp_tls_security_level = may/);
+    expect(report.results.find((r) => r.rule === 'mail-from-bounces')).toMatchObject({ status: 'fail', messageId: 'null-mx', evidence: { role: 'MAIL FROM', domain: 'nullmx.example.net' } });
   });
 
   it('fails DMARC when the body was changed after signing and SPF fails too', async () => {
@@ -85,6 +104,31 @@ describe('ptrcheck message', () => {
     expect(report.verdict).toBe('fail');
     expect(statuses(report)).toMatchObject({ 'dkim-pass': 'fail', 'spf-pass': 'fail', 'dmarc-pass': 'fail' });
     expect(report.results.find((r) => r.rule === 'dkim-pass')?.message).toMatch(/d=example\.com s=test2026/);
+    // Outlook.com's high-volume rule: SPF and DKIM and DMARC, else 5.7.515.
+    const outlook = program(report, 'outlook-com-high-volume');
+    expect(outlook.verdict).toEqual({ outcome: 'rejected', because: ['spf', 'dkim', 'dmarc'], reply: '550 5.7.515 Access denied, sending domain [SendingDomain] does not meet the required authentication level.' });
+    expect(outlook.requirements.find((r) => r.id === 'dkim')).toMatchObject({ state: 'not-met', rules: ['dkim-pass'] });
+  });
+
+  it('judges each receiver\'s requirements for a signed, aligned message over TLS: Outlook.com accepts, what no audit sees cannot be told', async () => {
+    const { report } = await message([file('signed.eml')]);
+    const outlook = program(report, 'outlook-com-high-volume');
+    expect(outlook.verdict).toEqual({ outcome: 'accept', because: [] });
+    expect(Object.fromEntries(outlook.requirements.map((r) => [r.id, r.state]))).toEqual({
+      spf: 'met', dkim: 'met', dmarc: 'met', ptr: 'met', 'not-dynamic': 'met', 'sender-address': 'met', unsubscribe: 'cannot-tell', 'list-hygiene': 'cannot-tell',
+    });
+    const gmail = program(report, 'gmail-all');
+    expect(gmail.requirements.find((r) => r.id === 'tls')).toMatchObject({ state: 'met', rules: ['smtp-starttls'] });
+    expect(gmail.requirements.find((r) => r.id === 'spam-rate')).toMatchObject({ state: 'cannot-tell', why: expect.stringMatching(/Postmaster Tools/) });
+    expect(gmail.notMet).toBe(0);
+    // The receivers' words come with where and when they were read.
+    for (const p of report.requirements ?? []) for (const r of p.requirements) expect(r.source).toMatch(/^https:\/\//), expect(r.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('says the TLS requirement is not met when the receiver wrote a plain-text hop', async () => {
+    const { report } = await message([file('plaintext.eml')]);
+    expect(program(report, 'gmail-all').requirements.find((r) => r.id === 'tls')).toMatchObject({ state: 'not-met', rules: ['smtp-starttls'] });
+    expect(program(report, 'yahoo-all').requirements.find((r) => r.id === 'rfc5321-5322')).toMatchObject({ state: 'not-met', rules: ['from-domain-resolves', 'mail-from-bounces'] });
   });
 
   it('says a valid signature by another domain does not align', async () => {

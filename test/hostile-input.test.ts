@@ -161,6 +161,14 @@ const CLI_CASES: [string, Case][] = [
   ['batch: --qps of binary bytes', { args: ['batch', empty, '--qps', '\u0001\u0002\u00ff\u00fe'], env: DNS, code: 2, stderr: /--qps '\\x01\\x02\u00ff\u00fe' must be a whole number/ }],
   ['batch: --concurrency over the limit', { args: ['batch', empty, '--concurrency', '99999999999999999999'], env: DNS, code: 2, stderr: /--concurrency '9+' must be a whole number from 1 to 10000/ }],
   ['batch: 1 MB of random bytes', { args: ['batch', binary], env: DNS, code: 2, stderr: /more bad lines .* in all\), skipped[\s\S]*no address in the input/, mb: 250 }],
+  // Issue 30: DNS lists. A zone is a query per audit: a name, at most 64 of them, and never a dead list.
+  ['audit: a 100 KB --dnsbl', { args: ['audit', '192.0.2.1', '--dnsbl', 'x'.repeat(100_000)], env: DNS, code: 2, stderr: /^ptrcheck: --dnsbl: 'x{80}…' is not a DNS zone name \(e\.g\. zen\.spamhaus\.org\)\n$/ }],
+  ['audit: a --dnsbl zone with binary bytes', { args: ['audit', '192.0.2.1', '--dnsbl', 'bl\u0001\u00ff\u001b[2J.example'], env: DNS, code: 2, stderr: /^ptrcheck: --dnsbl: 'bl\\x01\u00ff\\x1b\[2j\.example' is not a DNS zone name/ }],
+  ['audit: 1000 --dnsbl zones', { args: ['audit', '192.0.2.1', '--dnsbl', Array.from({ length: 1000 }, (_, i) => `z${i}.example.net`).join(',')], env: DNS, code: 2, stderr: /^ptrcheck: --dnsbl: 1000 zones given; at most 64\n$/ }],
+  ['audit: a dead list (SORBS) in PTRCHECK_DNSBL', { args: ['audit', '192.0.2.1'], env: { ...DNS, PTRCHECK_DNSBL: 'zen.spamhaus.org,dnsbl.sorbs.net' }, code: 2, stderr: /^ptrcheck: --dnsbl: dnsbl\.sorbs\.net is SORBS, dead since 2024-06-05: .*Remove it\n$/ }],
+  ['serve: a dead list (SORBS) in --dnsbl', { args: serve('--dnsbl', 'dnsbl.sorbs.net'), code: 2, stderr: /^ptrcheck: --dnsbl: dnsbl\.sorbs\.net is SORBS, dead since 2024-06-05: Proofpoint decommissioned SORBS/ }],
+  ['batch: a dead list (AHBL) in --dnsbl', { args: ['batch', empty, '--dnsbl', 'dnsbl.ahbl.org'], env: DNS, code: 2, stderr: /^ptrcheck: --dnsbl: dnsbl\.ahbl\.org is AHBL, dead since 2015-01-01/ }],
+  ['monitor: a dead list (NJABL) in --dnsbl', { args: ['monitor', 'run', '--dnsbl', 'dnsbl.njabl.org', '--db', join(dir, 'mon.sqlite')], env: DNS, code: 2, stderr: /^ptrcheck: --dnsbl: dnsbl\.njabl\.org is NJABL, dead since 2013-03-01/ }],
 ];
 
 describe('hostile CLI input: one line, the right exit code, bounded time and memory', () => {

@@ -70,6 +70,18 @@ describe('report page in chromium', () => {
     expect(await page.locator('.gauge').innerText()).toBe(String(report.score));
     expect(await page.locator('#fix').isVisible()).toBe(true);
     expect(await page.locator('pre', { hasText: 'noaddr.example.com. 3600 IN A 192.0.2.17' }).count()).toBe(1);
+    // The receivers' checklist sits near the top, above the fixes: one line per program naming what is not met; each opens to its rows.
+    const headings = await page.locator('section.card > h2').allInnerTexts();
+    expect(headings.indexOf('What the big receivers require')).toBe(0);
+    expect(headings.indexOf('What to fix first')).toBe(1);
+    const gmail = page.locator('#requirements ~ ul > li > details', { hasText: 'Gmail, all senders' });
+    expect(await gmail.getAttribute('open')).toBeNull();
+    expect(await gmail.locator(':scope > summary').innerText()).toMatch(/^Gmail, all senders: 1 not met · \d+ met · \d+ cannot tell$/);
+    expect(await page.locator('#requirements ~ ul > li', { hasText: 'Gmail, all senders' }).locator('.missing').innerText()).toBe('Not met: The sending IP has a PTR record whose name resolves back to it');
+    await gmail.locator(':scope > summary').click();
+    expect(await gmail.locator('li.requirement.not-met').innerText()).toMatch(/^NOT MET\s+The sending IP has a PTR record whose name resolves back to it\s+\(fcrdns\)\s+550 5\.7\.25 /);
+    const programs = (report.requirements ?? []).length;
+    expect(await page.locator('#requirements ~ ul > li').count()).toBe(programs);
     // The stylesheet loaded under the CSP: the gauge is round.
     expect(await page.locator('.gauge').evaluate((el) => getComputedStyle(el).borderRadius)).toBe('50%');
     await screenshot(page, join(artifacts, 'report.png'));

@@ -48,6 +48,11 @@ const AUDITS: [string, () => Promise<Report>][] = [
 const FAULTS: Fault[] = [{ kind: 'servfail' }, { kind: 'refused' }, { kind: 'timeout' }];
 const statuses = (r: Report) => Object.fromEntries(r.results.map((x) => [x.rule, x.status]));
 const outcomes = (r: Report) => Object.fromEntries(r.receivers.map((x) => [x.id, x.outcome]));
+/** Each receiver requirement's state, and each program's enforced verdict (Outlook.com's 5.7.515). */
+const requirementStates = (r: Report) => Object.fromEntries((r.requirements ?? []).flatMap((p) => [
+  ...p.requirements.map((q) => [`${p.id}/${q.id}`, q.state] as const),
+  ...(p.verdict ? [[`${p.id} verdict`, p.verdict.outcome] as const] : []),
+]));
 
 /** Runs `run` with clean DNS (unless given its result), then once per lookup of `lookups` and fault; collects what `compare` finds wrong. */
 async function sweep<T>(lookups: string[], run: () => Promise<T>, compare: (clean: T, after: T, what: string) => string[], given?: T): Promise<string[]> {
@@ -79,6 +84,8 @@ describe('a temporary DNS failure is never a verdict', () => {
     expect(clean.partial).toBe(false);
     const before = statuses(clean);
     const was = outcomes(clean);
+    const required = requirementStates(clean);
+    expect(Object.keys(required).length).toBeGreaterThan(50);
     const lookups = [...new Set(clean.dns.map((d) => `${d.type} ${d.name}`))];
     expect(lookups.length).toBeGreaterThan(3);
     const wrong = await sweep(lookups, run, (_clean, report, what) => {
@@ -97,6 +104,10 @@ describe('a temporary DNS failure is never a verdict', () => {
       // A receiver's prediction is the clean one or 'unknown': never another answer guessed from a failed lookup.
       for (const [id, outcome] of Object.entries(outcomes(report))) {
         if (outcome !== was[id] && outcome !== 'unknown') problems.push(`${what}: receiver ${id} ${was[id]} → ${outcome}`);
+      }
+      // A requirement is as it was or cannot tell; a program's verdict as it was or unknown.
+      for (const [id, state] of Object.entries(requirementStates(report))) {
+        if (state !== required[id] && state !== 'cannot-tell' && state !== 'unknown') problems.push(`${what}: requirement ${id} ${required[id]} → ${state}`);
       }
       return problems;
     }, clean);

@@ -23,10 +23,12 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   batch: async () => (await import('./commands/batch.js')).batchCommand,
   rules: async () => (await import('./commands/rules.js')).rulesCommand,
+  requirements: async () => (await import('./commands/requirements.js')).requirementsCommand,
   watch: async () => (await import('./commands/watch.js')).watchCommand,
   bounce: async () => (await import('./commands/bounce.js')).bounceCommand,
   backup: async () => (await import('./commands/backup.js')).backupCommand,
   monitor: async () => (await import('./commands/monitor.js')).monitorCommand,
+  doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
 };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {

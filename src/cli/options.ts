@@ -164,8 +164,24 @@ export const MONITOR_OPTIONS = {
   'authoritative-port': authoritativePort,
 } as const;
 
+export const DOCTOR_OPTIONS = {
+  'postfix-config': { type: 'string', arg: 'DIR', help: 'the Postfix configuration directory (default /etc/postfix when it has a main.cf)' },
+  'exim-config': { type: 'string', arg: 'FILE', help: 'read Exim\'s primary_hostname and helo_data from this file instead (default: /etc/exim4/exim4.conf.template or /etc/exim/exim.conf when there is no Postfix)' },
+  postconf: { type: 'string', arg: 'FILE', help: 'the postconf binary that reports Postfix\'s settings (default: postconf on PATH, /usr/sbin or /usr/local/sbin); none: read main.cf directly' },
+  ip: { type: 'string', multiple: true, arg: 'IP', help: 'an address the server sends from (repeatable); default: smtp_bind_address(6), else the public addresses of this machine\'s interfaces' },
+  json: { type: 'boolean', help: 'the settings, each address with its report, and the advice, as JSON' },
+  dns,
+  doh,
+  timeout,
+  'authoritative-port': authoritativePort,
+} as const;
+
 export const RULES_OPTIONS = {
   json: { type: 'boolean', default: false, help: 'the catalogue as JSON' },
+} as const;
+
+export const REQUIREMENTS_OPTIONS = {
+  json: { type: 'boolean', default: false, help: 'the programs as JSON' },
 } as const;
 
 export const COMMAND_SPECS: Readonly<Record<string, CommandSpec>> = {
@@ -176,6 +192,8 @@ export const COMMAND_SPECS: Readonly<Record<string, CommandSpec>> = {
   watch: { usage: '<ip>', summary: 'watch a PTR change reach the reverse zone\'s own servers and the resolvers; exit 0 once all show it, 1 at the timeout', options: WATCH_OPTIONS },
   bounce: { usage: '<file|->', summary: 'a bounce (DSN or pasted text) → the receiver, its code\'s meaning there, the sending IP, and whether the problem is still there', options: BOUNCE_OPTIONS },
   monitor: { usage: 'add <ip|cidr|domain>... | add --from-dmarc REPORT | list | remove <id|target> | run | history <id|target>', summary: 'watch senders over time: a round looks at every target, and only a change confirmed at the reverse zone\'s own servers is a transition (alerted by webhook)', options: MONITOR_OPTIONS },
+  doctor: { usage: '', summary: 'on the mail server: read its settings (Postfix, Exim), audit each address it sends from with the HELO it really sends, and say what to change; exit 1 when a mailbox provider would reject one', options: DOCTOR_OPTIONS },
   backup: { usage: '<file>', summary: 'a consistent copy of the database while serve keeps running (VACUUM INTO), checked', options: BACKUP_OPTIONS },
   rules: { usage: '', summary: 'the rule catalogue', options: RULES_OPTIONS },
+  requirements: { usage: '', summary: 'what each big receiver requires of senders (Gmail, Yahoo, Outlook.com, T-Online, GMX/Web.de, IONOS), the rules that show each requirement, and where the receiver says so', options: REQUIREMENTS_OPTIONS },
 };

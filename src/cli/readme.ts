@@ -6,10 +6,13 @@
 import { catalogue } from '../../rules/index.js';
 import { catalogueText } from '../report/catalogue.js';
 import { helpText } from './help.js';
+import { programs } from '../../rules/requirements/index.js';
+import { requirementsText } from '../report/requirements-catalogue.js';
 
 const SECTIONS: Record<string, () => string> = {
   'ptrcheck --help': helpText,
   'ptrcheck rules': () => catalogueText(catalogue),
+  'ptrcheck requirements': () => requirementsText(programs),
 };
 
 /** The README with every generated section brought up to date (an unknown or unclosed marker is an error). */

@@ -6,6 +6,7 @@
 import { InputError, shown } from '../core/errors.js';
 import { dnsblZoneList } from '../core/names.js';
 import { trustedReceiverPattern } from '../message/trusted.js';
+import { dnsListRefusal } from '../../rules/lib/dnsbl.js';
 
 /** A setting that cannot be used; the CLI exits 2 with its message, the Worker answers 503. */
 export class ConfigError extends Error {
@@ -56,10 +57,17 @@ export function trustedReceivers(text: string, name: string): string[] {
   }
 }
 
+/** DNSBL zones (--dnsbl, PTRCHECK_DNSBL, DNSBL_ZONES): names checked, and a dead list or a domain list refused, naming why. */
 export function dnsblZones(text: string, name: string): string[] {
+  let zones: string[];
   try {
-    return dnsblZoneList(list(text));
+    zones = dnsblZoneList(list(text));
   } catch (e) {
     throw e instanceof InputError ? new ConfigError(`${name}: ${e.message}`) : e;
   }
+  for (const zone of zones) {
+    const refusal = dnsListRefusal(zone);
+    if (refusal) throw new ConfigError(`${name}: ${refusal}`);
+  }
+  return zones;
 }

@@ -195,6 +195,17 @@ export interface SessionEvidence {
   tlsCipher?: string;
 }
 
+/** Whether the receiver's Received: line says the session used TLS (message/hop-tls.ts). */
+export interface HopTls {
+  /** True: TLS; false: the receiver wrote a plain-text protocol and no TLS note. */
+  used: boolean;
+  /** The TLS version as the receiver wrote it, normalised (TLSv1.3). */
+  protocol?: string;
+  cipher?: string;
+  /** What said so: the protocol word, or the note. */
+  how: string;
+}
+
 /** Where the connecting IP and HELO of a message came from. */
 export interface MessageEvidence {
   size: number;
@@ -202,7 +213,7 @@ export interface MessageEvidence {
   messageId?: string;
   subject?: string;
   /** The Received: header judged to be the receiving side's own, when one was used, and why it was chosen. */
-  hop?: { index: number; raw: string; by?: string; reason?: string };
+  hop?: { index: number; raw: string; by?: string; reason?: string; tls?: HopTls };
   ipSource: 'received' | 'caller' | 'session';
   heloSource: 'received' | 'caller' | 'session' | 'none';
   receivedCount: number;
@@ -249,10 +260,20 @@ export interface DnsblLookup {
   query: string;
   /**
    * listed: an A record in 127.0.0.0/8 (RFC 5782 §2.1); clear: NXDOMAIN (or no A);
-   * refused: the list's "query refused" codes (127.255.255.x: public resolvers, limits);
-   * error: no usable answer (SERVFAIL, timeout, 127.0.0.1, or addresses outside 127/8).
+   * refused: the list's "query refused" codes (127.255.255.x: public resolvers, limits;
+   * a known list's own error codes);
+   * error: no usable answer (SERVFAIL, timeout, 127.0.0.1, or addresses outside 127/8);
+   * skipped: not asked, or its answer not taken (`skipped` says why).
    */
-  result: 'listed' | 'clear' | 'refused' | 'error';
+  result: 'listed' | 'clear' | 'refused' | 'error' | 'skipped';
+  /** A blocklist (a listing counts against the sender) or an allowlist (a listing vouches for it); block unless the registry says otherwise. */
+  kind?: 'block' | 'allow';
+  /** informational: a listing is shown, never deducted (UCEPROTECT levels 2 and 3); scoring unless the registry says otherwise. */
+  role?: 'scoring' | 'informational';
+  /** The list's name in ptrcheck's registry (rules/data/dnsbl-registry.ts); absent for a zone it does not know. */
+  list?: string;
+  /** Why the list was not asked: it is dead, it does not answer for IPv6, or it lists domains. */
+  skipped?: 'dead' | 'no-ipv6' | 'domain-list';
   /** The A records returned, when any. */
   codes: string[];
   /** The list's TXT explanation for a listing, when it gives one. */

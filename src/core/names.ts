@@ -5,7 +5,7 @@
  * compute-1.amazonaws.com is still the provider's organization).
  */
 import { parse as parseName } from 'tldts';
-import { InputError } from './errors.js';
+import { InputError, shown } from './errors.js';
 
 export type NameProblem =
   | 'empty'
@@ -105,12 +105,16 @@ export function withoutPublicSuffix(raw: string): string {
   return name.slice(0, -(suffix.length + 1));
 }
 
+/** Each zone is a query per audit (and per address in a batch): more than this is a mistake, not a configuration. */
+export const MAX_DNSBL_ZONES = 64;
+
 /** DNSBL zones as configured (CLI, env, Worker vars): trimmed, lower-case, no duplicates, each a plausible zone name. */
 export function dnsblZoneList(zones: readonly string[]): string[] {
   const out = [...new Set(zones.map(canonicalName).filter(Boolean))];
+  if (out.length > MAX_DNSBL_ZONES) throw new InputError(`${out.length} zones given; at most ${MAX_DNSBL_ZONES}`);
   for (const z of out) {
     if (z.length > 200 || !/^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)+$/.test(z)) {
-      throw new InputError(`'${z.slice(0, 80)}' is not a DNS zone name (e.g. zen.spamhaus.org)`);
+      throw new InputError(`'${shown(z)}' is not a DNS zone name (e.g. zen.spamhaus.org)`);
     }
   }
   return out;

@@ -1,5 +1,6 @@
 /** The JSON report, version 1 (DESIGN.md): what renderers show and stores keep. */
 import type { ReceiverVerdict } from './receivers.js';
+import type { ProgramResult } from './requirements.js';
 import type { MessageEvidence, SessionEvidence, TargetClaims } from './evidence.js';
 import type { Iprev, Status, Verdict } from './result.js';
 
@@ -103,6 +104,8 @@ export interface Report {
   zoneServers?: ReportZoneServers;
   /** How each big receiver and common filter will treat this sender, judged from the results. */
   receivers: ReceiverVerdict[];
+  /** Each big receiver's published requirements, one by one: met, not met, or cannot tell from this audit (and why). Absent in reports stored before it existed. */
+  requirements?: ProgramResult[];
   /** HELO names this IP used in mail to this server's sink, most recent first (a server with a sink adds them). */
   heloSeen?: { helo: string; firstSeen: string; lastSeen: string; count: number }[];
   dns: ReportDnsEntry[];

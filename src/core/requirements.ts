@@ -8,14 +8,17 @@
 import type { RuleResult, Status } from './result.js';
 import type { Quote } from './receivers.js';
 
+/** Whether a rule's `warn` meets it: for every rule named (true), or only for these (a DKIM signature from another domain is DKIM; an SPF softfail is not SPF). */
+export type WarnMeets = boolean | readonly string[];
+
 /**
  * How a requirement is shown by rules: every rule meets it (`all`), one is
  * enough (`any`), or nothing this audit can see shows it (`cannotTell`,
  * with why: a spam rate is visible only at the receiver).
  */
 export type RequirementCheck =
-  | { all: readonly string[]; warnMeets?: boolean }
-  | { any: readonly string[]; warnMeets?: boolean }
+  | { all: readonly string[]; warnMeets?: WarnMeets }
+  | { any: readonly string[]; warnMeets?: WarnMeets }
   | { cannotTell: string };
 
 export interface RequirementSpec {
@@ -41,6 +44,16 @@ export interface ProgramSpec {
   /** Who it applies to, in the receiver's terms where it gives them (5,000 messages a day to its users). */
   appliesTo: string;
   requirements: readonly RequirementSpec[];
+  /** Where the receiver enforces some of them together with one reply (Outlook.com's 5.7.515: SPF and DKIM and DMARC). */
+  enforced?: { requirements: readonly string[]; reply: string };
+}
+
+/** The enforced requirements taken together: rejected when one is not met; unknown while one cannot be told. */
+export interface ProgramVerdict {
+  outcome: 'accept' | 'rejected' | 'unknown';
+  /** The requirements that decide it (not met, or cannot tell). */
+  because: string[];
+  reply?: string;
 }
 
 export type RequirementState = 'met' | 'not-met' | 'cannot-tell';
@@ -71,6 +84,7 @@ export interface ProgramResult {
   notMet: number;
   cannotTell: number;
   requirements: RequirementResult[];
+  verdict?: ProgramVerdict;
 }
 
 const MEETS: readonly Status[] = ['pass', 'info'];
@@ -84,10 +98,10 @@ export function judgeRequirement(spec: RequirementSpec, results: ReadonlyMap<str
   const check = spec.check;
   if ('cannotTell' in check) return { ...base, state: 'cannot-tell', rules: [], why: check.cannotTell };
   const names = 'all' in check ? check.all : check.any;
-  const meets = (s: Status) => MEETS.includes(s) || (check.warnMeets === true && s === 'warn');
+  const warnMeets = (rule: string) => check.warnMeets === true || (Array.isArray(check.warnMeets) && check.warnMeets.includes(rule));
   const statuses = names.map((rule) => ({ rule, status: results.get(rule)?.status ?? 'skip' }));
-  const yes = statuses.filter((s) => meets(s.status));
-  const no = statuses.filter((s) => s.status === 'fail' || (s.status === 'warn' && !check.warnMeets));
+  const yes = statuses.filter((s) => MEETS.includes(s.status) || (s.status === 'warn' && warnMeets(s.rule)));
+  const no = statuses.filter((s) => s.status === 'fail' || (s.status === 'warn' && !warnMeets(s.rule)));
   const errors = statuses.filter((s) => s.status === 'error');
   const skipped = statuses.filter((s) => s.status === 'skip');
   const cannot = (why: string, rules: string[], temporary: boolean): RequirementResult => ({ ...base, state: 'cannot-tell', rules, why, ...(temporary ? { temporary } : {}) });
@@ -110,6 +124,17 @@ export function judgePrograms(specs: readonly ProgramSpec[], results: readonly R
   return specs.map((p) => {
     const requirements = p.requirements.filter((r) => r.ipVersion === undefined || r.ipVersion === ipVersion).map((r) => judgeRequirement(r, byRule, skipReason));
     const count = (s: RequirementState) => requirements.filter((r) => r.state === s).length;
-    return { id: p.id, receiver: p.receiver, name: p.name, appliesTo: p.appliesTo, met: count('met'), notMet: count('not-met'), cannotTell: count('cannot-tell'), requirements };
+    const out: ProgramResult = { id: p.id, receiver: p.receiver, name: p.name, appliesTo: p.appliesTo, met: count('met'), notMet: count('not-met'), cannotTell: count('cannot-tell'), requirements };
+    if (p.enforced) out.verdict = enforcedVerdict(p.enforced, requirements);
+    return out;
   });
+}
+
+function enforcedVerdict(enforced: NonNullable<ProgramSpec['enforced']>, results: readonly RequirementResult[]): ProgramVerdict {
+  const chosen = results.filter((r) => enforced.requirements.includes(r.id));
+  const notMet = chosen.filter((r) => r.state === 'not-met').map((r) => r.id);
+  if (notMet.length > 0) return { outcome: 'rejected', because: notMet, reply: enforced.reply };
+  const unknown = chosen.filter((r) => r.state === 'cannot-tell').map((r) => r.id);
+  if (unknown.length > 0) return { outcome: 'unknown', because: unknown };
+  return { outcome: 'accept', because: [] };
 }

@@ -8,7 +8,7 @@
  * from (`meta.lookups`).
  */
 import type { DnsAnswer, DnsOutcome } from '../dns/types.js';
-import type { Evidence, EvidenceKey } from './types.js';
+import type { DnsblLookup, Evidence, EvidenceKey } from './types.js';
 import { isTemporaryPage } from './web-probe.js';
 
 /** Temporary failures: a receiver would retry later, so rules must say `error`, never `fail`. */
@@ -71,12 +71,20 @@ const BY_KEY: Record<EvidenceKey, (e: Evidence) => string[]> = {
   ],
   message: NONE,
   session: NONE,
-  // A listing is definite whatever another list did; only a list left unanswered is undecided.
-  dnsbl: (e) =>
-    e.dnsbl?.some((l) => l.result === 'listed')
+  // A listing is definite whatever another list did; only a list left unanswered is undecided. Only scoring
+  // blocklists decide: an allowlist or an informational list that failed is a note, never an undecided verdict.
+  dnsbl: (e) => {
+    const deciding = (e.dnsbl ?? []).filter(scoringBlocklist);
+    return deciding.some((l) => l.result === 'listed')
       ? []
-      : (e.dnsbl ?? []).filter((l) => l.result === 'error' || l.result === 'refused').map((l) => `DNSBL ${l.query} ${l.problem?.kind === 'lookup-failed' ? l.problem.rcode : l.result.toUpperCase()}`),
+      : deciding.filter((l) => l.result === 'error' || l.result === 'refused').map((l) => `DNSBL ${l.query} ${l.problem?.kind === 'lookup-failed' ? l.problem.rcode : l.result.toUpperCase()}`);
+  },
 };
+
+/** A list whose listing counts against the sender (the registry's kind and role; an unknown zone is one). */
+export function scoringBlocklist(l: DnsblLookup): boolean {
+  return (l.kind ?? 'block') === 'block' && (l.role ?? 'scoring') === 'scoring';
+}
 
 /** The lookups behind these inputs that failed temporarily, described for the reader. */
 export function temporaryFailures(evidence: Evidence, keys: readonly EvidenceKey[]): string[] {

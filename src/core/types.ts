@@ -7,4 +7,5 @@ export type * from './evidence.js';
 export type * from './result.js';
 export type * from './report.js';
 export type * from './receivers.js';
+export type * from './requirements.js';
 export { iprevOf } from './result.js';

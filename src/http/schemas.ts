@@ -114,6 +114,28 @@ export const ReportSchema = z
         }),
       )
       .describe('How each big receiver and common filter will treat this sender, judged from the results'),
+    requirements: z
+      .array(
+        z.object({
+          id: z.string(), receiver: z.string().openapi({ description: 'The id in receivers[] whose prediction this program explains' }), name: z.string(), appliesTo: z.string(),
+          met: z.number().int(), notMet: z.number().int(), cannotTell: z.number().int(),
+          requirements: z.array(
+            z.object({
+              id: z.string(), title: z.string(),
+              state: z.enum(['met', 'not-met', 'cannot-tell']).openapi({ description: 'cannot-tell: nothing this audit sees shows it (why says what), or a rule it needs failed temporarily (temporary: true; not a verdict)' }),
+              rules: z.array(z.string()), why: z.string().optional(), temporary: z.boolean().optional(),
+              quote: z.string(), verbatim: z.boolean().openapi({ description: 'quote is the receiver\'s exact words (else our summary of the source)' }),
+              source: z.string(), checked: z.string(), reply: z.string().optional(),
+            }),
+          ),
+          verdict: z
+            .object({ outcome: z.enum(['accept', 'rejected', 'unknown']), because: z.array(z.string()), reply: z.string().optional() })
+            .optional()
+            .openapi({ description: 'Where the receiver enforces some requirements together (Outlook.com: SPF and DKIM and DMARC, else 550 5.7.515): rejected when one is not met, unknown while one cannot be told' }),
+        }),
+      )
+      .optional()
+      .describe('Each big receiver\'s published requirements for senders (Gmail, Yahoo, Outlook.com, T-Online, GMX/Web.de, IONOS), one by one, judged from the results'),
     heloSeen: z
       .array(z.object({ helo: z.string(), firstSeen: z.string(), lastSeen: z.string(), count: z.number() }))
       .optional()

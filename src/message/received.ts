@@ -21,6 +21,7 @@ import { inNetworks, providerByOrg, type ReceivingProvider } from './receivers.j
 import { tokenize, type Token } from './received-tokens.js';
 import { isTrustedReceiver } from './trusted.js';
 export { matches } from './trusted.js';
+import { hopTls, type HopTls } from './hop-tls.js';
 
 export interface ReceivedHop {
   raw: string;
@@ -34,6 +35,8 @@ export interface ReceivedHop {
   protocol?: string;
   /** Set when the header records no SMTP handover: a local submission, a retrieval, a scanner's note. */
   notHop?: string;
+  /** Whether the receiver says the session used TLS, when it says (hop-tls.ts). */
+  tls?: HopTls;
 }
 
 const CLAUSES = new Set(['from', 'by', 'via', 'with', 'id', 'for']);
@@ -46,6 +49,8 @@ export function parseReceived(raw: string): ReceivedHop {
   if (by) hop.by = canonicalName(by);
   const protocol = firstWord(clauses.get('with')) ?? firstWord(clauses.get('via'));
   if (protocol) hop.protocol = protocol;
+  const tls = hopTls(clauses, protocol);
+  if (tls) hop.tls = tls;
   const note = notAHop(raw, clauses, protocol);
   if (note) hop.notHop = note;
   const from = clauses.get('from');

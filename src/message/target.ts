@@ -66,6 +66,7 @@ export function messageTarget(message: Uint8Array, overrides: MessageOverrides =
   if (hop && overrides.ip === undefined) {
     messageEvidence.hop = { index: hop.index, raw: hop.hop.raw, reason: hop.reason + confirmation(headers, hop.index, hop.hop.ip) };
     if (hop.hop.by) messageEvidence.hop.by = hop.hop.by;
+    if (hop.hop.tls) messageEvidence.hop.tls = hop.hop.tls;
   }
 
   target.message = { raw: message, facts: messageEvidence };

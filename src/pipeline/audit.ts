@@ -9,6 +9,7 @@ import { DEFAULT_AUTHSERV_ID } from '../config/defaults.js';
 import { judge, type JudgeDeps } from './judge.js';
 import { judgeReceivers } from '../core/receivers.js';
 import { receivers } from '../../rules/receivers/index.js';
+import { programs } from '../../rules/requirements/index.js';
 
 export interface AuditDeps extends JudgeDeps {
   /** Wall clock, epoch ms (createdAt). */
@@ -31,6 +32,7 @@ export async function audit(target: Target, deps: AuditDeps): Promise<Report> {
     score,
     metaOf,
     authservId: deps.config?.authservId ?? DEFAULT_AUTHSERV_ID,
+    programs,
     receivers: judgeReceivers(receivers, results, evidence.ip?.version ?? 4, { ip: evidence.target.ip, helo: evidence.target.helo }),
     ...(deps.reportId ? { id: deps.reportId } : {}),
     createdAt: new Date((deps.clock ?? Date.now)()),

@@ -15,6 +15,7 @@ import { buildRemediation } from './remediation.js';
 import { authenticationResults } from './authres.js';
 import { zoneServersView } from './zone-servers.js';
 import type { ReceiverVerdict } from '../core/receivers.js';
+import { judgePrograms, type ProgramResult, type ProgramSpec } from '../core/requirements.js';
 
 export interface BuildInput {
   evidence: Evidence;
@@ -25,6 +26,8 @@ export interface BuildInput {
   elapsedMs: number;
   authservId: string;
   receivers: ReceiverVerdict[];
+  /** Receivers' requirement programs to judge (rules/requirements); none: the report has no checklist. */
+  programs?: readonly ProgramSpec[];
   id?: string;
 }
 
@@ -46,6 +49,7 @@ export function buildReport(input: BuildInput): Report {
     remediation: buildRemediation(evidence, results),
     authenticationResults: authenticationResults(input.authservId, results, metaOf),
     receivers: input.receivers,
+    ...(input.programs ? { requirements: requirementsOf(input.programs, results, evidence.ip?.version ?? 4, metaOf) } : {}),
     dns: evidence.dns.map(toDnsEntry),
     elapsedMs: Math.round(input.elapsedMs * 10) / 10,
   };
@@ -103,4 +107,15 @@ function claims(t: Target): TargetClaims {
     if (only !== undefined && only !== t.from.trim()) out.fromHeader = t.from;
   }
   return out;
+}
+
+/** Judged here, not in render: a requirement a rule skipped says why in that rule's own words. */
+function requirementsOf(programs: readonly ProgramSpec[], results: readonly RuleResult[], ipVersion: 4 | 6, metaOf: BuildInput['metaOf']): ProgramResult[] {
+  const byRule = new Map(results.map((r) => [r.rule, r]));
+  const why = (rule: string) => {
+    const r = byRule.get(rule);
+    const text = r ? toReportResult(r, metaOf(rule)).message : `${rule} did not run`;
+    return `${rule}: ${text.replace(/^Not checked: /, '').replace(/\.$/, '')}`;
+  };
+  return judgePrograms(programs, results, ipVersion, why);
 }

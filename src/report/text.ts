@@ -7,6 +7,7 @@ import { isNullPath } from '../core/claims.js';
 import type { Report, ReportResult, ReportZoneServers, Status, ZoneServerRow } from '../core/types.js';
 import { rowAnswer, ZONE_CHECK_WHY } from './zone-words.js';
 import { DISPLAY_ORDER } from '../core/status.js';
+import { requirementDetailLines, requirementSummaryLines } from './requirements-text.js';
 
 export interface TextOptions {
   color: boolean;
@@ -59,6 +60,7 @@ export function renderText(raw: Report, options: TextOptions): string {
     if (msg.hop?.reason) out.push(...field('Why that hop', msg.hop.reason));
     out.push('');
   }
+  if (report.requirements?.length) out.push(...requirementSummaryLines(report.requirements, paint), '');
   const ran = report.results.filter((r) => r.status !== 'skip');
   for (const r of ran) out.push(...resultLines(r, paint));
   const skipped = new Map<string, string[]>();
@@ -89,6 +91,8 @@ export function renderText(raw: Report, options: TextOptions): string {
   if (m.needed) out.push(...field('Propagation', m.propagation));
   if (report.zoneServers) out.push('', ...zoneServerLines(report.zoneServers, paint));
   if (report.receivers?.length) out.push('', ...receiverLines(report, paint));
+  const open = report.requirements ? requirementDetailLines(report.requirements, paint, wrap) : [];
+  if (open.length) out.push('', ...open);
 
   out.push('', paint('bold', 'Authentication-Results'), ...report.authenticationResults.split('\r\n').map((l, i) => `${i === 0 ? '  ' : '      '}${l.trim()}`));
 

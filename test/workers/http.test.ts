@@ -71,7 +71,7 @@ describe('the Worker serves the API', () => {
 
   it('GET /api/v1/rules lists the same catalogue', async () => {
     const rules = await asJson<{ id: string }[]>(await call('/api/v1/rules'));
-    expect(rules).toHaveLength(29);
+    expect(rules).toHaveLength(30);
     expect(rules.map((r) => r.id)).toEqual(expect.arrayContaining(['ptr-propagated', 'forward-propagated', 'reverse-zone-delegation', 'reverse-zone-servers']));
   });
 
@@ -112,6 +112,7 @@ describe('Worker configuration', () => {
     [{ SINK_DOMAIN: 'not a domain' }, /SINK_DOMAIN 'not a domain' is not a domain name/],
     [{ DB: undefined }, /the D1 binding DB is missing/],
     [{ DNSBL_ZONES: 'zen.example.org, not a zone' }, /DNSBL_ZONES: 'not a zone' is not a DNS zone name/],
+    [{ DNSBL_ZONES: 'zen.spamhaus.org, dnsbl.sorbs.net' }, /^DNSBL_ZONES: dnsbl\.sorbs\.net is SORBS, dead since 2024-06-05: Proofpoint decommissioned SORBS/],
     [{ MONITOR_EVERY_MINUTES: '15' }, /MONITOR_EVERY_MINUTES must be a multiple of 10/],
     [{ MONITOR_EVERY_MINUTES: '5' }, /MONITOR_EVERY_MINUTES '5'/],
     [{ MONITOR_WEBHOOKS: 'https://hooks.example/a, gopher://x' }, /MONITOR_WEBHOOKS 'gopher:\/\/x' is not an http\(s\) URL/],

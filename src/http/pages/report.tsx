@@ -12,7 +12,9 @@ import { DISPLAY_ORDER } from '../../core/status.js';
 import { PTR_RULES } from '../../report/remediation.js';
 import { ZoneServersCard } from './zone-servers.js';
 import { ReceiversCard } from './receivers.js';
+import { RequirementsCard } from './requirements.js';
 import { HeloSeenCard } from './helo-seen.js';
+import { DnsblLists } from './dnsbl-lists.js';
 
 
 export function ReportPage(props: { report: Report; metaOf: (id: string) => RuleMeta | undefined }) {
@@ -41,6 +43,8 @@ export function ReportPage(props: { report: Report; metaOf: (id: string) => Rule
           </p>
         </div>
       </section>
+
+      {r.requirements?.length ? <RequirementsCard programs={r.requirements} /> : null}
 
       {fixes.length > 0 ? (
         <section class="card" aria-labelledby="fix">
@@ -132,6 +136,7 @@ function CheckRow(props: { result: ReportResult; meta: RuleMeta | undefined }) {
       <div>
         <h3>{result.title}</h3>
         <div>{result.message}</div>
+        {result.rule === 'dnsbl-clean' ? <DnsblLists result={result} /> : null}
         {meta ? (
           <details>
             <summary>Why it matters</summary>

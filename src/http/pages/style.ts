@@ -34,6 +34,7 @@ pre { background:var(--code); padding:.6rem .8rem; border-radius:8px; overflow-x
 dl.kv { display:grid; grid-template-columns: 11rem 1fr; gap:.35rem 1rem; margin:0; }
 dl.kv dt { color:var(--muted); } dl.kv dd { margin:0; word-break:break-word; }
 details > summary { cursor:pointer; color:var(--accent); }
+ul.requirements, ul.requirement-list { list-style:none; padding:0; margin:0; } ul.requirements > li { margin:.35rem 0; } ul.requirements .missing { margin-left:1rem; font-size:.9rem; } li.requirement { padding:.35rem 0; border-top:1px solid var(--line); } li.requirement .pill { min-width:6.5rem; }
 table { width:100%; border-collapse:collapse; font-size:.88rem; }
 th, td { text-align:left; padding:.3rem .4rem; border-bottom:1px solid var(--line); vertical-align:top; word-break:break-all; }
 form.audit { display:grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap:.75rem; align-items:end; }
