@@ -9,6 +9,7 @@ import ptrSingle from './ptr-single.js';
 import ptrHostname from './ptr-hostname.js';
 import ptrNotGeneric from './ptr-not-generic.js';
 import fcrdns from './fcrdns.js';
+import ptrWebsite from './ptr-website.js';
 import heloFqdn from './helo-fqdn.js';
 import heloLiteralMatch from './helo-literal-match.js';
 import heloResolves from './helo-resolves.js';
@@ -34,7 +35,7 @@ import reverseZoneServers from './reverse-zone-servers.js';
 import smtpBanner from './smtp-banner.js';
 
 export const catalogue: readonly Rule[] = [
-  ipPublic, ptrPresent, ptrSingle, ptrHostname, ptrNotGeneric, fcrdns,
+  ipPublic, ptrPresent, ptrSingle, ptrHostname, ptrNotGeneric, fcrdns, ptrWebsite,
   ptrPropagated, forwardPropagated, reverseZoneDelegation, reverseZoneServers, dnsblClean,
   heloFqdn, heloLiteralMatch, heloResolves, heloMatchesIp, heloMatchesPtr, heloNotGeneric, heloNotImpersonating,
   fromDomainResolves, mailFromBounces, fromAligned, spfPass, dkimPass, dmarcPolicy, dmarcPass,

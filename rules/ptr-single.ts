@@ -6,7 +6,7 @@ export default defineRule({
     title: 'The IP has exactly one PTR record',
     failureTitle: 'The IP has several PTR records',
     rationale: 'Receivers usually look at one PTR name (often the first, in whatever order the resolver gives); several make the checks unpredictable, and big answers may need TCP.',
-    weight: 2,
+    weight: 1,
     severity: 'minor',
     refs: ['RFC 1912 §2.1', 'RFC 8601 §2.7.3'],
     requires: ['ptr'],

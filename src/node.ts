@@ -15,6 +15,7 @@ import { auditConfig, type HttpConfig, type HttpDeps } from './http/deps.js';
 import type { Resolver } from './dns/types.js';
 import type { DirectQuery } from './dns/types.js';
 import type { SmtpProber } from './core/smtp-probe.js';
+import type { WebProber } from './core/web-probe.js';
 import type { Observer } from './core/observer.js';
 import type { ReportStore, SinkStore } from './store/types.js';
 import { startSink, type RunningSink, type SinkOptions } from './sink/smtp/server.js';
@@ -26,6 +27,8 @@ export interface HttpServerOptions {
   direct?: DirectQuery;
   /** Reads senders' SMTP banners for audits that ask (serve --probe-smtp). */
   prober?: SmtpProber;
+  /** Looks at PTR names' websites for audits that ask (serve --probe-web). */
+  webProber?: WebProber;
   readiness?: HttpDeps['readiness'];
   /** Where requests, audits, SMTP sessions and errors are reported (metrics, logs). */
   observer?: Observer;
@@ -68,6 +71,7 @@ export async function startHttp(o: HttpServerOptions): Promise<RunningHttp> {
     resolver: o.resolver,
     ...(o.direct ? { direct: o.direct } : {}),
     ...(o.prober ? { prober: o.prober } : {}),
+    ...(o.webProber ? { webProber: o.webProber } : {}),
     ...(o.readiness ? { readiness: o.readiness } : {}),
     ...(o.observer ? { observer: o.observer } : {}),
     ...(o.admin ? { admin: o.admin } : {}),

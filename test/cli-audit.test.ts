@@ -78,7 +78,7 @@ describe('ptrcheck audit --json', () => {
     expect(report.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(new Date(report.createdAt).toISOString()).toBe(report.createdAt);
     expect(report.target).toEqual({ ip: '192.0.2.11', helo: 'mail.example.org', from: 'news@example.org' });
-    expect(report.results.map((r) => r.rule)).toEqual(['ip-public', 'ptr-present', 'ptr-single', 'ptr-hostname', 'ptr-not-generic', 'fcrdns', 'ptr-propagated', 'forward-propagated', 'reverse-zone-delegation', 'reverse-zone-servers', 'dnsbl-clean', 'helo-fqdn', 'helo-literal-match', 'helo-resolves', 'helo-matches-ip', 'helo-matches-ptr', 'helo-not-generic', 'helo-not-impersonating', 'from-domain-resolves', 'mail-from-bounces', 'from-aligned', 'spf-pass', 'dkim-pass', 'dmarc-policy', 'dmarc-pass', 'smtp-starttls', 'smtp-banner', 'message-id-present', 'list-unsubscribe']);
+    expect(report.results.map((r) => r.rule)).toEqual(['ip-public', 'ptr-present', 'ptr-single', 'ptr-hostname', 'ptr-not-generic', 'fcrdns', 'ptr-website', 'ptr-propagated', 'forward-propagated', 'reverse-zone-delegation', 'reverse-zone-servers', 'dnsbl-clean', 'helo-fqdn', 'helo-literal-match', 'helo-resolves', 'helo-matches-ip', 'helo-matches-ptr', 'helo-not-generic', 'helo-not-impersonating', 'from-domain-resolves', 'mail-from-bounces', 'from-aligned', 'spf-pass', 'dkim-pass', 'dmarc-policy', 'dmarc-pass', 'smtp-starttls', 'smtp-banner', 'message-id-present', 'list-unsubscribe']);
     expect(report.dns.map((d) => `${d.type} ${d.name} ${d.rcode}`)).toEqual(
       expect.arrayContaining(['PTR 11.2.0.192.in-addr.arpa NXDOMAIN', 'SOA 11.2.0.192.in-addr.arpa NXDOMAIN', 'NS 2.0.192.in-addr.arpa NOERROR']),
     );

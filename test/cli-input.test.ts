@@ -56,7 +56,7 @@ describe('ptrcheck rules', () => {
     const run = await runCli(['rules', '--json']);
     expect(run.code).toBe(0);
     const rules = JSON.parse(run.stdout) as { id: string; weight: number; severity: string }[];
-    expect(rules.map((r) => r.id)).toEqual(['ip-public', 'ptr-present', 'ptr-single', 'ptr-hostname', 'ptr-not-generic', 'fcrdns', 'ptr-propagated', 'forward-propagated', 'reverse-zone-delegation', 'reverse-zone-servers', 'dnsbl-clean', 'helo-fqdn', 'helo-literal-match', 'helo-resolves', 'helo-matches-ip', 'helo-matches-ptr', 'helo-not-generic', 'helo-not-impersonating', 'from-domain-resolves', 'mail-from-bounces', 'from-aligned', 'spf-pass', 'dkim-pass', 'dmarc-policy', 'dmarc-pass', 'smtp-starttls', 'smtp-banner', 'message-id-present', 'list-unsubscribe']);
+    expect(rules.map((r) => r.id)).toEqual(['ip-public', 'ptr-present', 'ptr-single', 'ptr-hostname', 'ptr-not-generic', 'fcrdns', 'ptr-website', 'ptr-propagated', 'forward-propagated', 'reverse-zone-delegation', 'reverse-zone-servers', 'dnsbl-clean', 'helo-fqdn', 'helo-literal-match', 'helo-resolves', 'helo-matches-ip', 'helo-matches-ptr', 'helo-not-generic', 'helo-not-impersonating', 'from-domain-resolves', 'mail-from-bounces', 'from-aligned', 'spf-pass', 'dkim-pass', 'dmarc-policy', 'dmarc-pass', 'smtp-starttls', 'smtp-banner', 'message-id-present', 'list-unsubscribe']);
     expect(rules.find((r) => r.id === 'fcrdns')).toMatchObject({ weight: 14, severity: 'critical' });
   });
 

@@ -114,6 +114,8 @@ const CLI_CASES: [string, Case][] = [
   ['serve: --metrics-port 99999', { args: serve('--metrics-port', '99999'), code: 2, stderr: /--metrics-port '99999' must be a whole number from 0 to 65535/ }],
   ['serve: a --metrics-host that is a name', { args: serve('--metrics-port', '0', '--metrics-host', 'metrics.example'), code: 2, stderr: /--metrics-host 'metrics\.example' is not an IP address to listen on/ }],
   ['serve: --probe-port 0', { args: serve('--probe-smtp', '--probe-port', '0'), code: 2, stderr: /--probe-port '0' must be a port number, 1-65535/ }],
+  ['serve: --probe-web-port 0', { args: serve('--probe-web', '--probe-web-port', '0'), code: 2, stderr: /--probe-web-port '0' must be a port number, 1-65535/ }],
+  ['audit: PTRCHECK_WEB_CA is /dev/zero (read to 1 MB, no further)', { args: ['audit', '192.0.2.1', '--probe-web', '--probe-web-port', '8443'], env: { ...DNS, PTRCHECK_WEB_CA: '/dev/zero' }, code: 2, stderr: /^ptrcheck: PTRCHECK_WEB_CA '\/dev\/zero' is not a PEM certificate file \(at most 1 MB\)\n$/, mb: 250 }],
   // Issue 27: trusted receivers are names, addresses or networks, and nothing that could never match.
   ['message: a --trusted-receiver CIDR that is no network', { args: ['message', '-', '--trusted-receiver', '10.0.0.0/33'], env: DNS, code: 2, stderr: /^ptrcheck: --trusted-receiver '10\.0\.0\.0\/33' is not a network: write ADDRESS\/BITS \(192\.0\.2\.0\/24, 2001:db8::\/32\)\n$/ }],
   ['message: a --trusted-receiver with an escape', { args: ['message', '-', '--trusted-receiver', 'mx.example.net\u001b[2J'], env: DNS, code: 2, stderr: /^ptrcheck: --trusted-receiver 'mx\.example\.net\\x1b\[2J' is not a host name pattern/ }],

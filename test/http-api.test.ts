@@ -56,7 +56,7 @@ describe('audit endpoints', () => {
 
   it('GET /api/v1/rules lists the catalogue', async () => {
     const rules = (await (await srv.get('/api/v1/rules')).json()) as { id: string }[];
-    expect(rules).toHaveLength(28);
+    expect(rules).toHaveLength(30);
     expect(rules.map((r) => r.id)).toContain('fcrdns');
   });
 

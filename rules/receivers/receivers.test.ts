@@ -104,6 +104,10 @@ const TABLES: Record<string, Row[]> = {
     { why: 'a PTR name that is no host name', results: { 'ptr-hostname': 'fail' }, outcome: 'rejected', reply: /^$/ },
     { why: 'a dial-up looking PTR: (DIAL), write to toda@', results: { 'ptr-not-generic': 'fail' }, outcome: 'rejected', reply: /^554 IP=\$SenderIPAddress - Dialup\/transient IP not allowed\. .*toda@rx\.t-online\.de.*\(DIAL\)$/ },
     { why: 'a generic PTR that is only a warning: no refusal predicted', results: { 'ptr-not-generic': 'warn' }, outcome: 'accept' },
+    { why: 'the PTR name leads to no website with an imprint: (DIAL) too', results: { 'ptr-website': 'fail' }, outcome: 'rejected', reply: /^554 IP=\$SenderIPAddress - Dialup\/transient IP not allowed\. .*\(DIAL\)$/, rules: ['ptr-website'] },
+    { why: 'the website could not be fetched for now: cannot tell', results: { 'ptr-website': 'error' }, outcome: 'unknown', possible: ['rejected', 'accept'], unknown: ['ptr-website'] },
+    { why: 'the website was not looked at (no --probe-web): no refusal predicted from it', results: { 'ptr-website': 'skip' }, outcome: 'accept' },
+    { why: 'the home page redirects to plain http (a warning): no refusal predicted', results: { 'ptr-website': 'warn' }, outcome: 'accept' },
   ],
   att: [
     { why: 'a PTR', results: {}, outcome: 'accept' },

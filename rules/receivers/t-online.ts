@@ -35,6 +35,8 @@ const HOST_NAME = {
   source: POSTMASTER, checked: CHECKED, verbatim: false,
 };
 
+const DIAL = '554 IP=$SenderIPAddress - Dialup/transient IP not allowed. Use a mailgateway or contact toda@rx.t-online.de if obsolete. (DIAL)';
+
 const tOnline: ReceiverSpec = {
   id: 't-online',
   name: 'T-Online (Telekom)',
@@ -51,7 +53,14 @@ const tOnline: ReceiverSpec = {
     {
       when: { rule: 'ptr-not-generic', status: 'fail' },
       outcome: 'rejected',
-      reply: '554 IP=$SenderIPAddress - Dialup/transient IP not allowed. Use a mailgateway or contact toda@rx.t-online.de if obsolete. (DIAL)',
+      reply: DIAL,
+      requirement: HOST_NAME,
+    },
+    // The same (DIAL) refusal when the host name leads to no website with an imprint (help.creoline.com; judged only with --probe-web).
+    {
+      when: { rule: 'ptr-website', status: 'fail' },
+      outcome: 'rejected',
+      reply: DIAL,
       requirement: HOST_NAME,
     },
   ],

@@ -48,6 +48,8 @@ export const AUDIT_OPTIONS = {
   helo: { type: 'string', arg: 'NAME', help: 'the HELO/EHLO name the server announces: the HELO rules run' },
   'probe-smtp': { type: 'boolean', help: "connect to the IP's SMTP port: read its banner, EHLO and STARTTLS certificate names (sends nothing else), and compare them with the PTR" },
   'probe-port': { type: 'string', arg: 'PORT', help: 'the port --probe-smtp connects to (default 25)' },
+  'probe-web': { type: 'boolean', help: "fetch https://<PTR name>/ and https://<its organisational domain>/ and look for an imprint or contact link, as T-Online does (512 KiB, 8 s and 5 redirects per page; public addresses only)" },
+  'probe-web-port': { type: 'string', arg: 'PORT', help: 'a lab: the port --probe-web connects to (default 443); when given, loopback addresses are fetched too and PTRCHECK_WEB_CA (a PEM file) is trusted beside the system\'s CAs' },
   'mail-from': { type: 'string', arg: 'ADDR', help: 'the envelope sender (MAIL FROM): SPF is checked for it' },
   from: { type: 'string', arg: 'ADDR', help: "the header From address: its domain's mail hosts, alignment and DMARC policy" },
   ...COMMON_OPTIONS,
@@ -59,6 +61,8 @@ export const MESSAGE_OPTIONS = {
   'mail-from': { type: 'string', arg: 'ADDR', help: 'the envelope sender, instead of the Return-Path: header' },
   'trusted-receiver': { type: 'string', multiple: true, arg: 'PATTERN', help: 'a host of the receiving side (mx.example.net, *.prod.outlook.com, an address or a CIDR): its Received: hops are skipped when looking for where the sender connected' },
   'max-size': { type: 'string', arg: 'MB', help: 'refuse larger messages (default 50)' },
+  'probe-web': { type: 'boolean', help: "fetch https://<PTR name>/ and https://<its organisational domain>/ and look for an imprint or contact link, as T-Online does (512 KiB, 8 s and 5 redirects per page; public addresses only)" },
+  'probe-web-port': { type: 'string', arg: 'PORT', help: 'a lab: the port --probe-web connects to (default 443); when given, loopback addresses are fetched too and PTRCHECK_WEB_CA (a PEM file) is trusted beside the system\'s CAs' },
   ...COMMON_OPTIONS,
 } as const;
 
@@ -116,6 +120,8 @@ export const SERVE_OPTIONS = {
   'drain-seconds': { type: 'string', default: '30', arg: 'N', help: 'on SIGTERM/SIGINT: stop taking work, let messages in DATA finish, then exit 0 within this many seconds (a second signal stops at once)' },
   'probe-smtp': { type: 'boolean', default: false, help: "let audits ask for a probe of the sender's SMTP banner (probeSmtp=1): public addresses only, once per IP per 10 minutes" },
   'probe-port': { type: 'string', arg: 'PORT', help: 'the port probes connect to (default 25); when given, private and loopback addresses are probed too' },
+  'probe-web': { type: 'boolean', default: false, help: "let audits ask for a look at the PTR name's website for an imprint or contact link (probeWeb=1): public addresses only, each name at most once per 10 minutes" },
+  'probe-web-port': { type: 'string', arg: 'PORT', help: 'a lab: the port web probes connect to (default 443); when given, loopback addresses are fetched too and PTRCHECK_WEB_CA (a PEM file) is trusted beside the system\'s CAs' },
 } as const;
 
 export const WATCH_OPTIONS = {

@@ -8,7 +8,9 @@ import type { NameProblem } from './names.js';
 import type { Fragment } from './result.js';
 import type { ZoneServersEvidence } from './zone-servers.js';
 import type { SmtpProbeEvidence } from './smtp-probe.js';
+import type { WebProbeEvidence } from './web-probe.js';
 export type * from './smtp-probe.js';
+export type * from './web-probe.js';
 export type * from './zone-servers.js';
 
 /** What the sender claimed, as a report shows it: the IP and, optionally, HELO, MAIL FROM and header From. */
@@ -231,6 +233,8 @@ export interface Evidence {
   zoneServers?: ZoneServersEvidence;
   /** The sender's own SMTP server, asked for its banner, EHLO name and certificate (opt-in: --probe-smtp). */
   smtpProbe?: SmtpProbeEvidence;
+  /** The PTR name's website (and its organisational domain's), asked for an imprint or contact link (opt-in: --probe-web). */
+  webProbe?: WebProbeEvidence;
   helo?: HeloEvidence;
   /** Header From and MAIL FROM domains that were given. */
   senders?: DomainEvidence[];

@@ -29,6 +29,7 @@ const INPUT_NAMES: Record<EvidenceKey, string> = {
   reverseZone: 'the reverse zone',
   zoneServers: "the reverse zone's own nameservers, asked directly",
   smtpProbe: 'a probe of the sender\'s SMTP server (--probe-smtp)',
+  webProbe: 'a look at the PTR name\'s website (--probe-web)',
   helo: 'a HELO name (--helo)',
   senders: 'a From or MAIL FROM address (--from, --mail-from)',
   spf: 'a MAIL FROM or HELO to check SPF for (--mail-from, --helo)',

@@ -9,6 +9,7 @@
  */
 import type { DnsAnswer, DnsOutcome } from '../dns/types.js';
 import type { DnsblLookup, Evidence, EvidenceKey } from './types.js';
+import { isTemporaryPage } from './web-probe.js';
 
 /** Temporary failures: a receiver would retry later, so rules must say `error`, never `fail`. */
 export function isTemporary(outcome: DnsOutcome): boolean {
@@ -54,6 +55,12 @@ const BY_KEY: Record<EvidenceKey, (e: Evidence) => string[]> = {
   },
   // Nothing listening (refused) is a fact; no answer in time is not.
   smtpProbe: (e) => (e.smtpProbe && (e.smtpProbe.outcome === 'timeout' || e.smtpProbe.outcome === 'error') ? [`the SMTP probe of ${e.smtpProbe.address}:${e.smtpProbe.port} (${e.smtpProbe.detail ?? e.smtpProbe.outcome})`] : []),
+  // A page that could not be fetched for now leaves the imprint unknown, unless another page showed one.
+  webProbe: (e) => {
+    const pages = e.webProbe?.pages ?? [];
+    if (pages.some((p) => p.outcome === 'found')) return [];
+    return pages.filter(isTemporaryPage).map((p) => `the home page ${p.url} (${p.detail ?? p.outcome})`);
+  },
   helo: (e) => [...failed(e.helo?.a), ...failed(e.helo?.aaaa)],
   senders: (e) => (e.senders ?? []).flatMap((s) => [...failed(s.mx), ...failed(s.a), ...failed(s.aaaa)]),
   spf: (e) => (e.spf?.result === 'temperror' ? [`SPF for ${e.spf.domain} (temperror${e.spf.comment ? `: ${e.spf.comment}` : ''})`] : []),

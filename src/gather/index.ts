@@ -9,12 +9,14 @@ import type { Resolver } from '../dns/types.js';
 import type { Authenticator } from '../message/authenticator.js';
 import type { DirectQuery } from '../dns/types.js';
 import type { SmtpProber } from '../core/smtp-probe.js';
+import type { WebProber } from '../core/web-probe.js';
 import { withCache } from '../dns/cache.js';
 import { withRecorder } from '../dns/recorder.js';
 import { parseIp } from '../core/ip.js';
 import { parseAddressField } from '../core/address.js';
 import { isNullPath } from '../core/claims.js';
-import type { Evidence, EvidenceKey, Target } from '../core/types.js';
+import type { Evidence, EvidenceKey, ForwardLookup, Target, WebProbeTarget } from '../core/types.js';
+import { isResolvableName, organizationalDomain } from '../core/names.js';
 import { gatherIp } from './ip.js';
 import { gatherHelo } from './helo.js';
 import { gatherSender } from './senders.js';
@@ -51,6 +53,8 @@ export interface GatherIo {
   direct?: DirectQuery | undefined;
   /** Reads the sender's own SMTP banner (opt-in; Node only). */
   smtp?: SmtpProber | undefined;
+  /** Fetches the PTR name's home page for an imprint or contact link (opt-in; Node only). */
+  web?: WebProber | undefined;
 }
 
 /** Why the zone's servers could not be asked where no DirectQuery is given. */
@@ -60,7 +64,7 @@ export const NO_DIRECT_QUERIES = 'this runtime can only use DNS over HTTPS, so t
 const IP_KEYS: ReadonlySet<EvidenceKey> = new Set(['ip', 'ptr', 'forward', 'reverseZone', 'dnsbl']);
 
 /** Everything gather can find: what an audit with the whole catalogue wants. */
-const EVERY_KEY: Record<EvidenceKey, true> = { ip: true, ptr: true, forward: true, reverseZone: true, zoneServers: true, smtpProbe: true, helo: true, senders: true, spf: true, dmarc: true, auth: true, message: true, session: true, dnsbl: true };
+const EVERY_KEY: Record<EvidenceKey, true> = { ip: true, ptr: true, forward: true, reverseZone: true, zoneServers: true, smtpProbe: true, webProbe: true, helo: true, senders: true, spf: true, dmarc: true, auth: true, message: true, session: true, dnsbl: true };
 export const ALL_EVIDENCE: ReadonlySet<EvidenceKey> = new Set(Object.keys(EVERY_KEY) as EvidenceKey[]);
 
 /** Throws InputError for a target whose IP is not an address; everything else becomes data. */
@@ -71,7 +75,7 @@ export async function gather(
   wants: ReadonlySet<EvidenceKey> = ALL_EVIDENCE,
   io: GatherIo = {},
 ): Promise<Evidence> {
-  const { authenticate, direct, smtp } = io;
+  const { authenticate, direct, smtp, web } = io;
   const ip = parseIp(target.ip);
   const recorder = withRecorder(resolver);
   let ipOnly = !target.message;
@@ -87,7 +91,10 @@ export async function gather(
   const recorded: DirectQuery | undefined = direct && { ask: (address, name, type) => direct.ask(address, name, type).then((a) => (recorder.note(a), a)) };
   const zoneServers = wants.has('zoneServers') && recorded ? { direct: recorded, asked: config.authoritative } : undefined;
   if (wants.has('ptr') || wants.has('forward') || wants.has('reverseZone') || wants.has('zoneServers')) {
-    start(gatherIp(ip, r, { forwardCap: config.forwardCap, reverseZone: wants.has('reverseZone'), zoneServers }), (v) => Object.assign(evidence, v));
+    const ipJob = gatherIp(ip, r, { forwardCap: config.forwardCap, reverseZone: wants.has('reverseZone'), zoneServers });
+    start(ipJob, (v) => Object.assign(evidence, v));
+    // The website is the PTR name's: it is asked once the PTR and its forward lookups are known.
+    if (wants.has('webProbe') && web) start(ipJob.then((v) => web.probe(webTargets(v.ptr.names, v.forward), r)), (v) => (evidence.webProbe = v));
   }
   if (wants.has('helo') && target.helo !== undefined) start(gatherHelo(target.helo, ip.address, r), (v) => (evidence.helo = v));
   // A null reverse-path (MAIL FROM:<>, a bounce) names no domain to judge; the From domain is what must resolve (RFC 5321 §4.5.5).
@@ -120,9 +127,18 @@ export async function gather(
     evidence.unavailable = { ...evidence.unavailable, zoneServers: reason };
   }
   if (wants.has('smtpProbe') && !smtp) evidence.unavailable = { ...evidence.unavailable, smtpProbe: 'the sender\'s SMTP server is probed only when asked (ptrcheck audit --probe-smtp; off on servers unless enabled)' };
+  if (wants.has('webProbe') && !web) evidence.unavailable = { ...evidence.unavailable, webProbe: 'the PTR name\'s website is fetched only when asked (ptrcheck audit --probe-web; off on servers unless enabled)' };
   if (target.unreadableMessage !== undefined) {
     const reason = `the message could not be read (${target.unreadableMessage})`;
     evidence.unavailable = { ...evidence.unavailable, message: reason, auth: reason };
   }
   return evidence;
+}
+
+/** The PTR name that passes FCrDNS (else the first), then its organisational domain: the pages T-Online's users would find. */
+export function webTargets(names: readonly string[], forward: readonly ForwardLookup[]): WebProbeTarget[] {
+  const name = forward.find((f) => f.matches)?.name ?? names[0];
+  if (name === undefined || !isResolvableName(name)) return [];
+  const org = organizationalDomain(name);
+  return [{ name, role: 'ptr' }, ...(org && org !== name ? [{ name: org, role: 'org' as const }] : [])];
 }

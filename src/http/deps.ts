@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import type { DirectQuery } from '../dns/types.js';
 import type { SmtpProber } from '../core/smtp-probe.js';
+import type { WebProber } from '../core/web-probe.js';
 import type { Observer } from '../core/observer.js';
 import type { Resolver } from '../dns/types.js';
 import type { Authenticator } from '../message/authenticator.js';
@@ -82,6 +83,8 @@ export interface HttpDeps {
   direct?: DirectQuery;
   /** Reads a sender's SMTP banner for audits that ask (probeSmtp=1); only when the operator enabled it (serve --probe-smtp). */
   prober?: SmtpProber;
+  /** Looks at the PTR name's website for audits that ask (probeWeb=1); only when the operator enabled it (serve --probe-web). */
+  webProber?: WebProber;
   /** Where requests, audits and refusals are reported (metrics, logs); absent: nowhere. */
   observer?: Observer;
   /** The monitor API, only when an admin token is configured (absent: those routes do not exist). */

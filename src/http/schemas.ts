@@ -30,6 +30,10 @@ export const AuditInputSchema = z
       .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'on'])])
       .optional()
       .describe("Also connect to the IP's SMTP port and compare its banner with the PTR (only where the server enables probes)."),
+    probeWeb: z
+      .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'on'])])
+      .optional()
+      .describe("Also fetch the PTR name's home page (and its organisational domain's) and look for an imprint or contact link, as T-Online does (only where the server enables it)."),
   })
   .openapi('AuditInput');
 

@@ -24,7 +24,7 @@ import { InputError, shown } from '../core/errors.js';
 export interface AuditService {
   config: HttpConfig;
   /** `authoritative`: also ask the reverse zone's own servers when the PTR and FCrDNS pass. */
-  auditIp(target: Target, options?: { authoritative?: boolean; probeSmtp?: boolean }): Promise<Report>;
+  auditIp(target: Target, options?: { authoritative?: boolean; probeSmtp?: boolean; probeWeb?: boolean }): Promise<Report>;
   auditMessage(message: Uint8Array, overrides: MessageOverrides): Promise<Report>;
   /** One look at a PTR change at the zone's own servers and this server's resolver (GET /api/v1/watch, the watch page). */
   watch(ip: string, expect: string | undefined): Promise<WatchState>;
@@ -58,10 +58,11 @@ export function auditService(deps: HttpDeps): AuditService {
       checkClaims(target);
       const authoritative = options.authoritative === true;
       const probe = options.probeSmtp === true;
-      const key = JSON.stringify([target.ip, target.helo, target.mailFrom, target.from, authoritative, probe]);
+      const probeWeb = options.probeWeb === true;
+      const key = JSON.stringify([target.ip, target.helo, target.mailFrom, target.from, authoritative, probe, probeWeb]);
       const cached = fresh.get(key);
       if (cached) return cached;
-      const asked = { ...auditDeps, config: { ...auditDeps.config, authoritative }, ...(probe && deps.prober ? { smtp: deps.prober } : {}) };
+      const asked = { ...auditDeps, config: { ...auditDeps.config, authoritative }, ...(probe && deps.prober ? { smtp: deps.prober } : {}), ...(probeWeb && deps.webProber ? { web: deps.webProber } : {}) };
       const report = await keep(() => audit(target, asked));
       fresh.set(key, report);
       return report;

@@ -16,6 +16,7 @@ import { gather, type GatherConfig } from '../gather/index.js';
 import type { Authenticator } from '../message/authenticator.js';
 import type { DirectQuery } from '../dns/types.js';
 import type { SmtpProber } from '../core/smtp-probe.js';
+import type { WebProber } from '../core/web-probe.js';
 
 export interface JudgeDeps {
   resolver: Resolver;
@@ -26,6 +27,8 @@ export interface JudgeDeps {
   direct?: DirectQuery | undefined;
   /** Reads the sender's SMTP banner when given (opt-in). */
   smtp?: SmtpProber | undefined;
+  /** Fetches the PTR name's home page for an imprint or contact link when given (opt-in). */
+  web?: WebProber | undefined;
 }
 
 export interface Judgement {
@@ -66,7 +69,7 @@ const NOTHING_ELSE: readonly EvidenceKey[] = [];
 export async function judge(target: Target, deps: JudgeDeps, rules: readonly Rule[] = catalogue, also: readonly EvidenceKey[] = NOTHING_ELSE): Promise<Judgement> {
   const plan = planFor(rules, also);
   const config = deps.config ? { ...DEFAULT_GATHER, ...deps.config } : DEFAULT_GATHER;
-  const evidence = await gather(target, deps.resolver, config, plan.wants, { authenticate: deps.authenticate, direct: deps.direct, smtp: deps.smtp });
+  const evidence = await gather(target, deps.resolver, config, plan.wants, { authenticate: deps.authenticate, direct: deps.direct, smtp: deps.smtp, web: deps.web });
   const results = runRules(rules, evidence);
   return { evidence, results, score: scoreResults(results, plan.metaOf), metaOf: plan.metaOf };
 }

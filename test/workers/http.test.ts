@@ -71,7 +71,7 @@ describe('the Worker serves the API', () => {
 
   it('GET /api/v1/rules lists the same catalogue', async () => {
     const rules = await asJson<{ id: string }[]>(await call('/api/v1/rules'));
-    expect(rules).toHaveLength(28);
+    expect(rules).toHaveLength(30);
     expect(rules.map((r) => r.id)).toEqual(expect.arrayContaining(['ptr-propagated', 'forward-propagated', 'reverse-zone-delegation', 'reverse-zone-servers']));
   });
 

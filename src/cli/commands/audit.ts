@@ -3,7 +3,7 @@ import { audit } from '../../pipeline/audit.js';
 import { parseIp } from '../../core/ip.js';
 import { InputError } from '../../core/errors.js';
 import { makeAuditDns } from '../resolver.js';
-import { makeProber } from '../probe.js';
+import { makeProber, makeWebProber } from '../probe.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
 import { chooseFormat, printReport } from '../print.js';
@@ -33,12 +33,13 @@ export async function auditCommand(argv: string[], io: CliIo): Promise<number> {
   const format = chooseFormat(values.format, values.json);
   const dnsbl = dnsblZones(values.dnsbl, io.env); // a bad zone is a usage error before any query
   const timeoutMs = parseTimeout(values.timeout);
+  const web = values['probe-web'] ? await makeWebProber(values['probe-web-port'], timeoutMs, io.env) : undefined;
   const dns = makeAuditDns(values, io.env, timeoutMs);
   const { resolver, direct } = dns;
   try {
     const report = await audit(
       { ip: ipText, helo: values.helo, mailFrom: values['mail-from'], from: values.from },
-      { resolver, direct, config: { dnsbl, authoritative: values.authoritative === true }, ...(values['probe-smtp'] ? { smtp: makeProber(values['probe-port'], timeoutMs) } : {}) },
+      { resolver, direct, config: { dnsbl, authoritative: values.authoritative === true }, ...(values['probe-smtp'] ? { smtp: makeProber(values['probe-port'], timeoutMs) } : {}), ...(web ? { web } : {}) },
     );
     return printReport(report, format, io);
   } finally {

@@ -5,6 +5,7 @@ import { audit } from '../../pipeline/audit.js';
 import { DEFAULT_CLI_MESSAGE_BYTES } from '../../config/defaults.js';
 import { InputError } from '../../core/errors.js';
 import { makeAuditDns } from '../resolver.js';
+import { makeWebProber } from '../probe.js';
 import { UsageError } from '../usage.js';
 import type { CliIo } from '../io.js';
 import { chooseFormat, printReport } from '../print.js';
@@ -36,11 +37,12 @@ export async function messageCommand(argv: string[], io: CliIo): Promise<number>
   const message = await readMessage(positionals[0]!, io, maxBytes);
   const dnsbl = dnsblZones(values.dnsbl, io.env);
   const timeoutMs = parseTimeout(values.timeout);
+  const web = values['probe-web'] ? await makeWebProber(values['probe-web-port'], timeoutMs, io.env) : undefined;
   const dns = makeAuditDns(values, io.env, timeoutMs);
   const { resolver, direct } = dns;
   try {
     const target = messageTarget(message, { ip: values.ip, helo: values.helo, mailFrom: values['mail-from'], trustedReceivers, maxBytes });
-    const report = await audit(target, { resolver, direct, config: { dnsbl, authoritative: values.authoritative === true } });
+    const report = await audit(target, { resolver, direct, config: { dnsbl, authoritative: values.authoritative === true }, ...(web ? { web } : {}) });
     return printReport(report, format, io);
   } catch (e) {
     if (e instanceof InputError) throw new UsageError(e.message);

@@ -6,7 +6,7 @@ import { openSqliteStore } from '../../store/sqlite.js';
 import { loadOrCreateTls, readTls } from '../../sink/smtp/tls.js';
 import { networkMatcher } from '../../sink/smtp/trust.js';
 import { makeDirectQuery, makeResolver } from '../resolver.js';
-import { makeProber } from '../probe.js';
+import { makeProber, makeWebProber } from '../probe.js';
 import { observability } from '../../observe/index.js';
 import { startMetricsServer } from '../../observe/metrics-server.js';
 import { observedDirect, observedResolver } from '../../dns/observed.js';
@@ -83,6 +83,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const webhookSecret = values['webhook-secret-file'] !== undefined ? secretFrom(values['webhook-secret-file']) : undefined;
   const digests = digestChannels(values, emailAlerts(values['alert-email'], values['smtp-relay']), settings.publicUrl);
   const prober = values['probe-smtp'] ? makeProber(values['probe-port'], timeoutMs, true) : undefined;
+  const webProber = values['probe-web'] ? await makeWebProber(values['probe-web-port'], timeoutMs, io.env, true) : undefined;
   // A public server asks only public nameserver addresses, unless the operator set a port (a lab, the tests).
   const logFormat = values['log-format'];
   if (logFormat !== 'json' && logFormat !== 'text' && logFormat !== 'off') throw new UsageError(`--log-format '${shown(logFormat)}' must be json, text or off`);
@@ -114,6 +115,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     resolver, direct, store, port, host: values.host, retentionDays, config: httpConfig(settings),
     ...(adminToken ? { admin: { token: adminToken, monitors: store.monitors } } : {}),
     ...(prober ? { prober } : {}),
+    ...(webProber ? { webProber } : {}),
     observer,
     smtp: values['no-smtp'] ? null : {
       domain, port: smtpPort, host: values.host, trustedNetworks, maxMessageBytes,

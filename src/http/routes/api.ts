@@ -153,7 +153,7 @@ const rulesGet = createRoute({
 });
 
 /** The query parameters of an IP audit (the API's and the page form's). */
-export const AUDIT_PARAMS = ['ip', 'helo', 'mailFrom', 'from', 'authoritative', 'probeSmtp'] as const;
+export const AUDIT_PARAMS = ['ip', 'helo', 'mailFrom', 'from', 'authoritative', 'probeSmtp', 'probeWeb'] as const;
 /** RFC 5322 messages, and RFC 6532 ones with UTF-8 headers. */
 const MESSAGE_TYPES = ['message/rfc822', 'message/global'];
 
@@ -174,12 +174,12 @@ export function apiRoutes(service: AuditService, options: ConstructorParameters<
   api.use('/audit/message', async (c, next) => (c.req.method === 'POST' ? requireContentType(MESSAGE_TYPES)(c, next) : next()));
   api.openapi(auditGet, async (c) => {
     const q = c.req.valid('query');
-    return c.json(await service.auditIp(target(q), { authoritative: isOn(q.authoritative), probeSmtp: isOn(q.probeSmtp) }), 200);
+    return c.json(await service.auditIp(target(q), { authoritative: isOn(q.authoritative), probeSmtp: isOn(q.probeSmtp), probeWeb: isOn(q.probeWeb) }), 200);
   });
   api.use('/audit', async (c, next) => (c.req.method === 'POST' ? limit(service.config.maxJsonBytes)(c, next) : next()));
   api.openapi(auditPost, async (c) => {
     const body = c.req.valid('json');
-    return c.json(await service.auditIp(target(body), { authoritative: isOn(body.authoritative), probeSmtp: isOn(body.probeSmtp) }), 200);
+    return c.json(await service.auditIp(target(body), { authoritative: isOn(body.authoritative), probeSmtp: isOn(body.probeSmtp), probeWeb: isOn(body.probeWeb) }), 200);
   });
   api.use('/audit/message', limit(service.config.maxMessageBytes));
   api.openapi(auditMessage, async (c) => {
