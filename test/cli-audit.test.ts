@@ -72,7 +72,7 @@ describe('ptrcheck audit --json', () => {
   it('writes a complete version 1 report', async () => {
     const { report } = await auditJson('192.0.2.11', ['--helo', 'mail.example.org', '--from', 'news@example.org']);
     expect(Object.keys(report).sort()).toEqual(
-      ['authenticationResults', 'createdAt', 'dns', 'elapsedMs', 'id', 'iprev', 'partial', 'ptr', 'remediation', 'receivers', 'results', 'score', 'target', 'verdict', 'version', 'zoneServers'].sort(),
+      ['authenticationResults', 'createdAt', 'dns', 'elapsedMs', 'id', 'iprev', 'partial', 'ptr', 'remediation', 'receivers', 'requirements', 'results', 'score', 'target', 'verdict', 'version', 'zoneServers'].sort(),
     );
     expect(report.version).toBe(1);
     expect(report.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
