@@ -4,14 +4,16 @@
  * DNS server and, where an example says `serve`, a serve child. A renamed
  * flag or a reworded line breaks this test instead of a reader.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsServer, fixtureFaults, type DnsTestServer } from './support/dns-server.js';
-import { runCli } from './support/cli.js';
+import { CLI, withAuthoritativePort } from './support/cli.js';
+import { tempDir } from './support/tmp.js';
+import { spawn } from 'node:child_process';
 import { spawnServe, type ServeChild } from './support/serve-child.js';
 import { repoRoot } from './support/repo-root.js';
-import { docFiles, missingLines, parseExamples, splitCommand, lineMatches, type DocCommand, type DocExample } from './support/doc-examples.js';
+import { docFiles, unmarkedCommandBlocks, missingLines, parseExamples, splitCommand, lineMatches, type DocCommand, type DocExample } from './support/doc-examples.js';
 
 /** The address examples write for the test DNS server, and for a local serve. */
 const DOC_DNS = '127.0.0.1:5300';
@@ -60,8 +62,27 @@ async function run(c: DocCommand, ex: DocExample): Promise<{ code: number | null
   const [cmd, ...args] = argv[0] === 'npx' ? argv.slice(1) : argv;
   if (cmd === 'curl') return curl(args);
   if (cmd !== 'ptrcheck') throw new Error(`${relative(repoRoot(), ex.file)}:${ex.line}: examples run ptrcheck or curl, not ${cmd}`);
-  const r = await runCli(args, {});
-  return { code: r.code, out: r.stdout + r.stderr };
+  return runIn(workDir(), args);
+}
+
+/** A scratch directory per test file, with the repository's fixtures at ./fixtures: files an example writes (a database) land here. */
+let work: string | undefined;
+function workDir(): string {
+  if (work) return work;
+  work = tempDir('doc-examples');
+  symlinkSync(join(repoRoot(), 'fixtures'), join(work, 'fixtures'));
+  return work;
+}
+
+function runIn(cwd: string, args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...withAuthoritativePort(args, {}) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out }));
+  });
 }
 
 const examples = docFiles().flatMap((f) => parseExamples(f));
@@ -70,6 +91,10 @@ describe('the examples in the docs run as written', () => {
   it('there are examples to run (the README and every task page have some)', () => {
     expect(examples.length).toBeGreaterThan(0);
     for (const f of docFiles()) expect(examples.some((e) => e.file === f), `${relative(repoRoot(), f)} has no runnable example`).toBe(true);
+  });
+
+  it('every block that shows a ptrcheck command is run here, or says why not (<!-- no-run: why -->)', () => {
+    expect(docFiles().flatMap((f) => unmarkedCommandBlocks(f)).map((w) => relative(repoRoot(), w))).toEqual([]);
   });
 
   it.each(examples.map((e) => [`${relative(repoRoot(), e.file)}:${e.line}`, e] as const))('%s', async (_where, ex) => {
@@ -99,6 +124,11 @@ describe('the example reader itself', () => {
     expect(missingLines(['ptr-present', 'FAIL score'], out)).toEqual(['FAIL score']);
     expect(lineMatches('score …/100', 'score 40/100')).toBe(true);
     expect(lineMatches('score 41/100', 'score 40/100')).toBe(false);
+  });
+
+  it('finds a command block that is neither run nor marked no-run, outside generated sections', () => {
+    const text = '```sh\nnpx ptrcheck serve\n```\n<!-- no-run: runs until stopped -->\n```sh\nnpx ptrcheck serve\n```\n<!-- generated: ptrcheck --help -->\n```\nptrcheck audit <ip>\n```\n<!-- end generated -->\n```sh\ndig -x 192.0.2.1\n```\n';
+    expect(unmarkedCommandBlocks('t.md', text)).toEqual(['t.md:1']);
   });
 
   it('reads markers, exit codes and serve; refuses a marker without a console block', () => {

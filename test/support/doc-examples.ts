@@ -133,3 +133,29 @@ export function missingLines(expected: readonly string[], output: string): strin
 export function docFiles(root = repoRoot()): string[] {
   return docPages(root);
 }
+
+const COMMAND_LINE = /^(\$ )?(npx )?ptrcheck /;
+
+/**
+ * Code blocks that show a ptrcheck command but are neither a runnable example
+ * nor marked `<!-- no-run: why -->` (a server that runs until stopped, a
+ * command for a real host): each is a place a reader could be misled unseen.
+ * Generated sections (the usage) are not examples.
+ */
+export function unmarkedCommandBlocks(file: string, text = readFileSync(file, 'utf8')): string[] {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  let generated = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!.trim();
+    if (l.startsWith('<!-- generated:')) generated = true;
+    if (l === '<!-- end generated -->') generated = false;
+    if (!l.startsWith('```') || generated) continue;
+    const start = i;
+    let shows = false;
+    for (i++; i < lines.length && lines[i]!.trim() !== '```'; i++) if (COMMAND_LINE.test(lines[i]!.trim())) shows = true;
+    const before = (lines[start - 1] ?? '').trim();
+    if (shows && !MARKER.test(before) && !/^<!-- no-run: .+ -->$/.test(before)) out.push(`${file}:${start + 1}`);
+  }
+  return out;
+}
