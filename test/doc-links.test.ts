@@ -1,14 +1,28 @@
-import { writeFileSync, mkdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { DOC_SCREENSHOTS, docImages } from './support/doc-screenshots.js';
 import { describe, expect, it } from 'vitest';
 import { docFiles } from './support/doc-examples.js';
-import { brokenLinks, headings, links, slug } from './support/doc-links.js';
+import { brokenLinks, headings, images, links, slug } from './support/doc-links.js';
 import { repoRoot } from './support/repo-root.js';
 import { tempDir } from './support/tmp.js';
 
 describe('links between the README and docs/', () => {
   it.each(docFiles().map((f) => [relative(repoRoot(), f), f] as const))('%s: every relative link leads somewhere', (_name, file) => {
     expect(brokenLinks(file)).toEqual([]);
+  });
+});
+
+describe('screenshots in the docs', () => {
+  it('show only pages the browser tests capture, and each is there (npm run docs:screenshots)', () => {
+    const shown = docFiles().flatMap((f) => images(readFileSync(f, 'utf8')).map((src) => ({ f, src })));
+    for (const { f, src } of shown) {
+      const name = basename(src);
+      expect(Object.keys(DOC_SCREENSHOTS), `${relative(repoRoot(), f)} shows ${src}`).toContain(name);
+      expect(existsSync(join(dirname(f), src)), `${src} from ${relative(repoRoot(), f)}`).toBe(true);
+    }
+    expect(shown.length).toBeGreaterThan(0);
+    for (const name of Object.keys(DOC_SCREENSHOTS)) expect(existsSync(join(docImages(), name)), name).toBe(true);
   });
 });
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser.js';
+import { docScreenshot } from './support/doc-screenshots.js';
 import { useHttpServer } from './support/http.js';
 import { repoRoot } from './support/repo-root.js';
 import type { Report } from '../src/core/types.js';
@@ -85,8 +86,12 @@ describe('report page in chromium', () => {
     // The stylesheet loaded under the CSP: the gauge is round.
     expect(await page.locator('.gauge').evaluate((el) => getComputedStyle(el).borderRadius)).toBe('50%');
     await screenshot(page, join(artifacts, 'report.png'));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await docScreenshot(page, 'report.png', artifacts);
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, join(artifacts, 'report-dark.png'));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await docScreenshot(page, 'report-dark.png', artifacts);
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, join(artifacts, 'report-mobile.png'));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -16,6 +16,7 @@ import yahoo from './yahoo.js';
 import icloud from './icloud.js';
 import gmxWebde from './gmx-webde.js';
 import tOnline from './t-online.js';
+import ionos from './ionos.js';
 import comcast from './comcast.js';
 import att from './att.js';
 import cox from './cox.js';
@@ -34,7 +35,7 @@ import rspamd from './rspamd.js';
 import haraka from './haraka.js';
 
 export const receivers: readonly ReceiverSpec[] = [
-  gmail, outlookCom, microsoft365, yahoo, icloud, gmxWebde, tOnline, comcast, att, cox, orange, godaddy, mailru, yandex, zoho,
+  gmail, outlookCom, microsoft365, yahoo, icloud, gmxWebde, tOnline, ionos, comcast, att, cox, orange, godaddy, mailru, yandex, zoho,
   proofpoint, mimecast, barracuda, cisco,
   postfix, spamassassin, rspamd, haraka,
 ];

@@ -30,6 +30,17 @@ interface Row {
 }
 
 const TABLES: Record<string, Row[]> = {
+  ionos: [
+    { why: 'everything passes', results: {}, outcome: 'accept' },
+    { why: 'no PTR: refused (no published reply text)', results: { 'ptr-present': 'fail', fcrdns: 'fail' }, outcome: 'rejected', rules: ['ptr-present', 'fcrdns'] },
+    { why: 'a PTR without FCrDNS: the reverse entry is not correct', results: { fcrdns: 'fail' }, outcome: 'rejected', rules: ['fcrdns'] },
+    { why: 'a dial-up pool name', results: { 'ptr-not-generic': 'fail' }, outcome: 'rejected', rules: ['ptr-not-generic'] },
+    { why: 'a generic static name (warn) is not dial-up', results: { 'ptr-not-generic': 'warn' }, outcome: 'accept' },
+    { why: 'listed on a blocklist', results: { 'dnsbl-clean': 'fail' }, outcome: 'rejected', rules: ['dnsbl-clean'] },
+    { why: 'a bare-IP HELO', results: { 'helo-fqdn': 'fail' }, outcome: 'rejected', rules: ['helo-fqdn'] },
+    { why: 'the PTR lookup failed: cannot tell', results: { 'ptr-present': 'error', fcrdns: 'error' }, outcome: 'unknown', unknown: ['ptr-present', 'fcrdns'], possible: ['rejected', 'accept'] },
+    { why: 'a blocklist refused to answer: cannot tell', results: { 'dnsbl-clean': 'error' }, outcome: 'unknown', unknown: ['dnsbl-clean'], possible: ['rejected', 'accept'] },
+  ],
   gmail: [
     { why: 'everything passes', results: {}, outcome: 'accept' },
     { why: 'no PTR: 550 5.7.25', results: { 'ptr-present': 'fail', fcrdns: 'fail' }, outcome: 'rejected', reply: /^550 5\.7\.25 The IP address sending this message does not have a PTR record setup/, rules: ['ptr-present'] },

@@ -4,8 +4,7 @@
  * policy" (the Canadian English pages; the German ones say the same).
  * Quotes marked verbatim were read, in these words, on the page named. IONOS
  * names no blocklist there ("various established RBL lists"); it publishes
- * no reply text tied to these rows. There is no IONOS receiver in
- * rules/receivers yet.
+ * no reply text tied to these rows. Its receiver is rules/receivers/ionos.ts.
  */
 import type { ProgramSpec } from '../../src/core/requirements.js';
 

@@ -68,3 +68,21 @@ export function brokenLinks(file: string): string[] {
   }
   return broken;
 }
+
+/** Image sources (`![alt](src)`) outside code blocks. */
+export function images(text: string): string[] {
+  const out: string[] = [];
+  for (const line of prose(text)) {
+    let at = 0;
+    for (;;) {
+      const open = line.indexOf('![', at);
+      if (open < 0) break;
+      const mid = line.indexOf('](', open);
+      const close = mid < 0 ? -1 : line.indexOf(')', mid + 2);
+      if (close < 0) break;
+      out.push(line.slice(mid + 2, close).split(' ')[0]!);
+      at = close + 1;
+    }
+  }
+  return out;
+}
