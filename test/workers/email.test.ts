@@ -40,8 +40,8 @@ describe('email handler', () => {
     expect(r.message).toMatchObject({ ipSource: 'received', heloSource: 'received', hop: { index: 0, by: 'mx.cloudflare.net' } });
     expect({ fcrdns: statusOf(r, 'fcrdns'), spf: statusOf(r, 'spf-pass'), dkim: statusOf(r, 'dkim-pass'), dmarc: statusOf(r, 'dmarc-pass') })
       .toEqual({ fcrdns: 'pass', spf: 'pass', dkim: 'pass', dmarc: 'pass' });
-    // No SMTP session on Workers: the session-only rule says so instead of guessing.
-    expect(statusOf(r, 'smtp-starttls')).toBe('skip');
+    // No SMTP session on Workers: TLS is read from Email Routing's own Received: line (`with ESMTPS`), never guessed.
+    expect(r.results.find((x) => x.rule === 'smtp-starttls')).toMatchObject({ status: 'pass', messageId: 'hop-tls', evidence: { by: 'mx.cloudflare.net', how: 'with ESMTPS' } });
   });
 
   it('takes the sender from the receiver hop, not from Received: lines the sender forged below it', async () => {
