@@ -1,6 +1,6 @@
 /**
  * What the deployment guide ships and promises: the systemd unit (parsed,
- * its hardening keys asserted, its ExecStart the README's), `systemd-analyze
+ * its hardening keys asserted, its ExecStart the one docs/deploying.md quotes), `systemd-analyze
  * verify` where this machine has it, `ptrcheck backup` while the sink takes
  * mail, and a database from the first schema upgraded to the latest at start.
  */
@@ -54,10 +54,10 @@ describe('the systemd unit', () => {
     expect(unit.Install).toMatchObject({ WantedBy: ['multi-user.target'] });
   });
 
-  it('starts what the README says, with options serve accepts, keeping its database in the state directory', async () => {
+  it('starts what docs/deploying.md says, with options serve accepts, keeping its database in the state directory', async () => {
     const exec = unit.Service!.ExecStart![0]!;
-    const readme = readFileSync(join(repoRoot(), 'README.md'), 'utf8');
-    expect(readme).toContain(exec);
+    const page = readFileSync(join(repoRoot(), 'docs', 'deploying.md'), 'utf8');
+    expect(page).toContain(exec);
     const args = exec.split(' ');
     expect(args.slice(0, 3)).toEqual(['/opt/ptrcheck/node_modules/.bin/node', '/opt/ptrcheck/dist/src/cli/main.js', 'serve']);
     expect(args[args.indexOf('--db') + 1]).toMatch(/^\/var\/lib\/ptrcheck\//);
