@@ -16,7 +16,7 @@
  *
  *   npm run bench:batch                        (concurrency 100, 3 rounds)
  *   npm run bench:batch -- 100 5 skip-rss      (5 rounds, no 1M run)
- * Needs Debian's nsd and adns-tools (see README).
+ * Needs Debian's nsd and adns-tools (see docs/contributing.md).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

@@ -29,7 +29,7 @@ const sessions = Number(process.argv[3] ?? 10);
 const rounds = Number(process.argv[4] ?? 3);
 const SOURCE = '/usr/sbin/smtp-source';
 const SINK = '/usr/sbin/smtp-sink';
-if (spawnSync(SOURCE, ['-h']).error) throw new Error(`${SOURCE} not found: apt-get install postfix (see README)`);
+if (spawnSync(SOURCE, ['-h']).error) throw new Error(`${SOURCE} not found: apt-get install postfix (see docs/contributing.md)`);
 
 // smtp-source connects from 127.0.0.1: give it the rDNS a loopback host has.
 const loopback = '$ORIGIN 127.in-addr.arpa.\n@ IN SOA localhost. root.localhost. 1 7200 900 1209600 300\n  IN NS localhost.\n1.0.0 IN PTR localhost.\n';

@@ -56,20 +56,18 @@ async function curl(argv: string[]): Promise<{ code: number; out: string }> {
   return { code: res.ok ? 0 : 22, out: await res.text() };
 }
 
-async function run(c: DocCommand, ex: DocExample): Promise<{ code: number | null; out: string }> {
+async function run(c: DocCommand, ex: DocExample, cwd: string): Promise<{ code: number | null; out: string }> {
   const http = ex.serve ? await serveUrl() : undefined;
   const argv = c.argv.map((w) => w.replaceAll(DOC_DNS, dns.address).replaceAll(DOC_HTTP, http ?? DOC_HTTP));
   const [cmd, ...args] = argv[0] === 'npx' ? argv.slice(1) : argv;
   if (cmd === 'curl') return curl(args);
   if (cmd !== 'ptrcheck') throw new Error(`${relative(repoRoot(), ex.file)}:${ex.line}: examples run ptrcheck or curl, not ${cmd}`);
-  return runIn(workDir(), args);
+  return runIn(cwd, args);
 }
 
-/** A scratch directory per test file, with the repository's fixtures at ./fixtures: files an example writes (a database) land here. */
-let work: string | undefined;
+/** A scratch directory per example, with the repository's fixtures at ./fixtures: files an example writes (a database) land here, unseen by the next. */
 function workDir(): string {
-  if (work) return work;
-  work = tempDir('doc-examples');
+  const work = tempDir('doc-examples');
   symlinkSync(join(repoRoot(), 'fixtures'), join(work, 'fixtures'));
   return work;
 }
@@ -98,9 +96,10 @@ describe('the examples in the docs run as written', () => {
   });
 
   it.each(examples.map((e) => [`${relative(repoRoot(), e.file)}:${e.line}`, e] as const))('%s', async (_where, ex) => {
+    const cwd = workDir();
     for (const [i, c] of ex.commands.entries()) {
       const last = i === ex.commands.length - 1;
-      const { code, out } = await run(c, ex);
+      const { code, out } = await run(c, ex, cwd);
       expect(code, `$ ${c.argv.join(' ')}\n${out}`).toBe(last ? ex.exit : 0);
       expect(missingLines(c.expect, out), `$ ${c.argv.join(' ')}\n${out}`).toEqual([]);
     }

@@ -39,6 +39,7 @@ describe('the link checker itself', () => {
     writeFileSync(join(dir, 'docs', 'a.md'), '# Alpha\n[b](b.md) [c](c.md#nope) [self](#alpha) [web](https://example.com/x) [gone](#gone)\n```\n[code](missing.md)\n```\n');
     writeFileSync(join(dir, 'docs', 'c.md'), '# Gamma\n');
     expect(links('x [a](b.md "title") y')).toEqual(['b.md']);
+    expect(images('<picture>\n  <source media="(prefers-color-scheme: dark)" srcset="images/d.png">\n  <img alt="x" src="images/l.png">\n</picture>\n![a](images/m.png)')).toEqual(['images/d.png', 'images/l.png', 'images/m.png']);
     expect(brokenLinks(join(dir, 'docs', 'a.md'))).toEqual(['b.md: no such file', 'c.md#nope: no heading #nope', '#gone: no heading #gone']);
   });
 });

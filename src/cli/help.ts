@@ -1,6 +1,6 @@
 /**
  * `ptrcheck --help`, generated from the option tables (cli/options.ts): a
- * flag added there is documented here and in the README (`npm run docs`).
+ * flag added there is documented here and in docs/cli.md (`npm run docs`).
  */
 import { COMMAND_SPECS, COMMON_OPTIONS, type CommandSpec } from './options.js';
 

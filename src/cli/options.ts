@@ -1,7 +1,7 @@
 /**
  * Every command's options, with their words, in one table: the commands
  * hand it to node:util parseArgs (which ignores `arg`, `help` and `env`),
- * and `ptrcheck --help` and the README's usage are generated from it
+ * and `ptrcheck --help` and the usage in docs/cli.md are generated from it
  * (cli/help.ts, `npm run docs`), so no flag can go undocumented.
  */
 import { DEFAULT_MAX_PER_CIDR, DEFAULT_SINK_DOMAIN } from '../config/defaults.js';
@@ -72,7 +72,7 @@ export const BATCH_OPTIONS = {
   'only-failing': { type: 'boolean', default: false, help: 'print only addresses whose verdict is not pass' },
   'from-dmarc': { type: 'string', arg: 'REPORT', help: 'audit the source IPs of a DMARC aggregate report (.xml, .gz or .zip), with its counts' },
   'max-per-cidr': { type: 'string', default: String(DEFAULT_MAX_PER_CIDR), arg: 'N', help: 'refuse a CIDR line with more addresses than this' },
-  qps: { type: 'string', arg: 'N', help: 'at most N DNS questions per second (a public resolver: see README "Batch against a public resolver"); without it the rate adapts, backing off when the resolver refuses' },
+  qps: { type: 'string', arg: 'N', help: 'at most N DNS questions per second (a public resolver: see docs/batch.md); without it the rate adapts, backing off when the resolver refuses' },
   'dns-transport': { type: 'string', default: 'tcp', arg: 'tcp|udp', help: 'pipelined TCP (RFC 7766; falls back to UDP for a server that refuses TCP) or UDP' },
   dns,
   doh,

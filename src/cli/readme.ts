@@ -1,7 +1,8 @@
 /**
- * The docs' generated parts: the usage (`ptrcheck --help`), the rule
- * catalogue (`ptrcheck rules`), the receivers' requirements, between markers. `npm run docs` rewrites
- * them; test/docs.test.ts fails when the README is behind the code.
+ * The docs' generated parts, between markers on any page: the usage
+ * (`ptrcheck --help`), the rule catalogue (`ptrcheck rules`), the receivers'
+ * requirements. `npm run docs` rewrites them; test/docs.test.ts fails when a
+ * page is behind the code.
  */
 import { catalogue } from '../../rules/index.js';
 import { catalogueText } from '../report/catalogue.js';

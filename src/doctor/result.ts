@@ -4,7 +4,7 @@
  * Exit 1 when a mailbox provider would reject one of them; a prediction a
  * temporary DNS failure left `unknown` is never a rejection.
  *
- * `ptrcheck doctor --json` prints DoctorResult (README "Run it on your mail
+ * `ptrcheck doctor --json` prints DoctorResult (docs/doctor.md "Run it on your mail
  * server: doctor"); its fields are a contract, added to, never changed.
  */
 import { checkClaims } from '../core/claims.js';

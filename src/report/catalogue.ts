@@ -1,6 +1,6 @@
 /**
  * The rule catalogue as others see it, generated from each rule's meta
- * (STYLE.md rule 9): `ptrcheck rules`, GET /api/v1/rules and the README's
+ * (STYLE.md rule 9): `ptrcheck rules`, GET /api/v1/rules and docs/rules.md
  * table all come from here.
  */
 import type { Rule, RuleMeta } from '../core/rule.js';

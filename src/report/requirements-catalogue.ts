@@ -1,7 +1,7 @@
 /**
  * The receivers' requirement programs as others see them, generated from
  * rules/requirements (STYLE.md rule 9): `ptrcheck requirements` and the
- * README's section come from here.
+ * section in docs/bounces-and-receivers.md come from here.
  */
 import type { ProgramSpec, RequirementCheck } from '../core/requirements.js';
 

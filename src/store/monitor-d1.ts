@@ -22,7 +22,7 @@ export function d1MonitorStore(db: D1Like): MonitorStore & { purge(before: numbe
       await db.prepare('INSERT INTO monitors (id, target, kind, label, created_at) VALUES (?, ?, ?, ?, ?)').bind(m.id, m.target, m.kind, m.label ?? null, m.createdAt).run();
     },
     async monitors() {
-      return (await db.prepare('SELECT * FROM monitors ORDER BY created_at, id').all<MonitorRow>()).results.map(monitorOf);
+      return (await db.prepare('SELECT * FROM monitors ORDER BY created_at, rowid').all<MonitorRow>()).results.map(monitorOf);
     },
     async findMonitor(key) {
       const row = await db.prepare('SELECT * FROM monitors WHERE id = ? OR target = ?').bind(key, key).first<MonitorRow>();

@@ -10,7 +10,7 @@ const eventOf = (r: EventRow): MonitorEvent => ({ monitorId: r.monitor_id, at: N
 
 export function sqliteMonitorStore(db: DatabaseSync): MonitorStore & { purge(before: number): void } {
   const add = db.prepare('INSERT INTO monitors (id, target, kind, label, created_at) VALUES (?, ?, ?, ?, ?)');
-  const all = db.prepare('SELECT * FROM monitors ORDER BY created_at, id');
+  const all = db.prepare('SELECT * FROM monitors ORDER BY created_at, rowid');
   const byKey = db.prepare('SELECT * FROM monitors WHERE id = ? OR target = ?');
   const del = db.prepare('DELETE FROM monitors WHERE id = ?');
   const delStates = db.prepare('DELETE FROM monitor_states WHERE monitor_id = ?');

@@ -21,6 +21,15 @@ describe('SQLite store on disk', () => {
     b.close();
   });
 
+  it('lists watched targets in the order they were added, even within one millisecond (ids are random)', async () => {
+    const store = openSqliteStore(dbFile());
+    const targets = ['203.0.113.9', '192.0.2.11', '23.192.228.80', '198.51.100.4', '2001:db8::1'];
+    // Ids that sort against the order added: the list must follow the order added, not the id.
+    for (const [i, target] of targets.entries()) await store.monitors.addMonitor({ id: `m_${String(9 - i).repeat(12)}`, target, kind: 'ip', createdAt: 1_700_000_000_000 });
+    expect((await store.monitors.monitors()).map((m) => m.target)).toEqual(targets);
+    store.close();
+  });
+
   it('runs in WAL mode and applies each migration once', () => {
     const path = dbFile();
     openSqliteStore(path).close();

@@ -69,10 +69,15 @@ export function brokenLinks(file: string): string[] {
   return broken;
 }
 
-/** Image sources (`![alt](src)`) outside code blocks. */
+/** Image sources (`![alt](src)`, and `src="…"`/`srcset="…"` in a <picture>) outside code blocks. */
 export function images(text: string): string[] {
   const out: string[] = [];
   for (const line of prose(text)) {
+    for (const attr of ['src="', 'srcset="']) {
+      const at = line.indexOf(attr);
+      const end = at < 0 ? -1 : line.indexOf('"', at + attr.length);
+      if (end > 0 && (line.includes('<img') || line.includes('<source'))) out.push(line.slice(at + attr.length, end));
+    }
     let at = 0;
     for (;;) {
       const open = line.indexOf('![', at);
