@@ -72,7 +72,7 @@ const CLI_CASES: [string, Case][] = [
   ['serve: an empty PTRCHECK_DNS', { args: serve(), env: { PTRCHECK_DNS: '' }, code: 2, stderr: /PTRCHECK_DNS is empty/ }],
   ['serve: a rate limit that is not a number', { args: serve('--rate-limit', 'lots'), code: 2, stderr: /--rate-limit 'lots' must be a whole number from 0 to 1000000/ }],
   ['serve: a sink domain that is not a domain', { args: serve('--sink-domain', 'not a domain'), code: 2, stderr: /--sink-domain 'not a domain' is not a domain name/ }],
-  ['serve: a public URL that is not http(s)', { args: serve('--public-url', 'ftp://x.example'), code: 2, stderr: /--public-url 'ftp:\/\/x\.example' is not an http\(s\) URL/ }],
+  ['serve: a public URL that is not http(s)', { args: serve('--public-url', 'ftp://x.example'), code: 2, stderr: /--public-url 'ftp:\/\/x\.example' must be an http\(s\) URL/ }],
   ['serve: an authserv-id with a space', { args: serve('--authserv-id', 'a b'), code: 2, stderr: /--authserv-id 'a b' must be a host-name-like token/ }],
   ['serve: a zero message size', { args: serve('--max-message-mb', '0'), code: 2, stderr: /--max-message-mb '0' must be a whole number from 1 to 1024/ }],
   ['serve: a trusted network that is not one', { args: serve('--trusted-network', 'everyone'), code: 2, stderr: /--trusted-network/ }],

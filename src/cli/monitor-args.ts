@@ -2,20 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { shown } from '../core/errors.js';
 import { UsageError } from './usage.js';
+import { httpUrl } from '../config/parse.js';
 import { emailDigest } from './alert-email.js';
 import { deliverSlack, type TransitionEvent } from '../monitor/alerts/index.js';
 import type { RoundDeps } from '../monitor/round.js';
 
 /** A webhook given on the command line is the operator's own choice (a loopback receiver included): http(s) only. */
+/** One URL checker for every place that takes one (config/parse.ts): the words are the same everywhere. */
 export function webhookUrl(text: string, what = '--webhook'): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new UsageError(`${what} '${shown(text)}' is not a URL`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`${what} '${shown(text)}' must be an http(s) URL`);
-  return url.toString();
+  return httpUrl(text, what);
 }
 
 export function secretFrom(path: string, what = '--webhook-secret-file'): string {

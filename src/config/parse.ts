@@ -20,13 +20,14 @@ export function wholeNumber(text: string, name: string, min: number, max: number
 }
 
 export function httpUrl(text: string, name: string): string {
+  let url: URL;
   try {
-    const u = new URL(text);
-    if (u.protocol === 'https:' || u.protocol === 'http:') return u.toString();
+    url = new URL(text);
   } catch {
-    // fall through to the message below
+    throw new ConfigError(`${name} '${shown(text)}' is not a URL`);
   }
-  throw new ConfigError(`${name} '${shown(text)}' is not an http(s) URL`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`${name} '${shown(text)}' must be an http(s) URL`);
+  return url.toString();
 }
 
 /** A mail domain we answer for (the sink's): lower case, at least two labels. */

@@ -107,7 +107,7 @@ describe('the Worker serves the API', () => {
 describe('Worker configuration', () => {
   it.each([
     [{ RATE_LIMIT_PER_MINUTE: 'lots' }, /RATE_LIMIT_PER_MINUTE 'lots' must be a whole number/],
-    [{ DOH_URL: 'ftp://dns.example' }, /DOH_URL 'ftp:\/\/dns.example' is not an http\(s\) URL/],
+    [{ DOH_URL: 'ftp://dns.example' }, /DOH_URL 'ftp:\/\/dns.example' must be an http\(s\) URL/],
     [{ DOH_METHOD: 'PUT' }, /DOH_METHOD 'PUT' must be GET or POST/],
     [{ SINK_DOMAIN: 'not a domain' }, /SINK_DOMAIN 'not a domain' is not a domain name/],
     [{ DB: undefined }, /the D1 binding DB is missing/],
@@ -115,9 +115,9 @@ describe('Worker configuration', () => {
     [{ DNSBL_ZONES: 'zen.spamhaus.org, dnsbl.sorbs.net' }, /^DNSBL_ZONES: dnsbl\.sorbs\.net is SORBS, dead since 2024-06-05: Proofpoint decommissioned SORBS/],
     [{ MONITOR_EVERY_MINUTES: '15' }, /MONITOR_EVERY_MINUTES must be a multiple of 10/],
     [{ MONITOR_EVERY_MINUTES: '5' }, /MONITOR_EVERY_MINUTES '5'/],
-    [{ MONITOR_WEBHOOKS: 'https://hooks.example/a, gopher://x' }, /MONITOR_WEBHOOKS 'gopher:\/\/x' is not an http\(s\) URL/],
+    [{ MONITOR_WEBHOOKS: 'https://hooks.example/a, gopher://x' }, /MONITOR_WEBHOOKS 'gopher:\/\/x' must be an http\(s\) URL/],
     [{ MONITOR_CONFIRM_AFTER_MS: '-1' }, /MONITOR_CONFIRM_AFTER_MS '-1'/],
-    [{ MONITOR_WEBHOOKS: 'http://x\u001b[2J' }, /^MONITOR_WEBHOOKS 'http:\/\/x\\x1b\[2J' is not an http\(s\) URL/],
+    [{ MONITOR_WEBHOOKS: 'http://x\u001b[2J' }, /^MONITOR_WEBHOOKS 'http:\/\/x\\x1b\[2J' is not a URL/],
     [{ MONITOR_EVERY_MINUTES: '6'.repeat(100_000) }, /MONITOR_EVERY_MINUTES '6{1,200}/],
   ])('a bad binding %o answers 503 naming it, not a crash', async (change, message) => {
     const res = await call('/api/v1/audit?ip=192.0.2.10', undefined, { ...env, ...change } as typeof env);
