@@ -33,6 +33,8 @@ export interface MonitorEvent {
 export interface MonitorStore {
   addMonitor(m: Monitor): Promise<void>;
   monitors(): Promise<Monitor[]>;
+  /** Only the ids, in the same order: what the Workers cron sends to the queue (one column of up to 100,000 rows). */
+  monitorIds(): Promise<string[]>;
   /** By id or by target (as written canonically). */
   findMonitor(idOrTarget: string): Promise<Monitor | undefined>;
   removeMonitor(id: string): Promise<boolean>;

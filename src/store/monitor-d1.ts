@@ -21,6 +21,9 @@ export function d1MonitorStore(db: D1Like): MonitorStore & { purge(before: numbe
     async addMonitor(m) {
       await db.prepare('INSERT INTO monitors (id, target, kind, label, created_at) VALUES (?, ?, ?, ?, ?)').bind(m.id, m.target, m.kind, m.label ?? null, m.createdAt).run();
     },
+    async monitorIds() {
+      return (await db.prepare('SELECT id FROM monitors ORDER BY created_at, rowid').all<{ id: string }>()).results.map((r) => r.id);
+    },
     async monitors() {
       return (await db.prepare('SELECT * FROM monitors ORDER BY created_at, rowid').all<MonitorRow>()).results.map(monitorOf);
     },

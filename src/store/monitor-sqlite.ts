@@ -11,6 +11,7 @@ const eventOf = (r: EventRow): MonitorEvent => ({ monitorId: r.monitor_id, at: N
 export function sqliteMonitorStore(db: DatabaseSync): MonitorStore & { purge(before: number): void } {
   const add = db.prepare('INSERT INTO monitors (id, target, kind, label, created_at) VALUES (?, ?, ?, ?, ?)');
   const all = db.prepare('SELECT * FROM monitors ORDER BY created_at, rowid');
+  const allIds = db.prepare('SELECT id FROM monitors ORDER BY created_at, rowid');
   const byKey = db.prepare('SELECT * FROM monitors WHERE id = ? OR target = ?');
   const del = db.prepare('DELETE FROM monitors WHERE id = ?');
   const delStates = db.prepare('DELETE FROM monitor_states WHERE monitor_id = ?');
@@ -37,6 +38,9 @@ export function sqliteMonitorStore(db: DatabaseSync): MonitorStore & { purge(bef
   return {
     async addMonitor(m) {
       add.run(m.id, m.target, m.kind, m.label ?? null, m.createdAt);
+    },
+    async monitorIds() {
+      return (allIds.all() as { id: string }[]).map((r) => r.id);
     },
     async monitors() {
       return (all.all() as unknown as MonitorRow[]).map(monitorOf);

@@ -27,6 +27,7 @@ describe('SQLite store on disk', () => {
     // Ids that sort against the order added: the list must follow the order added, not the id.
     for (const [i, target] of targets.entries()) await store.monitors.addMonitor({ id: `m_${String(9 - i).repeat(12)}`, target, kind: 'ip', createdAt: 1_700_000_000_000 });
     expect((await store.monitors.monitors()).map((m) => m.target)).toEqual(targets);
+    expect(await store.monitors.monitorIds()).toEqual((await store.monitors.monitors()).map((m) => m.id));
     store.close();
   });
 

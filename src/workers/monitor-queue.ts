@@ -8,7 +8,7 @@ export interface MonitorBatch {
 
 /** Queues take at most 100 messages a send: the targets go out in batches of 100. */
 export async function enqueueMonitors(s: WorkerSettings, queue: NonNullable<WorkerEnv['MONITOR_QUEUE']>): Promise<number> {
-  const ids = (await s.monitors.monitors()).map((m) => m.id);
+  const ids = await s.monitors.monitorIds();
   for (let i = 0; i < ids.length; i += 100) await queue.sendBatch(ids.slice(i, i + 100).map((monitorId) => ({ body: { monitorId } })));
   return ids.length;
 }
