@@ -61,6 +61,31 @@ describe('monitoring on Workers', () => {
     await s.removeMonitor('m_workerd00002');
   });
 
+  it('a look whose PTR lookup fails (SERVFAIL at the DoH server) sets no state: no baseline, a temporary event, the message acked', async () => {
+    const s = store();
+    // 13.2.0.192.in-addr.arpa answers SERVFAIL (fixtures/faults.json); a confirmed state, when there is one, must stand.
+    await s.addMonitor({ id: 'm_workerdfail1', target: '192.0.2.13', kind: 'ip', createdAt: 1 });
+    await s.addMonitor({ id: 'm_workerdfail2', target: '192.0.2.13/32', kind: 'cidr', createdAt: 2 });
+    await s.setState('m_workerdfail2', '192.0.2.13', { verdict: 'pass', failing: [] }, 1);
+    const acked: string[] = [];
+    const retried: string[] = [];
+    const message = (monitorId: string) => ({ body: { monitorId }, ack: () => void acked.push(monitorId), retry: () => void retried.push(monitorId) });
+    await worker.queue({ messages: [message('m_workerdfail1'), message('m_workerdfail2')] }, env as unknown as WorkerEnv);
+    expect(retried).toEqual([]);
+    expect(acked).toEqual(['m_workerdfail1', 'm_workerdfail2']);
+    expect((await s.states('m_workerdfail1')).size).toBe(0);
+    expect(await s.history('m_workerdfail1', 'baseline')).toEqual([]);
+    const temporary = await s.history('m_workerdfail1', 'temporary');
+    expect(temporary.map((e) => e.ip)).toEqual(['192.0.2.13']);
+    expect(temporary[0]!.data).toMatchObject({ undecided: expect.arrayContaining(['ptr-present']), stands: null });
+    // The state confirmed before stands, and no transition is recorded.
+    expect((await s.states('m_workerdfail2')).get('192.0.2.13')).toEqual({ verdict: 'pass', failing: [] });
+    expect(await s.history('m_workerdfail2', 'transition')).toEqual([]);
+    expect((await s.history('m_workerdfail2', 'temporary'))[0]?.data).toMatchObject({ stands: { verdict: 'pass', failing: [] } });
+    await s.removeMonitor('m_workerdfail1');
+    await s.removeMonitor('m_workerdfail2');
+  });
+
   it('the monitor API exists only with ADMIN_TOKEN', async () => {
     expect((await call('/api/v1/monitors', { headers: { authorization: 'Bearer t0ken' } })).status).toBe(404);
     const withToken = { ...env, ADMIN_TOKEN: 't0ken' } as unknown as typeof env;
