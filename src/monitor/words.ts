@@ -1,6 +1,5 @@
 /** Monitoring's states and transitions in words, for the terminal and the pages. Pure. */
 import type { AddressState, MonitorEvent } from './store.js';
-import type { MonitorGauge } from '../core/observer.js';
 
 /** "3 addresses: 2 pass, 1 fail (ptr-present)" or "no address looked at yet". */
 export function stateWords(states: ReadonlyMap<string, AddressState>): string {
@@ -21,16 +20,4 @@ export function transitionLine(e: MonitorEvent): string {
   const to = e.data.to as AddressState;
   const side = (s: AddressState) => `${s.verdict}${s.failing.length ? ` (${s.failing.join(', ')})` : ''}`;
   return `${new Date(e.at).toISOString()} ${e.ip ?? ''} ${from ? side(from) : 'first look'} → ${side(to)}`;
-}
-
-/** A target's gauge from its confirmed states: the worst verdict, the failing rules counted, the addresses. */
-export function gaugeOf(id: string, states: ReadonlyMap<string, AddressState>, lastLook?: number): MonitorGauge {
-  const order = ['pass', 'warn', 'fail'] as const;
-  let worst = -1;
-  let failing = 0;
-  for (const s of states.values()) {
-    worst = Math.max(worst, order.indexOf(s.verdict));
-    failing += s.failing.length;
-  }
-  return { id, verdict: worst < 0 ? 'none' : order[worst]!, failing, addresses: states.size, ...(lastLook !== undefined ? { lastLook } : {}) };
 }

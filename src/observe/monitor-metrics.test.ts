@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMetrics } from './metrics.js';
-import { gaugeOf } from '../monitor/words.js';
+import { gaugeOf } from '../monitor/gauges.js';
 
 describe('monitor gauges', () => {
   it('one series per target, reset each round: a removed target leaves no series behind', async () => {

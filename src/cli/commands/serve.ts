@@ -17,7 +17,7 @@ import { digestChannels, secretFrom, webhookUrl } from '../monitor-args.js';
 import { emailAlerts } from '../alert-email.js';
 import { runMonitorRound } from '../../monitor/service.js';
 import { startSchedule } from '../../monitor/schedule.js';
-import { gaugeOf } from '../../monitor/words.js';
+import { monitorGauges } from '../../monitor/gauges.js';
 import { readServerSettings } from '../../config/server.js';
 import { DEFAULT_SINK_DOMAIN } from '../../config/defaults.js';
 import { SERVE_OPTIONS } from '../options.js';
@@ -152,21 +152,15 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   }
   // Rounds on a schedule, resumed at every start; a confirmation asks an uncached resolver.
   const confirmResolver = values.monitor ? makeResolver({ dns: values.dns, doh: values.doh, timeoutMs, maxTtl: 0 }, io.env) : undefined;
-  const lastLooks = new Map<string, number>();
+  const gauges = monitorGauges(store.monitors);
   const schedule = confirmResolver
     ? startSchedule({
         intervalMs: monitorIntervalMs,
         round: () => runMonitorRound({ store: store.monitors, resolver, confirmResolver, direct, dnsbl: settings.dnsbl, webhooks, secret: webhookSecret, confirmAfterMs, digests }).then((r) => {
           logger.info({ event: 'monitor-round', targets: r.monitors, addresses: r.addresses, transitions: r.transitions.length, undecided: r.temporary, unconfirmed: r.unconfirmed }, `monitor round: ${r.addresses} address(es), ${r.transitions.length} transition(s)`);
-          for (const [id, at] of r.lastLook) lastLooks.set(id, at);
+          gauges.looked(r.lastLook);
         }).then(async () => {
-          if (!observer.monitors) return;
-          const watched = await store.monitors.monitors();
-          // A removed target's last look goes with it: the map stays bounded by the targets.
-          const ids = new Set(watched.map((m) => m.id));
-          for (const id of lastLooks.keys()) if (!ids.has(id)) lastLooks.delete(id);
-          const targets = await Promise.all(watched.map(async (m) => gaugeOf(m.id, await store.monitors.states(m.id), lastLooks.get(m.id))));
-          observer.monitors({ at: Date.now(), targets });
+          if (observer.monitors) observer.monitors({ at: Date.now(), targets: await gauges.snapshot() });
         }),
         onError: (e) => logger.error({ event: 'error', where: 'monitor' }, `monitor round failed: ${(e as Error).message}`),
       })
