@@ -13,6 +13,7 @@
  */
 import { decodeBase64, decodeQuotedPrintable, stripHtml } from './body.js';
 import { field, isSpace, LINE_CHARS, MAX_LINES, splitLines } from './lines.js';
+import { multipartParts } from '../core/multipart.js';
 
 const KB = 1024;
 export const READ_CHARS = 10 * KB * KB;
@@ -70,9 +71,9 @@ export function bounceText(input: string): BounceText {
     keep(headers);
     if (/^\s*multipart\//i.test(type) && boundary && boundary.length <= BOUNDARY_CHARS && depth < DEPTH) {
       let found = 0;
-      for (const [a, b] of pieces(raw, bodyStart, end, boundary)) {
+      for (const [a, b] of multipartParts(raw, bodyStart, end, boundary, { afterClose: 'continue' })) {
         found++;
-        if (!isBlank(raw, a, b)) walk(afterNewline(raw, a, b), b, depth + 1);
+        if (!isBlank(raw, a, b)) walk(a, b, depth + 1);
         if (cut.parts || cut.text) return;
       }
       // A boundary the body never uses (a mangled header) leaves the body to be read as text, not dropped.
@@ -117,39 +118,6 @@ function splitEntity(s: string, start: number, end: number): { headEnd: number; 
 /** [\x21-\x39\x3b-\x7e]: printable, not a colon. */
 function isFieldNameChar(c: number): boolean {
   return c >= 0x21 && c <= 0x7e && c !== 0x3a;
-}
-
-/**
- * The parts of a multipart body: what lies between delimiter lines
- * (`--boundary`, or `--boundary--`, then spaces or tabs to the line's end),
- * the preamble left out. Each found `--boundary` costs O(1) beyond the search.
- */
-function* pieces(s: string, start: number, end: number, boundary: string): Generator<[number, number]> {
-  const dash = `--${boundary}`;
-  let from = -1; // the start of the current piece; -1 until the first delimiter (the preamble is not a part)
-  for (let i = s.indexOf(dash, start); i >= 0 && i + dash.length <= end; i = s.indexOf(dash, i + 1)) {
-    if (i > start && !isLineEnd(s.charCodeAt(i - 1))) continue;
-    const close = i + dash.length + 2 <= end && s.startsWith('--', i + dash.length) ? delimiterEnd(s, i + dash.length + 2, end) : -1;
-    const matched = close >= 0 ? close : delimiterEnd(s, i + dash.length, end);
-    if (matched < 0) continue;
-    if (from >= 0) yield [from, i];
-    from = matched;
-    i = matched - 1;
-  }
-  if (from >= 0) yield [from, end];
-}
-
-/** After a boundary: `[ \t]*\r?` and the line's end (or the body's); where the delimiter match ends, or -1. */
-function delimiterEnd(s: string, k: number, end: number): number {
-  while (k < end && (s.charCodeAt(k) === 32 || s.charCodeAt(k) === 9)) k++;
-  if (k === end) return k;
-  if (!isLineEnd(s.charCodeAt(k))) return -1;
-  return s.charCodeAt(k) === 13 && (k + 1 === end || isLineEnd(s.charCodeAt(k + 1))) ? k + 1 : k;
-}
-
-/** What ends a line for /^…$/m: \n, \r, U+2028, U+2029. */
-function isLineEnd(c: number): boolean {
-  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 
 /** Past one leading \r?\n, if there is one. */

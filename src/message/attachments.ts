@@ -5,6 +5,7 @@
  * how deep, how much of each header block, how many attachments; the
  * caller bounds the message itself. Web-standard code only.
  */
+import { multipartParts } from '../core/multipart.js';
 
 export interface Attachment {
   /** Media type, lower case, without parameters. */
@@ -47,7 +48,7 @@ export function attachmentsOf(raw: Uint8Array, wanted: (type: string, name: stri
       const boundary = param(contentType, 'boundary');
       if (!boundary || boundary.length > BOUNDARY_CHARS) return;
       if (depth >= DEPTH) return void (cut = true);
-      for (const [a, b] of bodyParts(text, bodyStart, end, boundary)) {
+      for (const [a, b] of multipartParts(text, bodyStart, end, boundary)) {
         walk(a, b, depth + 1);
         if (cut) return;
       }
@@ -112,27 +113,6 @@ function decodeUriSafe(s: string): string {
   } catch {
     return s;
   }
-}
-
-/** The [start, end) of each body part between the delimiter lines "--boundary" (RFC 2046 §5.1.1). */
-function bodyParts(s: string, start: number, end: number, boundary: string): [number, number][] {
-  const delimiter = `--${boundary}`;
-  const out: [number, number][] = [];
-  let partStart = -1;
-  for (let at = s.indexOf(delimiter, start); at >= 0 && at < end; at = s.indexOf(delimiter, at + delimiter.length)) {
-    if (at !== start && s.charCodeAt(at - 1) !== 10) continue; // only at the start of a line
-    const close = s.startsWith('--', at + delimiter.length);
-    let lf = s.indexOf('\n', at);
-    if (lf < 0 || lf > end) lf = end;
-    // The delimiter line is the delimiter and white space (RFC 2046 §5.1.1): "--boundaryX" is body text.
-    if (!close && s.slice(at + delimiter.length, lf).trim() !== '') continue;
-    if (partStart >= 0) out.push([partStart, at - (s.charCodeAt(at - 2) === 13 ? 2 : 1)]);
-    if (close || lf >= end) return out;
-    partStart = lf + 1;
-    if (out.length >= PARTS) return out;
-  }
-  if (partStart >= 0) out.push([partStart, end]); // no closing delimiter: the last part runs to the end
-  return out;
 }
 
 function fromBase64(s: string): Uint8Array {
