@@ -69,4 +69,19 @@ describe.skipIf(!present)('the real-world Received: table (corpus: PTRCHECK_RECE
     });
     expect(steered.map((r) => r.id)).toEqual([]);
   });
+
+  it('reads TLS where the receiver wrote it: every hop with a TLS note or an RFC 3848 S-protocol is TLS, none read as plain text', () => {
+    // The receiver's side only: the client's name and the comment that records it come first and are skipped.
+    const receiverSide = (raw: string) => raw.replace(/^from\s+\S{0,300}\s+\([^)]{0,600}\)/, '');
+    const noted = rows.filter((r) => /\bTLS|SSLv|cipher=|Transport Security/i.test(receiverSide(r.raw)) || /\bwith\s+(?:esmtpsa?|smtps|utf8smtpsa?|lmtpsa?)\b/i.test(r.raw));
+    const misread = noted.filter((r) => parseReceived(r.raw).tls?.used !== true);
+    const counts = { tls: 0, plain: 0, silent: 0 };
+    for (const r of rows) {
+      const t = parseReceived(r.raw).tls;
+      counts[t === undefined ? 'silent' : t.used ? 'tls' : 'plain']++;
+    }
+    console.log(`received corpus TLS: ${counts.tls} TLS, ${counts.plain} plain text, ${counts.silent} not said, of ${rows.length}; ${noted.length} with a TLS note or S-protocol`);
+    expect(noted.length).toBeGreaterThan(50);
+    expect(misread.map((r) => r.id)).toEqual([]);
+  });
 });
