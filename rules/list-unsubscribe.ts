@@ -16,11 +16,13 @@ export default defineRule({
       'not-bulk': 'The message does not look like bulk mail (no List-Id, List-Unsubscribe, Precedence: bulk or Feedback-ID), so unsubscribe headers are not required.',
       missing: 'This looks like bulk mail ({signals}) but has no List-Unsubscribe header.',
       'no-https': 'List-Unsubscribe has no https URI ({value}): one-click needs one (RFC 8058).',
+      'mailto-only': 'List-Unsubscribe offers only e-mail ({value}): one-click needs an https URI (RFC 8058), though some receivers (Yahoo) accept a mailto: one.',
       'no-one-click': 'List-Unsubscribe has {uri}, but List-Unsubscribe-Post: List-Unsubscribe=One-Click is missing.',
     },
     remedies: {
       missing: 'Add List-Unsubscribe: <https://…> and List-Unsubscribe-Post: List-Unsubscribe=One-Click, and honour the POST within two days.',
       'no-https': 'Add an https unsubscribe URI to List-Unsubscribe and the List-Unsubscribe-Post header.',
+      'mailto-only': 'Add an https unsubscribe URI beside the mailto: one, and the List-Unsubscribe-Post header (Gmail requires one-click).',
       'no-one-click': 'Add List-Unsubscribe-Post: List-Unsubscribe=One-Click and make the https URI accept a POST that unsubscribes at once.',
     },
   },
@@ -32,7 +34,7 @@ export default defineRule({
     }
     const uris = [...value.matchAll(/<([^>]*)>/g)].map((m) => m[1]!.trim());
     const https = uris.find((u) => /^https:\/\//i.test(u));
-    if (!https) return { status: 'fail', messageId: 'no-https', data: { value } };
+    if (!https) return { status: 'fail', messageId: uris.some((u) => /^mailto:/i.test(u)) ? 'mailto-only' : 'no-https', data: { value } };
     if (!/^\s*List-Unsubscribe=One-Click\s*$/i.test(message.listUnsubscribePost ?? '')) return { status: 'fail', messageId: 'no-one-click', data: { uri: https } };
     return { status: 'pass', messageId: 'one-click', data: { uri: https } };
   },

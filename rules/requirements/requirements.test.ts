@@ -56,13 +56,16 @@ describe('requirement programs: well-formed', () => {
   });
 });
 
-/** Every catalogued (and pending) rule passes, except those named. */
-function audit(overrides: Record<string, Status> = {}): RuleResult[] {
-  return [...known].map((rule) => ({ rule, status: overrides[rule] ?? 'pass', messageId: 'x' }));
+/** Every catalogued (and pending) rule passes, except those named ("fail:mailto-only" gives the finding's message id too). */
+function audit(overrides: Record<string, Status | `${Status}:${string}`> = {}): RuleResult[] {
+  return [...known].map((rule) => {
+    const [status, messageId = 'x'] = (overrides[rule] ?? 'pass').split(':') as [Status, string?];
+    return { rule, status, messageId };
+  });
 }
 const skipReason = (rule: string) => `${rule} needs a message`;
 
-function judged(program: string, overrides: Record<string, Status>, ip: 4 | 6 = 4): ProgramResult {
+function judged(program: string, overrides: Record<string, Status | `${Status}:${string}`>, ip: 4 | 6 = 4): ProgramResult {
   const spec = programs.find((p) => p.id === program);
   if (!spec) throw new Error(`no program ${program}`);
   return judgePrograms([spec], audit(overrides), ip, skipReason)[0]!;
@@ -71,7 +74,7 @@ function judged(program: string, overrides: Record<string, Status>, ip: 4 | 6 = 
 interface Row {
   why: string;
   program: string;
-  results: Record<string, Status>;
+  results: Record<string, Status | `${Status}:${string}`>;
   ip?: 4 | 6;
   /** Requirement id → the state it must have. */
   states: Record<string, RequirementState>;
@@ -84,6 +87,21 @@ interface Row {
 }
 
 const ROWS: Row[] = [
+  {
+    why: 'Yahoo bulk takes a mailto-only List-Unsubscribe; Gmail bulk (one-click) does not',
+    program: 'yahoo-bulk', results: { 'list-unsubscribe': 'fail:mailto-only' },
+    states: { unsubscribe: 'met' },
+  },
+  {
+    why: 'Gmail bulk: a mailto-only List-Unsubscribe is not one-click',
+    program: 'gmail-bulk', results: { 'list-unsubscribe': 'fail:mailto-only' },
+    states: { unsubscribe: 'not-met' },
+  },
+  {
+    why: 'Yahoo bulk: no https and no mailto either is not met',
+    program: 'yahoo-bulk', results: { 'list-unsubscribe': 'fail:no-https' },
+    states: { unsubscribe: 'not-met' },
+  },
   {
     why: 'Outlook.com: SPF, DKIM and DMARC pass: all three met',
     program: 'outlook-com-high-volume', results: {},

@@ -7,10 +7,9 @@
  * of 2025-04-10, FAQ 2025-08-02), so the quotes are verbatim: false. The
  * 5.7.9 reply is copied from rules/receivers/yahoo.ts.
  *
- * Two known limits, reported to the lead: the all-senders `auth` row cannot
- * count an unaligned DKIM pass (warnMeets covers both rules of an `any`), and
- * list-unsubscribe fails a mailto-only List-Unsubscribe, which Yahoo calls
- * acceptable (it recommends the RFC 8058 POST).
+ * The all-senders `auth` row counts an unaligned DKIM pass (warnMeets names
+ * dkim-pass only), and the unsubscribe row takes a mailto-only
+ * List-Unsubscribe, which Yahoo calls acceptable (it recommends RFC 8058's POST).
  */
 import type { ProgramSpec, RequirementSpec } from '../../src/core/requirements.js';
 
@@ -104,7 +103,8 @@ export const yahooBulk: ProgramSpec = {
       id: 'unsubscribe',
       title: 'Marketing and subscribed mail carries a List-Unsubscribe header with one-click unsubscribe',
       quote: quote('Implement a functioning list-unsubscribe header, which supports one-click unsubscribe for marketing and subscribed messages. The Post (RFC 8058) method is highly recommended; the mail-to: method is acceptable.'),
-      check: { all: ['list-unsubscribe'] },
+      // Yahoo takes a mailto: List-Unsubscribe too; Gmail does not (gmail.ts).
+      check: { all: ['list-unsubscribe'], meetsWith: { 'list-unsubscribe': ['mailto-only'] } },
     },
     {
       id: 'unsubscribe-honoured',

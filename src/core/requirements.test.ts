@@ -10,13 +10,18 @@ import type { RuleResult, Status } from './result.js';
 const skipReason = (rule: string) => `${rule} needs a message`;
 const quote = { text: 'Senders must.', source: 'https://receiver.example/policy', checked: '2026-12-07', verbatim: true };
 const spec = (check: RequirementCheck, extra: Partial<RequirementSpec> = {}): RequirementSpec => ({ id: 'req', title: 'A requirement', quote, check, ...extra });
-const results = (statuses: Record<string, Status>) => new Map(Object.entries(statuses).map(([rule, status]) => [rule, { rule, status, messageId: 'x' } as RuleResult]));
+/** A status, or a status and the finding's message id ("fail:mailto-only"). */
+const results = (statuses: Record<string, Status | `${Status}:${string}`>) =>
+  new Map(Object.entries(statuses).map(([rule, v]) => {
+    const [status, messageId = 'x'] = v.split(':') as [Status, string?];
+    return [rule, { rule, status, messageId } as RuleResult];
+  }));
 
 interface Row {
   why: string;
   check: RequirementCheck;
   /** Rules not named are absent from the audit (judged as skip). */
-  statuses: Record<string, Status>;
+  statuses: Record<string, Status | `${Status}:${string}`>;
   state: RequirementState;
   rules: string[];
   temporary?: true;
@@ -24,6 +29,10 @@ interface Row {
 }
 
 const ROWS: Row[] = [
+  { why: 'meetsWith: a failing finding the receiver accepts meets it', check: { all: ['u'], meetsWith: { u: ['mailto-only'] } }, statuses: { u: 'fail:mailto-only' }, state: 'met', rules: ['u'] },
+  { why: 'meetsWith: another failing finding of the same rule does not', check: { all: ['u'], meetsWith: { u: ['mailto-only'] } }, statuses: { u: 'fail:no-https' }, state: 'not-met', rules: ['u'] },
+  { why: 'meetsWith: an error is still cannot tell', check: { all: ['u'], meetsWith: { u: ['mailto-only'] } }, statuses: { u: 'error:mailto-only' }, state: 'cannot-tell', rules: ['u'], temporary: true },
+  { why: 'meetsWith names one rule only', check: { all: ['u', 'v'], meetsWith: { u: ['mailto-only'] } }, statuses: { u: 'pass', v: 'fail:mailto-only' }, state: 'not-met', rules: ['v'] },
   { why: 'all: every rule passes', check: { all: ['a', 'b'] }, statuses: { a: 'pass', b: 'pass' }, state: 'met', rules: ['a', 'b'] },
   { why: 'all: info meets', check: { all: ['a', 'b'] }, statuses: { a: 'pass', b: 'info' }, state: 'met', rules: ['a', 'b'] },
   { why: 'all: one fails', check: { all: ['a', 'b'] }, statuses: { a: 'pass', b: 'fail' }, state: 'not-met', rules: ['b'] },

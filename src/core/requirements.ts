@@ -16,9 +16,12 @@ export type WarnMeets = boolean | readonly string[];
  * enough (`any`), or nothing this audit can see shows it (`cannotTell`,
  * with why: a spam rate is visible only at the receiver).
  */
+/** Findings (rule → message ids) that meet a requirement although the rule fails: Yahoo accepts the mailto-only List-Unsubscribe that Gmail's one-click rule fails. */
+export type MeetsWith = Readonly<Record<string, readonly string[]>>;
+
 export type RequirementCheck =
-  | { all: readonly string[]; warnMeets?: WarnMeets }
-  | { any: readonly string[]; warnMeets?: WarnMeets }
+  | { all: readonly string[]; warnMeets?: WarnMeets; meetsWith?: MeetsWith }
+  | { any: readonly string[]; warnMeets?: WarnMeets; meetsWith?: MeetsWith }
   | { cannotTell: string };
 
 export interface RequirementSpec {
@@ -99,7 +102,12 @@ export function judgeRequirement(spec: RequirementSpec, results: ReadonlyMap<str
   if ('cannotTell' in check) return { ...base, state: 'cannot-tell', rules: [], why: check.cannotTell };
   const names = 'all' in check ? check.all : check.any;
   const warnMeets = (rule: string) => check.warnMeets === true || (Array.isArray(check.warnMeets) && check.warnMeets.includes(rule));
-  const statuses = names.map((rule) => ({ rule, status: results.get(rule)?.status ?? 'skip' }));
+  const statusOf = (rule: string): Status => {
+    const r = results.get(rule);
+    if (!r) return 'skip';
+    return (r.status === 'fail' || r.status === 'warn') && check.meetsWith?.[rule]?.includes(r.messageId) ? 'pass' : r.status;
+  };
+  const statuses = names.map((rule) => ({ rule, status: statusOf(rule) }));
   const yes = statuses.filter((s) => MEETS.includes(s.status) || (s.status === 'warn' && warnMeets(s.rule)));
   const no = statuses.filter((s) => s.status === 'fail' || (s.status === 'warn' && !warnMeets(s.rule)));
   const errors = statuses.filter((s) => s.status === 'error');

@@ -8,7 +8,8 @@ import type { ProgramSpec, RequirementCheck } from '../core/requirements.js';
 function shownBy(check: RequirementCheck): string {
   if ('cannotTell' in check) return `cannot tell: ${check.cannotTell}`;
   const rules = 'all' in check ? check.all.join(' and ') : check.any.join(' or ');
-  return `shown by ${rules}`;
+  const also = Object.entries(check.meetsWith ?? {}).map(([rule, ids]) => `${rule} finding ${ids.join(', ')}`);
+  return `shown by ${rules}${also.length ? ` (also met by ${also.join('; ')})` : ''}`;
 }
 
 /** The text `ptrcheck requirements` prints: per program, each requirement, what shows it, and where the receiver says so. */
