@@ -60,6 +60,14 @@ describe('audit endpoints', () => {
     expect(rules.map((r) => r.id)).toContain('fcrdns');
   });
 
+  it('GET /api/v1/requirements lists each receiver\'s requirements, as the schema says', async () => {
+    const { ProgramSchema } = await import('../src/http/schemas.js');
+    const programs = (await (await srv.get('/api/v1/requirements')).json()) as { id: string; requirements: { id: string }[]; enforced?: { reply: string } }[];
+    expect(programs.map((p) => p.id)).toEqual(['gmail-all', 'gmail-bulk', 'yahoo-all', 'yahoo-bulk', 'outlook-com-high-volume', 't-online', 'gmx-webde', 'ionos']);
+    expect(programs.find((p) => p.id === 'outlook-com-high-volume')?.enforced?.reply).toMatch(/^550 5\.7\.515 /);
+    for (const p of programs) expect(ProgramSchema.safeParse(p).success, p.id).toBe(true);
+  });
+
   it('GET /healthz', async () => {
     const res = await srv.get('/healthz');
     expect(res.status).toBe(200);
@@ -195,7 +203,7 @@ describe('OpenAPI', () => {
   it('serves a valid OpenAPI 3.1 document describing every API route', async () => {
     const doc = (await (await srv.get('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/audit', '/api/v1/audit/message', '/api/v1/batch', '/api/v1/inbox', '/api/v1/inbox/{token}', '/api/v1/reports/{id}', '/api/v1/rules', '/api/v1/watch', '/api/v1/bounce'].sort());
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/audit', '/api/v1/audit/message', '/api/v1/batch', '/api/v1/inbox', '/api/v1/inbox/{token}', '/api/v1/reports/{id}', '/api/v1/rules', '/api/v1/requirements', '/api/v1/watch', '/api/v1/bounce'].sort());
     const validator = new Validator();
     const result = await validator.validate(doc as unknown as Parameters<Validator['validate']>[0]);
     expect(result.errors ?? []).toEqual([]);

@@ -167,3 +167,22 @@ export const RuleSchema = z
     severity: z.enum(['critical', 'major', 'minor', 'info']), refs: z.array(z.string()), requires: z.array(z.string()),
   })
   .openapi('Rule');
+
+const QuoteSchema = z.object({ text: z.string(), source: z.string(), checked: z.string(), verbatim: z.boolean() });
+const CheckSchema = z.union([
+  z.object({ all: z.array(z.string()), warnMeets: z.union([z.boolean(), z.array(z.string())]).optional(), meetsWith: z.record(z.string(), z.array(z.string())).optional() }),
+  z.object({ any: z.array(z.string()), warnMeets: z.union([z.boolean(), z.array(z.string())]).optional(), meetsWith: z.record(z.string(), z.array(z.string())).optional() }),
+  z.object({ cannotTell: z.string() }),
+]);
+
+export const ProgramSchema = z
+  .object({
+    id: z.string(), receiver: z.string(), name: z.string(), appliesTo: z.string(),
+    enforced: z.object({ requirements: z.array(z.string()), reply: z.string() }).optional(),
+    requirements: z.array(z.object({
+      id: z.string(), title: z.string(), quote: QuoteSchema,
+      check: CheckSchema.openapi({ description: 'The rules that show it: all of them, any one, or cannotTell (nothing an audit sees shows it, and why)' }),
+      ipVersion: z.union([z.literal(4), z.literal(6)]).optional(), reply: z.string().optional(),
+    })),
+  })
+  .openapi('RequirementProgram');

@@ -5,8 +5,9 @@ import { requireContentType, singleQuery } from '../strict-input.js';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { catalogue } from '../../../rules/index.js';
+import { programs } from '../../../rules/requirements/index.js';
 import { ruleSummaries } from '../../report/catalogue.js';
-import { AuditInputSchema, ErrorSchema, isOn, MessageQuerySchema, ReportSchema, RuleSchema } from '../schemas.js';
+import { AuditInputSchema, ErrorSchema, isOn, MessageQuerySchema, ProgramSchema, ReportSchema, RuleSchema } from '../schemas.js';
 import { CLAIM_LIMITS } from '../../core/claims.js';
 import { errorJson } from '../errors.js';
 import type { AuditService } from '../service.js';
@@ -152,6 +153,12 @@ const rulesGet = createRoute({
   responses: { 200: json(z.array(RuleSchema), 'Every rule, from its meta') },
 });
 
+const requirementsGet = createRoute({
+  method: 'get', path: '/requirements', summary: 'What each big receiver requires of senders',
+  description: 'Gmail, Yahoo, Outlook.com, T-Online, GMX/WEB.DE and IONOS: each requirement, the rules that show it and the receiver\'s words (every report judges them in requirements[])',
+  responses: { 200: json(z.array(ProgramSchema), 'Every program, from rules/requirements') },
+});
+
 /** The query parameters of an IP audit (the API's and the page form's). */
 export const AUDIT_PARAMS = ['ip', 'helo', 'mailFrom', 'from', 'authoritative', 'probeSmtp', 'probeWeb'] as const;
 /** RFC 5322 messages, and RFC 6532 ones with UTF-8 headers. */
@@ -236,6 +243,7 @@ export function apiRoutes(service: AuditService, options: ConstructorParameters<
     return c.json(await service.watch(q.ip, q.expect), 200);
   });
   api.openapi(rulesGet, (c) => c.json(ruleSummaries(catalogue), 200));
+  api.openapi(requirementsGet, (c) => c.json(programs as z.infer<typeof ProgramSchema>[], 200));
   return api;
 }
 
