@@ -62,7 +62,8 @@ export const gmxWebde: ProgramSpec = {
       id: 'helo-ptr',
       title: 'The HELO name is the PTR name',
       quote: exact('The Reverse DNS entry should be used as the HELO when sending emails.', POLICY),
-      check: { all: ['helo-matches-ptr'] },
+      // The name itself: helo-matches-ptr also passes a HELO that only shares the PTR name's domain.
+      check: { all: ['helo-matches-ptr'], passOnly: { 'helo-matches-ptr': ['equal'] } },
     },
     {
       id: 'dnsbl',

@@ -19,9 +19,12 @@ export type WarnMeets = boolean | readonly string[];
 /** Findings (rule → message ids) that meet a requirement although the rule fails: Yahoo accepts the mailto-only List-Unsubscribe that Gmail's one-click rule fails. */
 export type MeetsWith = Readonly<Record<string, readonly string[]>>;
 
+/** The only passing findings (rule → message ids) that meet it: GMX wants the HELO to be the PTR name, not only in its domain. */
+export type PassOnly = Readonly<Record<string, readonly string[]>>;
+
 export type RequirementCheck =
-  | { all: readonly string[]; warnMeets?: WarnMeets; meetsWith?: MeetsWith }
-  | { any: readonly string[]; warnMeets?: WarnMeets; meetsWith?: MeetsWith }
+  | { all: readonly string[]; warnMeets?: WarnMeets; meetsWith?: MeetsWith; passOnly?: PassOnly }
+  | { any: readonly string[]; warnMeets?: WarnMeets; meetsWith?: MeetsWith; passOnly?: PassOnly }
   | { cannotTell: string };
 
 export interface RequirementSpec {
@@ -105,7 +108,10 @@ export function judgeRequirement(spec: RequirementSpec, results: ReadonlyMap<str
   const statusOf = (rule: string): Status => {
     const r = results.get(rule);
     if (!r) return 'skip';
-    return (r.status === 'fail' || r.status === 'warn') && check.meetsWith?.[rule]?.includes(r.messageId) ? 'pass' : r.status;
+    if ((r.status === 'fail' || r.status === 'warn') && check.meetsWith?.[rule]?.includes(r.messageId)) return 'pass';
+    const only = check.passOnly?.[rule];
+    if ((r.status === 'pass' || r.status === 'info') && only && !only.includes(r.messageId)) return 'fail';
+    return r.status;
   };
   const statuses = names.map((rule) => ({ rule, status: statusOf(rule) }));
   const yes = statuses.filter((s) => MEETS.includes(s.status) || (s.status === 'warn' && warnMeets(s.rule)));

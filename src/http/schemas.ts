@@ -170,8 +170,8 @@ export const RuleSchema = z
 
 const QuoteSchema = z.object({ text: z.string(), source: z.string(), checked: z.string(), verbatim: z.boolean() });
 const CheckSchema = z.union([
-  z.object({ all: z.array(z.string()), warnMeets: z.union([z.boolean(), z.array(z.string())]).optional(), meetsWith: z.record(z.string(), z.array(z.string())).optional() }),
-  z.object({ any: z.array(z.string()), warnMeets: z.union([z.boolean(), z.array(z.string())]).optional(), meetsWith: z.record(z.string(), z.array(z.string())).optional() }),
+  z.object({ all: z.array(z.string()), warnMeets: z.union([z.boolean(), z.array(z.string())]).optional(), meetsWith: z.record(z.string(), z.array(z.string())).optional(), passOnly: z.record(z.string(), z.array(z.string())).optional() }),
+  z.object({ any: z.array(z.string()), warnMeets: z.union([z.boolean(), z.array(z.string())]).optional(), meetsWith: z.record(z.string(), z.array(z.string())).optional(), passOnly: z.record(z.string(), z.array(z.string())).optional() }),
   z.object({ cannotTell: z.string() }),
 ]);
 

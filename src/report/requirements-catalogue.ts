@@ -9,7 +9,8 @@ function shownBy(check: RequirementCheck): string {
   if ('cannotTell' in check) return `cannot tell: ${check.cannotTell}`;
   const rules = 'all' in check ? check.all.join(' and ') : check.any.join(' or ');
   const also = Object.entries(check.meetsWith ?? {}).map(([rule, ids]) => `${rule} finding ${ids.join(', ')}`);
-  return `shown by ${rules}${also.length ? ` (also met by ${also.join('; ')})` : ''}`;
+  const only = Object.entries(check.passOnly ?? {}).map(([rule, ids]) => `${rule} finding ${ids.join(', ')}`);
+  return `shown by ${rules}${also.length ? ` (also met by ${also.join('; ')})` : ''}${only.length ? ` (only ${only.join('; ')})` : ''}`;
 }
 
 /** The text `ptrcheck requirements` prints: per program, each requirement, what shows it, and where the receiver says so. */
