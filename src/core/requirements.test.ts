@@ -104,3 +104,11 @@ describe('judgePrograms', () => {
     expect([got!.id, got!.receiver, got!.name, got!.appliesTo]).toEqual(['p', 'r', 'P', 'everyone']);
   });
 });
+
+describe('reasons a requirement cannot be told', () => {
+  it('says each reason once, in order (DKIM and DMARC both need a received message)', () => {
+    const why = (rule: string) => (rule === 'c' ? 'visible only to the receiver' : 'needs a received message');
+    const r = judgeRequirement(spec({ all: ['a', 'b', 'c'] }), results({}), why);
+    expect(r).toMatchObject({ state: 'cannot-tell', rules: ['a', 'b', 'c'], why: 'needs a received message; visible only to the receiver' });
+  });
+});

@@ -123,14 +123,19 @@ export function judgeRequirement(spec: RequirementSpec, results: ReadonlyMap<str
   if ('all' in check) {
     if (no.length > 0) return { ...base, state: 'not-met', rules: no.map((s) => s.rule) };
     if (errors.length > 0) return cannot(failedLookups(errors), errors.map((s) => s.rule), true);
-    if (skipped.length > 0) return cannot(skipped.map((s) => skipReason(s.rule)).join('; '), skipped.map((s) => s.rule), false);
+    if (skipped.length > 0) return cannot(reasons(skipped, skipReason), skipped.map((s) => s.rule), false);
     return { ...base, state: 'met', rules: [...names] };
   }
   if (yes.length > 0) return { ...base, state: 'met', rules: yes.map((s) => s.rule) };
   if (errors.length > 0) return cannot(failedLookups(errors), errors.map((s) => s.rule), true);
   // One that was not judged could still meet it.
-  if (skipped.length > 0) return cannot(skipped.map((s) => skipReason(s.rule)).join('; '), skipped.map((s) => s.rule), false);
+  if (skipped.length > 0) return cannot(reasons(skipped, skipReason), skipped.map((s) => s.rule), false);
   return { ...base, state: 'not-met', rules: no.map((s) => s.rule) };
+}
+
+/** Why the skipped rules show nothing, each reason once (DKIM and DMARC both need a received message). */
+function reasons(skipped: readonly { rule: string }[], skipReason: SkipReason): string {
+  return [...new Set(skipped.map((s) => skipReason(s.rule)))].join('; ');
 }
 
 export function judgePrograms(specs: readonly ProgramSpec[], results: readonly RuleResult[], ipVersion: 4 | 6, skipReason: SkipReason): ProgramResult[] {

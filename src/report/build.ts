@@ -115,7 +115,8 @@ function requirementsOf(programs: readonly ProgramSpec[], results: readonly Rule
   const why = (rule: string) => {
     const r = byRule.get(rule);
     const text = r ? toReportResult(r, metaOf(rule)).message : `${rule} did not run`;
-    return `${rule}: ${text.replace(/^Not checked: /, '').replace(/\.$/, '')}`;
+    // The rule is named beside the requirement already; the reason alone lets equal reasons be said once.
+    return text.replace(/^Not checked: /, '').replace(/\.$/, '');
   };
   return judgePrograms(programs, results, ipVersion, why);
 }

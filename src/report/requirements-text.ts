@@ -30,7 +30,18 @@ export function requirementDetailLines(programs: readonly ProgramResult[], paint
     if (open.length === 0) continue;
     if (out.length === 0) out.push(paint('bold', 'What the receivers require that this audit does not show met'));
     out.push(`  ${p.name} ${paint('dim', `(${p.appliesTo})`)}`);
-    for (const r of open) out.push(...requirementLines(r, paint, wrap));
+    for (const r of open.filter((x) => x.state === 'not-met')) out.push(...requirementLines(r, paint, wrap));
+    // Those that cannot be told, one line per reason: an IP audit leaves many open for the same reason (no message).
+    const byWhy = new Map<string, RequirementResult[]>();
+    for (const r of open.filter((x) => x.state === 'cannot-tell')) {
+      const key = `${r.temporary ? 'not a verdict: ' : ''}${r.why ?? ''}`;
+      byWhy.set(key, [...(byWhy.get(key) ?? []), r]);
+    }
+    const indent = ' '.repeat(18);
+    for (const [why, rs] of byWhy) {
+      out.push(...wrap(`${paint('magenta', `${STATE['cannot-tell'].sym} ${STATE['cannot-tell'].word.padEnd(11)}`)} ${rs.map((r) => r.title).join('; ')}`, '    ', indent));
+      if (why) out.push(...wrap(why, indent, indent).map((l) => paint('dim', l)));
+    }
   }
   return out;
 }
