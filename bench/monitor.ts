@@ -22,6 +22,9 @@
  *
  *   npm run bench:monitor                 (10,000 addresses, 3 rounds each)
  *   npm run bench:monitor -- 10000 5      (5 rounds each)
+ *   unshare -rn sh -c 'ip link set lo up && npm run bench:monitor -- 10000 3 nsd'
+ *                                         (against Debian's nsd on 127.0.1.53:53 instead,
+ *                                          bench/nsd.ts: a real authoritative server's TCP)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -32,12 +35,19 @@ import { startDnsServer } from '../test/support/dns-server.js';
 import { CLI, withAuthoritativePort } from '../test/support/cli.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { benchZones } from './zones.js';
+import { NSD_HOST, startBenchNsd } from './nsd.js';
 
 const count = Number(process.argv[2] ?? 10_000);
 const rounds = Number(process.argv[3] ?? 3);
 if (!Number.isInteger(count) || count < 1 || count > 65_536) throw new Error('count must be 1 to 65,536');
 const zones = benchZones(count);
-const server = await startDnsServer({ zoneFiles: [], zoneTexts: [zones.reverse, zones.forward] });
+/** The DNS server every run asks: the test server in this process, or nsd (`nsd` on the command line). */
+const server = process.argv.includes('nsd') ? await nsdServer() : await startDnsServer({ zoneFiles: [], zoneTexts: [zones.reverse, zones.forward] });
+
+async function nsdServer(): Promise<{ address: string; queries: unknown[]; close(): Promise<void> }> {
+  const nsd = await startBenchNsd();
+  return { address: `${NSD_HOST}:53`, queries: [], close: () => nsd.stop() };
+}
 const dir = mkdtempSync(join(tmpdir(), 'ptrcheck-bench-monitor-'));
 const db = join(dir, 'monitor.sqlite');
 const dnsArgs = ['--dns', server.address];
@@ -150,7 +160,7 @@ const kb = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
 
 try {
   const targets = cidrsFor(count);
-  console.log(`bench/monitor: ${count} addresses (${targets.join(' ')}), test DNS server on ${server.address}, database ${db}`);
+  console.log(`bench/monitor: ${count} addresses (${targets.join(' ')}), ${process.argv.includes('nsd') ? 'nsd' : 'test DNS server'} on ${server.address}, database ${db}`);
   const sizes: { round: number; bytes: number; looks: number }[] = [];
 
   const add = await run(['monitor', 'add', ...targets, '--db', db, ...dnsArgs]);

@@ -73,60 +73,106 @@ async function chosen(store: RoundDeps['store'], ids: readonly string[]): Promis
   return found;
 }
 
+/** One monitor's part of a round: its confirmed states, the looks not yet written, and its writes in order. */
+interface Pass {
+  m: Monitor;
+  confirmed: Map<string, AddressState>;
+  events: MonitorEvent[];
+  done: { ip: string; l: Look }[];
+  writing: Promise<void>;
+  /** Looks not yet done. */
+  left: number;
+}
+
+type Pending = { m: Monitor; ip: string; from: AddressState; seen: AddressState; at: number };
+
 export async function runRound(d: RoundDeps): Promise<RoundResult> {
   const result: RoundResult = { monitors: 0, addresses: 0, baselines: 0, temporary: 0, changed: 0, unconfirmed: 0, transitions: [], delivered: 0, failedDeliveries: 0, notes: [], lastLook: new Map() };
   await retryOutbox(d, result);
   const monitors = d.only ? await chosen(d.store, d.only) : await d.store.monitors();
-  const pending: { m: Monitor; ip: string; from: AddressState; seen: AddressState; at: number }[] = [];
-  for (const m of monitors) {
-    result.monitors++;
-    const confirmed = await d.store.states(m.id);
-    const x = await d.expand(m);
-    const events: MonitorEvent[] = [];
-    for (const n of x.notes) events.push({ monitorId: m.id, at: d.now(), kind: 'note', data: { note: n } });
-    // What could not be expanded is not "gone": the addresses already watched are looked at again.
-    const addresses = x.temporary.length > 0 ? [...new Set([...x.addresses, ...confirmed.keys()])] : x.addresses;
-    if (x.temporary.length > 0) {
-      events.push({ monitorId: m.id, at: d.now(), kind: 'temporary', data: { expansion: x.temporary } });
-      result.notes.push(`${m.target}: could not expand (${x.temporary.join(', ')}); the addresses already watched were looked at`);
-    }
-    const room = MAX_ROUND_ADDRESSES - result.addresses;
-    if (addresses.length > room) result.notes.push(`${m.target}: ${addresses.length - room} address(es) past the round's limit were not looked at`);
-    const todo = addresses.slice(0, Math.max(0, room));
-    // In chunks: a /16 target's 65,536 looks are written and let go a chunk at a time, not held to the end.
-    for (let start = 0; start < todo.length; start += CHUNK) {
-      const chunk = todo.slice(start, start + CHUNK);
-      const looks = await mapLimit(chunk, d.concurrency ?? 32, (ip) => look(ip, d));
-      const baselines: { ip: string; state: AddressState; at: number }[] = [];
-      for (const [i, l] of looks.entries()) {
-        const ip = chunk[i]!;
-        result.addresses++;
-        const at = d.now();
-        const before = confirmed.get(ip);
-        if (l.state) result.lastLook.set(m.id, at);
-        if (!l.state) {
-          result.temporary++;
-          events.push({ monitorId: m.id, ip, at, kind: 'temporary', data: { undecided: l.undecided, stands: before ?? null } });
-        } else if (!before) {
-          result.baselines++;
-          baselines.push({ ip, state: l.state, at });
-          events.push({ monitorId: m.id, ip, at, kind: 'baseline', data: { ...l.state, score: l.score } });
-        } else if (sameState(before, l.state)) {
-          events.push({ monitorId: m.id, ip, at, kind: 'look', data: { verdict: l.state.verdict, score: l.score } });
-        } else {
-          result.changed++;
-          events.push({ monitorId: m.id, ip, at, kind: 'changed', data: { from: before, to: l.state, score: l.score } });
-          pending.push({ m, ip, from: before, seen: l.state, at });
-        }
+  const pending: Pending[] = [];
+  let handed = 0;
+  // Addresses come from one monitor after another, lazily: the next monitor is expanded (and its states read)
+  // once the last one's addresses are all handed out. So the looks keep flowing across chunks and monitors:
+  // draining them left a few questions in flight on the pipelined TCP connections, and a server with Nagle on
+  // (nsd) then holds each answer for the client's delayed ACK (~40 ms a drain). At most two monitors' states
+  // are held at once, and each monitor's looks are written and let go a chunk at a time.
+  async function* addresses(): AsyncGenerator<{ pass: Pass; ip: string }> {
+    for (const m of monitors) {
+      result.monitors++;
+      const confirmed = await d.store.states(m.id);
+      const x = await d.expand(m);
+      const events: MonitorEvent[] = [];
+      for (const n of x.notes) events.push({ monitorId: m.id, at: d.now(), kind: 'note', data: { note: n } });
+      // What could not be expanded is not "gone": the addresses already watched are looked at again.
+      const all = x.temporary.length > 0 ? [...new Set([...x.addresses, ...confirmed.keys()])] : x.addresses;
+      if (x.temporary.length > 0) {
+        events.push({ monitorId: m.id, at: d.now(), kind: 'temporary', data: { expansion: x.temporary } });
+        result.notes.push(`${m.target}: could not expand (${x.temporary.join(', ')}); the addresses already watched were looked at`);
       }
-      await d.store.setStates(m.id, baselines);
-      await d.store.record(events.splice(0));
+      const room = MAX_ROUND_ADDRESSES - handed;
+      if (all.length > room) result.notes.push(`${m.target}: ${all.length - room} address(es) past the round's limit were not looked at`);
+      const todo = all.slice(0, Math.max(0, room));
+      handed += todo.length;
+      const pass: Pass = { m, confirmed, events, done: [], writing: Promise.resolve(), left: todo.length };
+      if (todo.length === 0) await write(d, pass, result, pending);
+      for (const ip of todo) yield { pass, ip };
     }
-    await d.store.record(events);
   }
+  const source = addresses();
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed) {
+      const next = await source.next();
+      if (next.done) return;
+      const { pass, ip } = next.value;
+      const l = await look(ip, d);
+      pass.done.push({ ip, l });
+      pass.left--;
+      if (pass.done.length >= CHUNK || pass.left === 0) await write(d, pass, result, pending);
+    }
+  };
+  await Promise.all(Array.from({ length: d.concurrency ?? 32 }, () => worker().catch((e: unknown) => {
+    failed = true; // the others take no more addresses
+    throw e;
+  })));
   if (pending.length > 0) await confirmChanges(d, pending, result);
   await deliverAll(d, result);
   return result;
+}
+
+/** Writes a pass's looks so far (its states, its events) after its earlier writes; the looks are let go. */
+function write(d: RoundDeps, pass: Pass, result: RoundResult, pending: Pending[]): Promise<void> {
+  const { m, confirmed, events } = pass;
+  const baselines: { ip: string; state: AddressState; at: number }[] = [];
+  for (const { ip, l } of pass.done.splice(0)) {
+    result.addresses++;
+    const at = d.now();
+    const before = confirmed.get(ip);
+    if (l.state) result.lastLook.set(m.id, at);
+    if (!l.state) {
+      result.temporary++;
+      events.push({ monitorId: m.id, ip, at, kind: 'temporary', data: { undecided: l.undecided, stands: before ?? null } });
+    } else if (!before) {
+      result.baselines++;
+      baselines.push({ ip, state: l.state, at });
+      events.push({ monitorId: m.id, ip, at, kind: 'baseline', data: { ...l.state, score: l.score } });
+    } else if (sameState(before, l.state)) {
+      events.push({ monitorId: m.id, ip, at, kind: 'look', data: { verdict: l.state.verdict, score: l.score } });
+    } else {
+      result.changed++;
+      events.push({ monitorId: m.id, ip, at, kind: 'changed', data: { from: before, to: l.state, score: l.score } });
+      pending.push({ m, ip, from: before, seen: l.state, at });
+    }
+  }
+  const written = events.splice(0);
+  if (baselines.length === 0 && written.length === 0) return pass.writing;
+  // One write at a time per monitor, in order: a chunk's states and events land before the next chunk's.
+  pass.writing = pass.writing.then(async () => {
+    if (baselines.length > 0) await d.store.setStates(m.id, baselines);
+    await d.store.record(written);
+  });
+  return pass.writing;
 }
 
 /** Ask each changed address again, once `confirmAfterMs` has passed since it was seen, with the zone's own servers. */
