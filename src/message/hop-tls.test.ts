@@ -39,6 +39,14 @@ describe('the entry hop\'s TLS, as the receiver wrote it', () => {
     if (tls && !tls.protocol) expect(got?.protocol).toBeUndefined();
   });
 
+  it('a 1 MB header of nested, unclosed TLS-like comments is read (cut at the tokenizer\'s 8 KB), never as plain text', () => {
+    const raw = `from h (h [192.0.2.10]) ${'(using TLSv1.3 with cipher version=TLS1_3 cipher= '.repeat(20_000)} by mx.example.net with ESMTPS id 1`;
+    expect(raw.length).toBeGreaterThan(1_000_000);
+    const got = parseReceived(raw).tls;
+    expect(got?.used).not.toBe(false);
+    expect((got?.how ?? '').length).toBeLessThan(340);
+  });
+
   it('reads a 8 KB comment of TLS-like text in linear time and keeps the note short', () => {
     const raw = `from h (h [192.0.2.10]) (${'using TLSv1.3 with cipher '.repeat(400)}) by mx.example.net with ESMTPS id 1; Mon, 7 Dec 2026 10:00:00 +0000`;
     const got = parseReceived(raw).tls;
