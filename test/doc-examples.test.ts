@@ -8,9 +8,8 @@ import { readFileSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsServer, fixtureFaults, type DnsTestServer } from './support/dns-server.js';
-import { CLI, withAuthoritativePort } from './support/cli.js';
+import { runCli } from './support/cli.js';
 import { tempDir } from './support/tmp.js';
-import { spawn } from 'node:child_process';
 import { spawnServe, type ServeChild } from './support/serve-child.js';
 import { repoRoot } from './support/repo-root.js';
 import { docFiles, unmarkedCommandBlocks, missingLines, parseExamples, splitCommand, lineMatches, type DocCommand, type DocExample } from './support/doc-examples.js';
@@ -62,7 +61,8 @@ async function run(c: DocCommand, ex: DocExample, cwd: string): Promise<{ code: 
   const [cmd, ...args] = argv[0] === 'npx' ? argv.slice(1) : argv;
   if (cmd === 'curl') return curl(args);
   if (cmd !== 'ptrcheck') throw new Error(`${relative(repoRoot(), ex.file)}:${ex.line}: examples run ptrcheck or curl, not ${cmd}`);
-  return runIn(cwd, args);
+  const r = await runCli(args, {}, undefined, process.execPath, cwd);
+  return { code: r.code, out: r.stdout + r.stderr };
 }
 
 /** A scratch directory per example, with the repository's fixtures at ./fixtures: files an example writes (a database) land here, unseen by the next. */
@@ -70,17 +70,6 @@ function workDir(): string {
   const work = tempDir('doc-examples');
   symlinkSync(join(repoRoot(), 'fixtures'), join(work, 'fixtures'));
   return work;
-}
-
-function runIn(cwd: string, args: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...withAuthoritativePort(args, {}) }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out }));
-  });
 }
 
 const examples = docFiles().flatMap((f) => parseExamples(f));

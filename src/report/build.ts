@@ -35,6 +35,7 @@ const NEEDS_REMEDY = new Set(['fail', 'warn', 'error']);
 
 export function buildReport(input: BuildInput): Report {
   const { evidence, results, score, metaOf } = input;
+  const shown = results.map((r) => toReportResult(r, metaOf(r.rule)));
   const report: Report = {
     version: 1,
     id: input.id ?? newReportId(),
@@ -45,11 +46,11 @@ export function buildReport(input: BuildInput): Report {
     partial: score.partial,
     iprev: iprevOf(results),
     ptr: evidence.ptr?.names ?? [],
-    results: results.map((r) => toReportResult(r, metaOf(r.rule))),
+    results: shown,
     remediation: buildRemediation(evidence, results),
     authenticationResults: authenticationResults(input.authservId, results, metaOf),
     receivers: input.receivers,
-    ...(input.programs ? { requirements: requirementsOf(input.programs, results, evidence.ip?.version ?? 4, metaOf) } : {}),
+    ...(input.programs ? { requirements: requirementsOf(input.programs, results, shown, evidence.ip?.version ?? 4) } : {}),
     dns: evidence.dns.map(toDnsEntry),
     elapsedMs: Math.round(input.elapsedMs * 10) / 10,
   };
@@ -109,14 +110,10 @@ function claims(t: Target): TargetClaims {
   return out;
 }
 
-/** Judged here, not in render: a requirement a rule skipped says why in that rule's own words. */
-function requirementsOf(programs: readonly ProgramSpec[], results: readonly RuleResult[], ipVersion: 4 | 6, metaOf: BuildInput['metaOf']): ProgramResult[] {
-  const byRule = new Map(results.map((r) => [r.rule, r]));
-  const why = (rule: string) => {
-    const r = byRule.get(rule);
-    const text = r ? toReportResult(r, metaOf(rule)).message : `${rule} did not run`;
-    // The rule is named beside the requirement already; the reason alone lets equal reasons be said once.
-    return text.replace(/^Not checked: /, '').replace(/\.$/, '');
-  };
+/** Judged here, not in render: a requirement a rule skipped says why in that rule's own words (already formatted in `shown`). */
+function requirementsOf(programs: readonly ProgramSpec[], results: readonly RuleResult[], shown: readonly ReportResult[], ipVersion: 4 | 6): ProgramResult[] {
+  const messages = new Map(shown.map((r) => [r.rule, r.message]));
+  // The rule is named beside the requirement already; the reason alone lets equal reasons be said once.
+  const why = (rule: string) => (messages.get(rule) ?? `${rule} did not run`).replace(/^Not checked: /, '').replace(/\.$/, '');
   return judgePrograms(programs, results, ipVersion, why);
 }

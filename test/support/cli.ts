@@ -28,13 +28,14 @@ export function withAuthoritativePort(args: readonly string[], env: Record<strin
   return port ? { ...env, PTRCHECK_AUTHORITATIVE_PORT: port } : env;
 }
 
-/** `node` is the Node binary to run it with: the project's Node 24 unless a test says otherwise. */
-export function runCli(args: string[], env: Record<string, string> = {}, stdin?: string, node = process.execPath): Promise<CliRun> {
+/** `node` is the Node binary to run it with: the project's Node 24 unless a test says otherwise; `cwd` where it runs (default: here). */
+export function runCli(args: string[], env: Record<string, string> = {}, stdin?: string, node = process.execPath, cwd?: string): Promise<CliRun> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run 'npm run build' (npm test does)`);
   return new Promise((resolve, reject) => {
     const child = spawn(node, [CLI, ...args], {
       env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...withAuthoritativePort(args, env) },
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(cwd ? { cwd } : {}),
     });
     let stdout = '';
     let stderr = '';
